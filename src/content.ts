@@ -1,0 +1,273 @@
+// Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
+
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { MarkdownIt } from "markdown-it";
+import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
+import { createMarkdown, renderMarkdown, type RenderedMarkdown } from "./markdown.ts";
+import { ContentError, type Problem } from "./problems.ts";
+import { countWords, readingMinutes } from "./reading-time.ts";
+import { createArticleSchema, describeIssues, type ArticleMeta } from "./schema.ts";
+import { resolveSite, siteSchema, type Site } from "./site.ts";
+
+/** An article that passed the schema, rendered: what every later stage works with. */
+export interface Article extends ArticleMeta {
+  /** Source path relative to the project, for messages: content/articles/x.md */
+  file: string;
+  /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
+  path: string;
+  /** The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). */
+  html: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface Content {
+  site: Site;
+  /** Newest first. */
+  articles: Article[];
+  /** Drafts left out of this build. */
+  draftsSkipped: number;
+}
+
+export interface ContentOptions {
+  /** The content folder: site.yaml and articles/. */
+  contentDir: string;
+  /** Replaces site.yaml's url, for deploying the same content elsewhere. */
+  urlOverride?: string | undefined;
+  /** Publish drafts too (the dev server does). */
+  includeDrafts?: boolean;
+}
+
+/** Files larger than this are refused: no article is that long, and parsing time grows with size. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Creates a loader that re-reads content/ on every call and keeps rendered Markdown between
+ * calls, so a dev-server rebuild renders only what changed.
+ */
+export function createContentLoader(options: ContentOptions): () => Promise<Content> {
+  return async () => {
+    const site = await loadSite(options);
+    const markdownOptions = { arabicQuotes: site.arabicQuotes };
+    const key = JSON.stringify(markdownOptions);
+    if (renderer?.key !== key) {
+      renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
+    }
+    const { md, cache } = renderer;
+    const used = new Set<string>();
+    const render = (body: string): RenderedMarkdown => {
+      used.add(body);
+      let rendered = cache.get(body);
+      if (!rendered) cache.set(body, (rendered = renderMarkdown(md, body)));
+      return rendered;
+    };
+    const content = await loadArticles(options, site, render);
+    // Forget bodies no longer in content/, so a long dev session does not grow without bound.
+    for (const body of cache.keys()) if (!used.has(body)) cache.delete(body);
+    return content;
+  };
+}
+
+// One renderer and its cache per process: the build's up-front check and Eleventy's data step
+// load the same content, and the second load then costs no Markdown rendering.
+let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
+
+/** Reads and checks `site.yaml`. */
+export async function loadSite(options: ContentOptions): Promise<Site> {
+  const file = path.join(options.contentDir, "site.yaml");
+  const shown = displayPath(file);
+  let raw: string;
+  try {
+    raw = decodeUtf8(await readFile(file));
+  } catch (error) {
+    throw new ContentError([{ file: shown, message: readFailure(error) }]);
+  }
+  let parsed;
+  try {
+    parsed = parseFrontmatter(`---\n${raw}\n---\n`);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new ContentError([
+      { file: shown, line: error.line - 1, ...column(error), message: error.message },
+    ]);
+  }
+  const result = siteSchema.safeParse(parsed.data ?? {});
+  if (!result.success) {
+    const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
+    throw new ContentError(describeIssues(result.error.issues, shown, lineOf, Object.keys(siteSchema.shape)));
+  }
+  return resolveSite(result.data, options.urlOverride);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+async function loadArticles(
+  options: ContentOptions,
+  site: Site,
+  render: (body: string) => RenderedMarkdown,
+): Promise<Content> {
+  const folder = path.join(options.contentDir, "articles");
+  const files = (await readdir(folder, { recursive: true }))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => path.join(folder, name));
+  const schema = createArticleSchema(site.timeZone);
+  const knownKeys = Object.keys(schema.shape);
+  const problems: Problem[] = [];
+  const articles: Article[] = [];
+  let draftsSkipped = 0;
+
+  const sources = await Promise.all(files.map(async (file) => ({ file, bytes: await readFile(file) })));
+  for (const { file, bytes } of sources) {
+    const shown = displayPath(file);
+    const fileProblems: Problem[] = [];
+    const meta = checkArticle(bytes, shown, schema, knownKeys, fileProblems);
+    problems.push(...fileProblems);
+    if (!meta) continue;
+    if (meta.meta.draft && !options.includeDrafts) {
+      draftsSkipped += 1;
+      continue;
+    }
+    const rendered = render(meta.body);
+    const words = countWords(rendered.text);
+    articles.push({
+      ...meta.meta,
+      file: shown,
+      path: `/articles/${meta.meta.slug}/`,
+      html: rendered.html,
+      wordCount: words,
+      readingMinutes: readingMinutes(words, site.wordsPerMinute),
+    });
+  }
+  problems.push(...duplicateSlugs(articles));
+  if (problems.length > 0) throw new ContentError(problems);
+  articles.sort(newestFirst);
+  return { site, articles, draftsSkipped };
+}
+
+function checkArticle(
+  bytes: Buffer,
+  file: string,
+  schema: ReturnType<typeof createArticleSchema>,
+  knownKeys: readonly string[],
+  problems: Problem[],
+): { meta: ArticleMeta; body: string } | undefined {
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    problems.push({
+      file,
+      message: `the file is ${bytes.length} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article`,
+    });
+    return undefined;
+  }
+  let source: string;
+  try {
+    source = decodeUtf8(bytes);
+  } catch (error) {
+    problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+  let frontmatter;
+  try {
+    frontmatter = parseFrontmatter(source);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    problems.push({ file, line: error.line, ...column(error), message: error.message });
+    return undefined;
+  }
+  const data = frontmatter.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    problems.push({ file, line: 2, message: "the frontmatter must be a mapping of fields (key: value)" });
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    problems.push(...describeIssues(result.error.issues, file, frontmatter.lineOf, knownKeys));
+  }
+  if (frontmatter.body.trim() === "") {
+    problems.push({ file, line: lineCount(source), message: "the article has no body" });
+  }
+  return result.success && problems.length === 0 ? { meta: result.data, body: frontmatter.body } : undefined;
+}
+
+/**
+ * Strict UTF-8: a byte that is not UTF-8 is an error with its offset, never a silent U+FFFD.
+ * A byte-order mark is dropped; CRLF and lone CR become LF.
+ */
+function decodeUtf8(bytes: Buffer): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new Error(`the file contains a NUL byte at byte offset ${nul}`);
+  try {
+    return STRICT_UTF8.decode(bytes).replace(/\r\n?/g, "\n");
+  } catch {
+    throw new Error(`the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`);
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Buffer): number {
+  // Binary search for the longest valid prefix: decoding is the only UTF-8 validator we trust.
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (isUtf8Prefix(bytes.subarray(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function isUtf8Prefix(bytes: Buffer): boolean {
+  // A prefix may end inside a valid multi-byte character: streaming mode allows that.
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function duplicateSlugs(articles: readonly Article[]): Problem[] {
+  const bySlug = new Map<string, Article[]>();
+  for (const article of articles) {
+    const key = article.slug.normalize("NFKC").toLowerCase();
+    bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
+  }
+  const problems: Problem[] = [];
+  for (const [slug, same] of bySlug) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        field: "slug",
+        message: `"${slug}" is also the slug of ${others.join(", ")}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function newestFirst(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+function column(error: FrontmatterError): { column?: number } {
+  return error.column === undefined ? {} : { column: error.column };
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ENOENT" ? "the file is missing" : `cannot be read (${code ?? String(error)})`;
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

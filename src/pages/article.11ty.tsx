@@ -1,0 +1,12 @@
+// Eleventy entry for article pages: one page per checked article, at the path its slug gives.
+import { ArticlePage } from "../templates/article.tsx";
+import type { ArticlePageData } from "../templates/page-data.ts";
+
+export const data = {
+  pagination: { data: "articles", size: 1, alias: "article" },
+  permalink: (data: ArticlePageData) => `${data.article.path}index.html`,
+};
+
+export function render(data: ArticlePageData) {
+  return <ArticlePage data={data} />;
+}

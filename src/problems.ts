@@ -1,0 +1,56 @@
+// The editor-facing error report: every problem in every file, one line each.
+
+/** One thing wrong with one input file. */
+export interface Problem {
+  /** Path as the editor sees it, relative to the project (content/articles/x.md). */
+  file: string;
+  /** 1-based line, when the problem has a place in the file. */
+  line?: number;
+  /** 1-based column, for syntax errors. */
+  column?: number;
+  /** The frontmatter field (dotted for nested ones: source.url). */
+  field?: string;
+  message: string;
+}
+
+/** Thrown when content cannot be published; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  override name = "ContentError";
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(formatReport(problems));
+    this.problems = problems;
+  }
+}
+
+/**
+ * One problem as one line, compiler style, so editors and terminals can jump to it.
+ * @example formatProblem({ file: "content/articles/x.md", line: 4, field: "date", message: "…" })
+ * //=> "content/articles/x.md:4: date: …"
+ */
+export function formatProblem(problem: Problem): string {
+  let place = problem.file;
+  if (problem.line !== undefined) place += `:${problem.line}`;
+  if (problem.line !== undefined && problem.column !== undefined) place += `:${problem.column}`;
+  const field = problem.field ? `${problem.field}: ` : "";
+  return `${place}: ${field}${problem.message}`;
+}
+
+/**
+ * Every problem, sorted by file and line, then a count.
+ * @example formatReport([p1, p2]) //=> "a.md:2: title: …\nb.md:4: date: …\n2 problems in 2 files"
+ */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = [...problems].sort(
+    (a, b) =>
+      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const files = new Set(problems.map((problem) => problem.file)).size;
+  const count = `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}`;
+  return [...sorted.map(formatProblem), count].join("\n");
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

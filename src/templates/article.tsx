@@ -1,0 +1,53 @@
+// The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source.
+
+import { formatReadingTime } from "../reading-time.ts";
+import { Base } from "./base.tsx";
+import { PublishedDate } from "./dates.tsx";
+import type { ArticlePageData } from "./page-data.ts";
+
+export function ArticlePage({ data }: { data: ArticlePageData }) {
+  const { site, article } = data;
+  return (
+    <Base data={data} title={article.title} description={article.standfirst} path={article.path}>
+      <article class="article" lang={article.lang} dir={article.dir}>
+        <header class="article-header">
+          <h1 class="article-title">{article.title}</h1>
+          <p class="article-standfirst">{article.standfirst}</p>
+          <p class="article-meta">
+            {article.dateline && <span class="dateline">{article.dateline}</span>}
+            <span>
+              <PublishedDate site={site} date={article.date} hijri />
+            </span>
+            {article.updated && (
+              <span>
+                {"حُدّث في "}
+                <PublishedDate site={site} date={article.updated} />
+              </span>
+            )}
+            <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>
+            {article.author && <span>{article.author}</span>}
+          </p>
+        </header>
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <footer class="article-footer">
+          {article.source && (
+            <p class="article-source">
+              {"المصدر: "}
+              {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}
+            </p>
+          )}
+          {article.tags.length > 0 && (
+            <>
+              <h2 class="visually-hidden">الوسوم</h2>
+              <ul class="tags">
+                {article.tags.map((tag) => (
+                  <li>{tag}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </footer>
+      </article>
+    </Base>
+  );
+}

@@ -1,0 +1,24 @@
+// What every page template receives from the build: trusted, typed values only.
+
+import type { Article } from "../content.ts";
+import type { Site } from "../site.ts";
+
+/** URLs of built assets, already prefixed, for <link> elements. */
+export interface AssetUrls {
+  stylesheet: string;
+  /** Fonts worth preloading on every page (the regular Arabic face). */
+  preloadFonts: readonly string[];
+}
+
+/** Eleventy's global data as Sahifa's templates see it. */
+export interface PageData {
+  site: Site;
+  articles: readonly Article[];
+  assets: AssetUrls;
+  page: { url: string | false };
+}
+
+/** An article page's data: pagination hands each template one article. */
+export interface ArticlePageData extends PageData {
+  article: Article;
+}

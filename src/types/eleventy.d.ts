@@ -1,0 +1,53 @@
+// The narrow part of Eleventy's API that Sahifa uses (Eleventy ships JSDoc, not declarations).
+
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+  }
+
+  export interface EleventyEventArguments {
+    directories: EleventyDirectories;
+    runMode: "build" | "watch" | "serve";
+    outputMode: string;
+  }
+
+  export interface TemplateRenderContext {
+    defaultRenderer(data: unknown): Promise<unknown>;
+  }
+
+  export interface UserConfig {
+    addPlugin<Options>(plugin: (config: UserConfig, options: Options) => void, options: Options): void;
+    addGlobalData(name: string, value: () => unknown): void;
+    addExtension(
+      extensions: string[],
+      options: {
+        key: string;
+        compile(): (this: TemplateRenderContext, data: unknown) => Promise<string>;
+      },
+    ): void;
+    addTemplateFormats(formats: string): void;
+    setTemplateFormats(formats: string[]): void;
+    setLibrary(name: "md", library: unknown): void;
+    setFrontMatterParsingOptions(options: { engines: Record<string, () => never> }): void;
+    setDataFileSuffixes(suffixes: string[]): void;
+    addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
+    setWatchJavaScriptDependencies(watch: boolean): void;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArguments) => unknown): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    pathPrefix?: string;
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    setIncrementalBuild(incremental: boolean): void;
+  }
+}
