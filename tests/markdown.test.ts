@@ -1,0 +1,56 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createMarkdown, isSafeLink, renderMarkdown } from "../src/markdown.ts";
+import { readFixtures } from "./helpers/fixtures.ts";
+
+const md = createMarkdown({ arabicQuotes: true });
+
+for (const name of ["typography", "attributes"]) {
+  const file = path.join(import.meta.dirname, "fixtures/markdown", `${name}.txt`);
+  describe(`markdown fixtures: ${name}`, () => {
+    for (const fixture of readFixtures(file)) {
+      it(`${fixture.header} (line ${fixture.line})`, () => {
+        expect(md.render(fixture.input)).toBe(fixture.expected);
+      });
+    }
+  });
+}
+
+describe("createMarkdown options", () => {
+  it("keeps straight quotes when Arabic quotes are off", () => {
+    const plain = createMarkdown({ arabicQuotes: false });
+    expect(plain.render('قال "نعم"')).toBe("<p>قال &quot;نعم&quot;</p>\n");
+  });
+
+  it("turns html off whatever the caller asks later", () => {
+    expect(md.options.html).toBe(false);
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("returns the visible text for word counts, without markup", () => {
+    const { text } = renderMarkdown(md, "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).");
+    expect(text).toBe("عنوان فقرة مهمة ورابط.");
+  });
+});
+
+describe("isSafeLink", () => {
+  it.each([
+    ["https://example.org/a", true],
+    ["http://example.org", true],
+    ["mailto:desk@example.org", true],
+    ["/articles/x/", true],
+    ["#final-round", true],
+    ["../x", true],
+    ["javascript:alert(1)", false],
+    ["JavaScript:alert(1)", false],
+    ["java\tscript:alert(1)", false],
+    [" javascript:alert(1)", false],
+    ["vbscript:msgbox(1)", false],
+    ["data:text/html,<script>alert(1)</script>", false],
+    ["file:///etc/passwd", false],
+    ["//evil.example/x", false],
+  ])("%s → %s", (url, safe) => {
+    expect(isSafeLink(url)).toBe(safe);
+  });
+});
