@@ -29,7 +29,10 @@ describe("createMarkdown options", () => {
 
 describe("renderMarkdown", () => {
   it("returns the visible text for word counts, without markup", () => {
-    const { text } = renderMarkdown(md, "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).");
+    const { text } = renderMarkdown(
+      md,
+      "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).",
+    );
     expect(text).toBe("عنوان فقرة مهمة ورابط.");
   });
 });
