@@ -1,5 +1,6 @@
 // Integration: the real content/ built through Eleventy's API, and the article page checked.
 
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,7 +8,9 @@ import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
 
-const SOURCE = path.resolve(import.meta.dirname, "../../shared/source/astana-20.ar.txt");
+// A copy of ../shared/source/astana-20.ar.txt, so the test runs wherever the repository is cloned.
+const SOURCE = path.join(import.meta.dirname, "fixtures/source/astana-20.ar.txt");
+const ORIGINAL = path.resolve(import.meta.dirname, "../../shared/source/astana-20.ar.txt");
 
 let workDir: string;
 let site: string;
@@ -81,6 +84,10 @@ describe("the built site", () => {
       .querySelectorAll(".article-body > p")
       .map((p) => normalizeQuotes(p.text));
     expect(rendered).toEqual(paragraphs.map(normalizeQuotes));
+  });
+
+  it.runIf(existsSync(ORIGINAL))("compares against an exact copy of the shared source", async () => {
+    expect(await readFile(SOURCE, "utf8")).toBe(await readFile(ORIGINAL, "utf8"));
   });
 
   it("makes «النسخة الأخيرة» a second-level heading with a stable id, in its place", () => {
