@@ -64,8 +64,18 @@ export function parseFrontmatter(source: string): Frontmatter {
       position?.col,
     );
   }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Unresolved aliases (`*name`) and alias bombs surface only here, not in document.errors.
+    throw new FrontmatterError(
+      `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      2,
+    );
+  }
   return {
-    data: document.toJS({ maxAliasCount: 50 }),
+    data,
     body: lines.slice(closing + 1).join("\n"),
     lineOf: (path) => keyLine(document, counter, path),
   };
