@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { precompress } from "./compress.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError } from "./problems.ts";
@@ -38,6 +39,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
       quietMode: true,
     });
     await eleventy.write();
+    await precompress(staging);
     await swapIn(staging, outputDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

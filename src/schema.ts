@@ -62,6 +62,18 @@ export function createArticleSchema(zone: string) {
     .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), {
       error: (issue) => `"${String(issue.input)}" is not an http(s) URL`,
     });
+  // The share image: an http(s) URL, or a path on this site ("/media/x.jpg").
+  const imageSource = z
+    .string({ error: "the image's src must be text" })
+    .refine((value) => /^\/(?!\/)\S*$/.test(value) || httpUrl.safeParse(value).success, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an http(s) URL or a path on this site such as /media/photo.jpg`,
+    });
+  const pixels = (field: string) =>
+    z
+      .number({ error: `${field} must be a number of pixels` })
+      .int({ error: `${field} must be a whole number of pixels` })
+      .positive({ error: `${field} must be positive` });
   return z.strictObject({
     title: text("the title").pipe(
       z.string().max(200, { error: "the title is over 200 characters" }),
@@ -87,6 +99,18 @@ export function createArticleSchema(zone: string) {
         { error: "source must be a mapping with name (and url)" },
       )
       .optional(),
+    image: z
+      .strictObject(
+        {
+          src: imageSource,
+          alt: text("the image's alt text"),
+          width: pixels("the image's width"),
+          height: pixels("the image's height"),
+        },
+        { error: "image must be a mapping with src, alt, width and height" },
+      )
+      .optional(),
+    section: text("the section").optional(),
     lang: z
       .enum(KNOWN_LANGUAGES, { error: `lang must be one of ${KNOWN_LANGUAGES.join(", ")}` })
       .default("ar"),

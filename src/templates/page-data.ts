@@ -1,6 +1,7 @@
 // What every page template receives from the build: trusted, typed values only.
 
 import type { Article } from "../content.ts";
+import type { SiteImages } from "../share-image.ts";
 import type { Site } from "../site.ts";
 
 /** URLs of built assets, already prefixed, for <link> elements. */
@@ -15,6 +16,8 @@ export interface PageData {
   site: Site;
   articles: readonly Article[];
   assets: AssetUrls;
+  /** The default share card and the publisher logo. */
+  images: SiteImages;
   page: { url: string | false };
 }
 
