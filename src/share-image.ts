@@ -62,12 +62,15 @@ export const IMAGE_LAYOUTS = {
     background: undefined,
     bands: undefined,
   },
-  /** 192×192, the page icon (and so no /favicon.ico request that ends in a 404). */
+  /**
+   * 512×512, the page icon (so browsers ask for no /favicon.ico that would end in a 404) and
+   * the JSON Feed icon, which the spec asks to be square and 512 px.
+   */
   icon: {
-    width: 192,
-    height: 192,
-    box: { width: 128, height: 128 },
-    maxFontSize: 400,
+    width: 512,
+    height: 512,
+    box: { width: 340, height: 340 },
+    maxFontSize: 1000,
     text: "initial",
     ink: IMAGE_COLOURS.paper,
     background: IMAGE_COLOURS.accent,

@@ -52,7 +52,12 @@ export function Base({ data, title, description, path, article, head, children }
             href={sitePath(site, feed.path)}
           />
         ))}
-        <link rel="icon" type="image/png" sizes="192x192" href={images.icon.path} />
+        <link
+          rel="icon"
+          type="image/png"
+          sizes={`${images.icon.width}x${images.icon.height}`}
+          href={images.icon.path}
+        />
         <meta name="color-scheme" content="light dark" />
         {assets.preloadFonts.map((href) => (
           <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
