@@ -36,6 +36,11 @@ export function Base({ data, title, description, path, article, head, children }
         <title>{title ? `${title} | ${site.name}` : site.name}</title>
         <meta name="description" content={description} />
         {path !== undefined && <link rel="canonical" href={absoluteUrl(site, path)} />}
+        <meta name="color-scheme" content="light dark" />
+        {assets.preloadFonts.map((href) => (
+          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href={assets.stylesheet} />
         {path !== undefined &&
           socialMeta(site, {
             url: absoluteUrl(site, path),
@@ -58,11 +63,6 @@ export function Base({ data, title, description, path, article, head, children }
           sizes={`${images.icon.width}x${images.icon.height}`}
           href={images.icon.path}
         />
-        <meta name="color-scheme" content="light dark" />
-        {assets.preloadFonts.map((href) => (
-          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
-        ))}
-        <link rel="stylesheet" href={assets.stylesheet} />
         {head}
       </head>
       <body>

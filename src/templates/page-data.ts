@@ -16,7 +16,7 @@ export interface PageData {
   site: Site;
   articles: readonly Article[];
   assets: AssetUrls;
-  /** The default share card and the publisher logo. */
+  /** The default share card, the publisher logo and the page icon. */
   images: SiteImages;
   page: { url: string | false };
 }
