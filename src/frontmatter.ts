@@ -52,17 +52,22 @@ export function parseFrontmatter(source: string): Frontmatter {
     uniqueKeys: true,
     schema: "core",
   });
+  // Only the first YAML error is reported: the ones after it are usually its echoes.
   const [error] = document.errors;
   if (error) {
-    const position = error.linePos?.[0];
-    throw new FrontmatterError(
-      `YAML: ${firstLine(error.message)}`,
-      (position?.line ?? 1) + 1,
-      position?.col,
-    );
+    // +1 on the line, as the YAML starts on the file's second line; columns count from 1.
+    const { line, col } = counter.linePos(error.pos[0]);
+    throw new FrontmatterError(`YAML: ${firstLine(error.message)}`, line + 1, col);
+  }
+  let data: unknown;
+  try {
+    // A low alias budget refuses "billion laughs" documents instead of expanding them.
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (failure) {
+    throw new FrontmatterError(`YAML: ${failure instanceof Error ? failure.message : String(failure)}`, 2);
   }
   return {
-    data: document.toJS({ maxAliasCount: 50 }),
+    data,
     body: lines.slice(closing + 1).join("\n"),
     lineOf: (path) => keyLine(document, counter, path),
   };

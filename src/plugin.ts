@@ -17,6 +17,10 @@ export interface SahifaOptions {
   urlOverride?: string | undefined;
   /** Publish drafts (the dev server does). */
   includeDrafts: boolean;
+  /** Publish articles dated after `now` (the dev server does). */
+  includeFuture: boolean;
+  /** The moment scheduling is decided against; the clock at each load when absent. */
+  now?: Date | undefined;
 }
 
 interface BuildInputs {
