@@ -121,8 +121,25 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
   return resolveSite(result.data, options.urlOverride);
 }
 
+/**
+ * Checks one article's text as the build would, without reading files: the problems, or none.
+ * @example checkArticleText("---\ntitle: x\n---\nنص", "a.md", "UTC")[0]?.field //=> "standfirst"
+ */
+export function checkArticleText(source: string, file: string, zone: string): Problem[] {
+  const schema = createArticleSchema(zone);
+  const problems: Problem[] = [];
+  checkSource(source, file, schema, articleKnownKeys(schema), problems);
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals
+
+type ArticleSchema = ReturnType<typeof createArticleSchema>;
+
+function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readonly string[]>> {
+  return { "": Object.keys(schema.shape), source: SOURCE_FIELDS };
+}
 
 interface CheckedArticle {
   file: string;
@@ -152,7 +169,7 @@ async function checkArticles(
     problems.push({ file: displayPath(folder), severity: "warning", message: "the folder is missing: no articles to publish" });
   }
   const schema = createArticleSchema(zone);
-  const knownKeys = { "": Object.keys(schema.shape), source: SOURCE_FIELDS };
+  const knownKeys = articleKnownKeys(schema);
   const articles: CheckedArticle[] = [];
   const checks = await Promise.all(
     (files ?? []).map(async (file) => {
@@ -193,7 +210,7 @@ async function listArticleFiles(folder: string): Promise<{ files?: string[]; ign
 async function checkArticle(
   file: string,
   shown: string,
-  schema: ReturnType<typeof createArticleSchema>,
+  schema: ArticleSchema,
   knownKeys: Readonly<Record<string, readonly string[]>>,
   problems: Problem[],
 ): Promise<{ meta: ArticleMeta; body: string } | undefined> {
@@ -204,6 +221,16 @@ async function checkArticle(
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
   }
+  return checkSource(source, shown, schema, knownKeys, problems);
+}
+
+function checkSource(
+  source: string,
+  shown: string,
+  schema: ArticleSchema,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
+  problems: Problem[],
+): { meta: ArticleMeta; body: string } | undefined {
   let frontmatter;
   try {
     frontmatter = parseFrontmatter(source);
@@ -217,6 +244,7 @@ async function checkArticle(
     problems.push({ file: shown, line: 2, message: "the frontmatter must be a mapping of fields (key: value)" });
     return undefined;
   }
+  const before = problems.length;
   const result = schema.safeParse(data);
   if (!result.success) {
     problems.push(...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys));
@@ -224,7 +252,7 @@ async function checkArticle(
   if (stripInvisible(frontmatter.body) === "") {
     problems.push({ file: shown, line: lineCount(source), message: "the article has no body: write the text after the closing ---" });
   }
-  return result.success && problems.length === 0 ? { meta: result.data, body: frontmatter.body } : undefined;
+  return result.success && problems.length === before ? { meta: result.data, body: frontmatter.body } : undefined;
 }
 
 function articleWarnings(file: string, article: { meta: ArticleMeta; body: string }, now: Date): Problem[] {
@@ -237,6 +265,8 @@ function articleWarnings(file: string, article: { meta: ArticleMeta; body: strin
       message: `${article.meta.date.toISODate() ?? ""} is more than a year ahead (a typo in the year?); the article waits until then`,
     });
   }
+  // A draft is unfinished by definition; the placeholders matter once it is to be published.
+  if (article.meta.draft) return warnings;
   if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
     warnings.push({ file, severity: "warning", field: "standfirst", message: "is still the placeholder from npm run new" });
   }

@@ -7,6 +7,7 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
+import { loadForPreview, previewErrorMiddleware, type PreviewState } from "./preview.tsx";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -34,12 +35,18 @@ interface BuildInputs {
  */
 export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions): void {
   const loadContent = createContentLoader(options);
+  // In the dev server a content error is shown on every page instead of failing the build.
+  const preview: PreviewState = { error: undefined };
+  let serving = false;
+  const load = () => (serving ? loadForPreview(loadContent, preview, console) : loadContent());
   let inputs: Promise<BuildInputs> | undefined;
-  const current = (): Promise<BuildInputs> => (inputs ??= prepare(loadContent, options));
+  const current = (): Promise<BuildInputs> => (inputs ??= prepare(load, options));
 
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", ({ runMode }) => {
     inputs = undefined;
+    serving = runMode === "serve";
   });
+  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(preview)] });
   eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
   eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
