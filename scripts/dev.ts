@@ -7,7 +7,9 @@ import { superviseProcess } from "../src/supervise.ts";
 /** The preview's own output folder: never _site/, so drafts cannot end up in a deploy. */
 const PREVIEW_OUTPUT = ".sahifa-preview";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: process.env.PORT ?? "8080" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", default: process.env.PORT ?? "8080" } },
+});
 
 // A fresh folder each session, so pages of articles deleted since the last one are not served.
 await rm(PREVIEW_OUTPUT, { recursive: true, force: true });
@@ -23,7 +25,11 @@ const supervisor = superviseProcess({
     `--output=${PREVIEW_OUTPUT}`,
   ],
   // Editors preview what they are writing: drafts and scheduled articles, unless told otherwise.
-  env: { ...process.env, SAHIFA_DRAFTS: process.env.SAHIFA_DRAFTS ?? "1", SAHIFA_FUTURE: process.env.SAHIFA_FUTURE ?? "1" },
+  env: {
+    ...process.env,
+    SAHIFA_DRAFTS: process.env.SAHIFA_DRAFTS ?? "1",
+    SAHIFA_FUTURE: process.env.SAHIFA_FUTURE ?? "1",
+  },
   // content/ and styles/ are watched by Eleventy itself (the plugin's watch targets); code is not
   // reloaded inside a running process, so src/ and the config restart it.
   watch: ["src", ".eleventy.ts"],

@@ -5,7 +5,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkArticleText, loadSite } from "../src/content.ts";
 import { parseFrontmatter } from "../src/frontmatter.ts";
-import { articleFileName, articleSkeleton, chooseSlug, dayInZone, NewArticleError } from "../src/new-article.ts";
+import {
+  articleFileName,
+  articleSkeleton,
+  chooseSlug,
+  dayInZone,
+  NewArticleError,
+} from "../src/new-article.ts";
 import { buildOptionsFromEnv } from "../src/options.ts";
 import { ContentError, formatProblem } from "../src/problems.ts";
 import { stripInvisible } from "../src/schema.ts";
@@ -38,15 +44,25 @@ try {
     await writeFile(file, text, { flag: "wx" });
   } catch (error) {
     if ((error as { code?: string }).code !== "EEXIST") throw error;
-    throw new NewArticleError(`${file} already exists: it was left as it was (choose another --slug)`);
+    throw new NewArticleError(
+      `${file} already exists: it was left as it was (choose another --slug)`,
+    );
   }
   console.log(file);
   if (chosen.origin === "numbered") {
-    console.error(`The title has no Latin words to make a slug from, so the slug is ${chosen.slug}: pass --slug to choose one.`);
+    console.error(
+      `The title has no Latin words to make a slug from, so the slug is ${chosen.slug}: pass --slug to choose one.`,
+    );
   }
 } catch (error) {
-  if (error instanceof ContentError || error instanceof NewArticleError) console.error(error.message);
-  else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) console.error(`${error.message}\n${USAGE}`);
+  if (error instanceof ContentError || error instanceof NewArticleError)
+    console.error(error.message);
+  else if (
+    error instanceof TypeError &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  )
+    console.error(`${error.message}\n${USAGE}`);
   else throw error;
   process.exitCode = 1;
 }

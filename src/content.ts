@@ -8,9 +8,20 @@ import { createMarkdown, renderMarkdown, type RenderedMarkdown } from "./markdow
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
-import { createArticleSchema, describeIssues, SOURCE_FIELDS, stripInvisible, type ArticleMeta } from "./schema.ts";
+import {
+  createArticleSchema,
+  describeIssues,
+  SOURCE_FIELDS,
+  stripInvisible,
+  type ArticleMeta,
+} from "./schema.ts";
 import { resolveSite, siteSchema, type Site } from "./site.ts";
-import { decodeSourceText, MAX_ARTICLE_BYTES, readBounded, SourceTextError } from "./source-text.ts";
+import {
+  decodeSourceText,
+  MAX_ARTICLE_BYTES,
+  readBounded,
+  SourceTextError,
+} from "./source-text.ts";
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
@@ -72,9 +83,14 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
       siteProblems = error.problems;
     }
     // Articles are checked even when site.yaml is broken, so one run reports everything.
-    const checked = await checkArticles(options.contentDir, site?.timeZone ?? "UTC", options.now ?? new Date());
+    const checked = await checkArticles(
+      options.contentDir,
+      site?.timeZone ?? "UTC",
+      options.now ?? new Date(),
+    );
     const problems = [...siteProblems, ...checked.problems];
-    if (!site || problems.some((problem) => problem.severity !== "warning")) throw new ContentError(problems);
+    if (!site || problems.some((problem) => problem.severity !== "warning"))
+      throw new ContentError(problems);
     return publish(site, checked.articles, problems, options);
   };
 }
@@ -108,14 +124,18 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     parsed = parseFrontmatter(`---\n${raw}\n---\n`);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    throw new ContentError([{ file: shown, line: error.line - 1, ...column(error), message: error.message }]);
+    throw new ContentError([
+      { file: shown, line: error.line - 1, ...column(error), message: error.message },
+    ]);
   }
   const data: unknown = parsed.data ?? {};
   const result = siteSchema.safeParse(data);
   if (!result.success) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     throw new ContentError(
-      describeIssues(result.error.issues, shown, lineOf, data, { "": Object.keys(siteSchema.shape) }),
+      describeIssues(result.error.issues, shown, lineOf, data, {
+        "": Object.keys(siteSchema.shape),
+      }),
     );
   }
   return resolveSite(result.data, options.urlOverride);
@@ -166,7 +186,11 @@ async function checkArticles(
     });
   }
   if (files === undefined) {
-    problems.push({ file: displayPath(folder), severity: "warning", message: "the folder is missing: no articles to publish" });
+    problems.push({
+      file: displayPath(folder),
+      severity: "warning",
+      message: "the folder is missing: no articles to publish",
+    });
   }
   const schema = createArticleSchema(zone);
   const knownKeys = articleKnownKeys(schema);
@@ -241,21 +265,37 @@ function checkSource(
   }
   const data: unknown = frontmatter.data ?? {};
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    problems.push({ file: shown, line: 2, message: "the frontmatter must be a mapping of fields (key: value)" });
+    problems.push({
+      file: shown,
+      line: 2,
+      message: "the frontmatter must be a mapping of fields (key: value)",
+    });
     return undefined;
   }
   const before = problems.length;
   const result = schema.safeParse(data);
   if (!result.success) {
-    problems.push(...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys));
+    problems.push(
+      ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
+    );
   }
   if (stripInvisible(frontmatter.body) === "") {
-    problems.push({ file: shown, line: lineCount(source), message: "the article has no body: write the text after the closing ---" });
+    problems.push({
+      file: shown,
+      line: lineCount(source),
+      message: "the article has no body: write the text after the closing ---",
+    });
   }
-  return result.success && problems.length === before ? { meta: result.data, body: frontmatter.body } : undefined;
+  return result.success && problems.length === before
+    ? { meta: result.data, body: frontmatter.body }
+    : undefined;
 }
 
-function articleWarnings(file: string, article: { meta: ArticleMeta; body: string }, now: Date): Problem[] {
+function articleWarnings(
+  file: string,
+  article: { meta: ArticleMeta; body: string },
+  now: Date,
+): Problem[] {
   const warnings: Problem[] = [];
   if (article.meta.date.toMillis() - now.getTime() > FAR_FUTURE_MS) {
     warnings.push({
@@ -268,18 +308,36 @@ function articleWarnings(file: string, article: { meta: ArticleMeta; body: strin
   // A draft is unfinished by definition; the placeholders matter once it is to be published.
   if (article.meta.draft) return warnings;
   if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
-    warnings.push({ file, severity: "warning", field: "standfirst", message: "is still the placeholder from npm run new" });
+    warnings.push({
+      file,
+      severity: "warning",
+      field: "standfirst",
+      message: "is still the placeholder from npm run new",
+    });
   }
   if (article.body.includes(PLACEHOLDER_BODY)) {
-    warnings.push({ file, severity: "warning", message: "the body still holds the placeholder from npm run new" });
+    warnings.push({
+      file,
+      severity: "warning",
+      message: "the body still holds the placeholder from npm run new",
+    });
   }
   return warnings;
 }
 
 /** Renders the articles this build publishes; drafts and scheduled ones are only counted. */
-function publish(site: Site, checked: readonly CheckedArticle[], warnings: Problem[], options: ContentOptions): Content {
+function publish(
+  site: Site,
+  checked: readonly CheckedArticle[],
+  warnings: Problem[],
+  options: ContentOptions,
+): Content {
   const render = markdownRenderer(site);
-  const build = { now: options.now ?? new Date(), includeDrafts: options.includeDrafts, includeFuture: options.includeFuture };
+  const build = {
+    now: options.now ?? new Date(),
+    includeDrafts: options.includeDrafts,
+    includeFuture: options.includeFuture,
+  };
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
@@ -308,10 +366,13 @@ function publish(site: Site, checked: readonly CheckedArticle[], warnings: Probl
 // load the same content, and the second load then costs no Markdown rendering.
 let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
 
-function markdownRenderer(site: Site): ((body: string) => RenderedMarkdown) & { used: Set<string> } {
+function markdownRenderer(
+  site: Site,
+): ((body: string) => RenderedMarkdown) & { used: Set<string> } {
   const markdownOptions = { arabicQuotes: site.arabicQuotes };
   const key = JSON.stringify(markdownOptions);
-  if (renderer?.key !== key) renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
+  if (renderer?.key !== key)
+    renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
   const { md, cache } = renderer;
   const used = new Set<string>();
   const render = (body: string): RenderedMarkdown => {
@@ -361,7 +422,11 @@ function column(error: { column?: number | undefined }): { column?: number } {
 
 function sourceProblem(error: unknown): Omit<Problem, "file"> {
   if (error instanceof SourceTextError) {
-    return { ...(error.line === undefined ? {} : { line: error.line }), ...column(error), message: error.message };
+    return {
+      ...(error.line === undefined ? {} : { line: error.line }),
+      ...column(error),
+      message: error.message,
+    };
   }
   const code = (error as { code?: string } | null)?.code;
   if (code === "ENOENT") return { message: "the file is missing" };

@@ -42,7 +42,10 @@ export function parseFrontmatter(source: string): Frontmatter {
   }
   const closing = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
   if (closing === -1) {
-    throw new FrontmatterError("the frontmatter opened on line 1 is never closed with a --- line", 1);
+    throw new FrontmatterError(
+      "the frontmatter opened on line 1 is never closed with a --- line",
+      1,
+    );
   }
   const yamlText = lines.slice(1, closing).join("\n");
   const counter = new LineCounter();
@@ -64,7 +67,10 @@ export function parseFrontmatter(source: string): Frontmatter {
     // A low alias budget refuses "billion laughs" documents instead of expanding them.
     data = document.toJS({ maxAliasCount: 50 });
   } catch (failure) {
-    throw new FrontmatterError(`YAML: ${failure instanceof Error ? failure.message : String(failure)}`, 2);
+    throw new FrontmatterError(
+      `YAML: ${failure instanceof Error ? failure.message : String(failure)}`,
+      2,
+    );
   }
   return {
     data,
@@ -73,7 +79,11 @@ export function parseFrontmatter(source: string): Frontmatter {
   };
 }
 
-function keyLine(document: Document, counter: LineCounter, path: readonly (string | number)[]): number {
+function keyLine(
+  document: Document,
+  counter: LineCounter,
+  path: readonly (string | number)[],
+): number {
   // Walk down to the deepest node that exists; its line is the best place to point at.
   let node: unknown = document.contents;
   let offset: number | undefined;

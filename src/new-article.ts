@@ -78,11 +78,13 @@ export function chooseSlug(request: SlugRequest): ChosenSlug {
         `"${request.slug}" is not a slug (lower-case ASCII letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters)`,
       );
     }
-    if (request.taken.has(request.slug)) throw new NewArticleError(`the slug "${request.slug}" is taken by another article`);
+    if (request.taken.has(request.slug))
+      throw new NewArticleError(`the slug "${request.slug}" is taken by another article`);
     return { slug: request.slug, origin: "asked" };
   }
   const derived = slugFromTitle(request.title);
-  if (derived !== undefined) return { slug: firstFree(derived, request.taken, (n) => `${derived}-${n}`), origin: "title" };
+  if (derived !== undefined)
+    return { slug: firstFree(derived, request.taken, (n) => `${derived}-${n}`), origin: "title" };
   const stem = `article-${request.day.replaceAll("-", "")}`;
   return { slug: firstFree(`${stem}-1`, request.taken, (n) => `${stem}-${n}`), origin: "numbered" };
 }
@@ -101,7 +103,12 @@ export function articleFileName(day: string, slug: string): string {
  * @example articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: false })
  * //=> "---\ntitle: عنوان\nstandfirst: …\ndate: 2024-05-01\nslug: a\ntags: []\n# Optional: …\n---\n\nاكتب نص المقال هنا.\n"
  */
-export function articleSkeleton(input: { title: string; slug: string; day: string; draft: boolean }): string {
+export function articleSkeleton(input: {
+  title: string;
+  slug: string;
+  day: string;
+  draft: boolean;
+}): string {
   const fields: Record<string, unknown> = {
     title: input.title.trim(),
     standfirst: PLACEHOLDER_STANDFIRST,
@@ -120,10 +127,14 @@ export function articleSkeleton(input: { title: string; slug: string; day: strin
 
 const OPTIONAL_FIELDS_COMMENT = [
   " Optional: updated, dateline, author, source: {name: …, url: https://…}, lang, dir,",
-  " draft: true (README, \"Writing articles\", describes every field)",
+  ' draft: true (README, "Writing articles", describes every field)',
 ].join("\n");
 
-function firstFree(first: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
+function firstFree(
+  first: string,
+  taken: ReadonlySet<string>,
+  numbered: (n: number) => string,
+): string {
   if (!taken.has(first)) return first;
   for (let n = 2; ; n += 1) if (!taken.has(numbered(n))) return numbered(n);
 }

@@ -41,7 +41,9 @@ export function buildOptionsFromEnv(env: BuildEnvironment): SahifaOptions {
 export function parseNow(value: string): Date {
   const moment = DateTime.fromISO(value.trim(), { setZone: true });
   if (!/T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(value.trim()) || !moment.isValid) {
-    throw new Error(`SAHIFA_NOW="${value}" is not an ISO 8601 date-time with offset, such as 2024-05-01T09:00:00+03:00`);
+    throw new Error(
+      `SAHIFA_NOW="${value}" is not an ISO 8601 date-time with offset, such as 2024-05-01T09:00:00+03:00`,
+    );
   }
   return moment.toJSDate();
 }

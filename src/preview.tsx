@@ -38,7 +38,9 @@ export async function loadForPreview(
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     state.error = error;
-    log.error(`${error.message}\nSahifa: every page of the preview shows this report until the files are fixed.`);
+    log.error(
+      `${error.message}\nSahifa: every page of the preview shows this report until the files are fixed.`,
+    );
     return PREVIEW_PLACEHOLDER;
   }
 }
@@ -91,7 +93,9 @@ export function renderErrorPage(error: ContentError): string {
       <body>
         <main>
           <h1>The content has problems</h1>
-          <p lang="ar" dir="rtl">في المحتوى أخطاء: صحّحها واحفظ الملف، فتعود الصفحة وحدها.</p>
+          <p lang="ar" dir="rtl">
+            في المحتوى أخطاء: صحّحها واحفظ الملف، فتعود الصفحة وحدها.
+          </p>
           <ul>
             {lines.map((line) => (
               <li>
@@ -100,8 +104,8 @@ export function renderErrorPage(error: ContentError): string {
             ))}
           </ul>
           <p>
-            <strong>{count}</strong>. Fix the files and save: this page reloads by itself. The published site is not
-            affected.
+            <strong>{count}</strong>. Fix the files and save: this page reloads by itself. The
+            published site is not affected.
           </p>
         </main>
       </body>
@@ -113,7 +117,12 @@ export function renderErrorPage(error: ContentError): string {
 /** What the templates are given while the content has problems: a valid site with no articles. */
 export const PREVIEW_PLACEHOLDER: Content = {
   site: resolveSite(
-    siteSchema.parse({ name: "Sahifa preview", description: "The content has problems.", url: "http://localhost/", timeZone: "UTC" }),
+    siteSchema.parse({
+      name: "Sahifa preview",
+      description: "The content has problems.",
+      url: "http://localhost/",
+      timeZone: "UTC",
+    }),
   ),
   articles: [],
   draftsSkipped: 0,

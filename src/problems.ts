@@ -47,7 +47,9 @@ export function formatProblem(problem: Problem): string {
 export function formatReport(problems: readonly Problem[]): string {
   const sorted = [...problems].sort(
     (a, b) =>
-      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+      compareText(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
   );
   const errors = problems.filter((problem) => problem.severity !== "warning");
   const warnings = problems.length - errors.length;

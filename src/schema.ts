@@ -25,7 +25,18 @@ export const BUILD_STEERING_KEYS = [
 ] as const;
 
 /** Languages an article or passage may declare. */
-export const KNOWN_LANGUAGES = ["ar", "en", "fr", "tr", "ru", "fa", "ku", "he", "de", "es"] as const;
+export const KNOWN_LANGUAGES = [
+  "ar",
+  "en",
+  "fr",
+  "tr",
+  "ru",
+  "fa",
+  "ku",
+  "he",
+  "de",
+  "es",
+] as const;
 
 /** Text directions an article may declare. */
 export const DIRECTIONS = ["rtl", "ltr"] as const;
@@ -46,17 +57,20 @@ export const SOURCE_FIELDS = ["name", "url"] as const;
  * in front (`date: "2023-02-30" is not a real day …`).
  */
 export function createArticleSchema(zone: string) {
-  const date = z.string({ error: (issue) => notADate(issue.input) }).transform((value, context): DateTime => {
-    try {
-      return parseArticleDate(value, zone);
-    } catch (error) {
-      if (!(error instanceof DateInputError)) throw error;
-      context.addIssue({ code: "custom", message: error.message });
-      return z.NEVER;
-    }
-  });
+  const date = z
+    .string({ error: (issue) => notADate(issue.input) })
+    .transform((value, context): DateTime => {
+      try {
+        return parseArticleDate(value, zone);
+      } catch (error) {
+        if (!(error instanceof DateInputError)) throw error;
+        context.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
+    });
   const httpUrl = z.string({ error: mustBeText }).refine(isHttpUrl, {
-    error: (issue) => `${show(issue.input)} is not an http(s) URL (write it in full, such as https://example.org/page)`,
+    error: (issue) =>
+      `${show(issue.input)} is not an http(s) URL (write it in full, such as https://example.org/page)`,
   });
   return z
     .strictObject({
@@ -79,20 +93,33 @@ export function createArticleSchema(zone: string) {
       source: z
         .strictObject(
           { name: text(), url: httpUrl.optional() },
-          { error: "must be a mapping with name (and url), such as {name: وكالات, url: https://…}" },
+          {
+            error: "must be a mapping with name (and url), such as {name: وكالات, url: https://…}",
+          },
         )
         .optional(),
       lang: z
         .enum(KNOWN_LANGUAGES, {
-          error: (issue) => `${show(issue.input)} is not a known language (use one of ${KNOWN_LANGUAGES.join(", ")})`,
+          error: (issue) =>
+            `${show(issue.input)} is not a known language (use one of ${KNOWN_LANGUAGES.join(", ")})`,
         })
         .default("ar"),
-      dir: z.enum(DIRECTIONS, { error: (issue) => `${show(issue.input)} is not a direction (use rtl or ltr)` }).optional(),
-      draft: z.boolean({ error: (issue) => `${show(issue.input)} is not true or false` }).default(false),
+      dir: z
+        .enum(DIRECTIONS, {
+          error: (issue) => `${show(issue.input)} is not a direction (use rtl or ltr)`,
+        })
+        .optional(),
+      draft: z
+        .boolean({ error: (issue) => `${show(issue.input)} is not true or false` })
+        .default(false),
     })
     .superRefine((meta, context) => {
       if (meta.updated && meta.updated.toMillis() < meta.date.toMillis()) {
-        context.addIssue({ code: "custom", path: ["updated"], message: "is before date (an update follows publication)" });
+        context.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: "is before date (an update follows publication)",
+        });
       }
     });
 }
@@ -153,7 +180,9 @@ export function unknownKeyMessage(key: string, knownKeys: readonly string[]): st
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
   const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3));
-  return close ? `unknown field (did you mean "${best}"?)` : `unknown field (known: ${knownKeys.join(", ")})`;
+  return close
+    ? `unknown field (did you mean "${best}"?)`
+    : `unknown field (known: ${knownKeys.join(", ")})`;
 }
 
 /**
@@ -187,7 +216,9 @@ function text() {
   return z
     .string({ error: mustBeText })
     .transform((value) => value.trim())
-    .refine((value) => stripInvisible(value).length > 0, { error: "is empty (or only invisible characters)" });
+    .refine((value) => stripInvisible(value).length > 0, {
+      error: "is empty (or only invisible characters)",
+    });
 }
 
 function mustBeText(issue: { input?: unknown }): string {
@@ -199,7 +230,9 @@ function mustBeText(issue: { input?: unknown }): string {
 }
 
 function notADate(input: unknown): string {
-  return input instanceof Object ? `is not a date (${DATE_HINT})` : `${show(input)} is not a date (${DATE_HINT})`;
+  return input instanceof Object
+    ? `is not a date (${DATE_HINT})`
+    : `${show(input)} is not a date (${DATE_HINT})`;
 }
 
 function show(input: unknown): string {
@@ -207,7 +240,9 @@ function show(input: unknown): string {
 }
 
 function fieldName(path: readonly (string | number)[]): string {
-  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : index > 0 ? `.${part}` : part)).join("");
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : index > 0 ? `.${part}` : part))
+    .join("");
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

@@ -39,7 +39,10 @@ export async function readBounded(file: string, limit: number): Promise<Buffer> 
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > limit) throw new SourceTextError(`the file grew past the ${formatMegabytes(limit)} limit while being read`);
+    if (length > limit)
+      throw new SourceTextError(
+        `the file grew past the ${formatMegabytes(limit)} limit while being read`,
+      );
     return buffer.subarray(0, length);
   } finally {
     await handle.close();
@@ -54,7 +57,10 @@ export async function readBounded(file: string, limit: number): Promise<Buffer> 
  */
 export function decodeSourceText(bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new SourceTextError(`the file contains a NUL byte at byte offset ${nul} (is it a text file?)`);
+  if (nul !== -1)
+    throw new SourceTextError(
+      `the file contains a NUL byte at byte offset ${nul} (is it a text file?)`,
+    );
   let text: string;
   try {
     text = STRICT_UTF8.decode(bytes);
@@ -109,7 +115,8 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   // If that prefix ends inside a multi-byte character, the character's lead byte is the culprit.
   for (let start = low - 1; start >= Math.max(0, low - 3); start -= 1) {
     const byte = bytes[start] ?? 0;
-    if ((byte & 0xc0) !== 0x80) return byte >= 0xc0 && start + sequenceLength(byte) > low ? start : low;
+    if ((byte & 0xc0) !== 0x80)
+      return byte >= 0xc0 && start + sequenceLength(byte) > low ? start : low;
   }
   return low;
 }

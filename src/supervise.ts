@@ -35,13 +35,19 @@ export function superviseProcess(options: SupervisorOptions): Supervisor {
   let restarting: Promise<void> | undefined;
 
   const start = () => {
-    const current = spawn(options.command, [...options.args], { stdio: "inherit", env: options.env ?? process.env });
+    const current = spawn(options.command, [...options.args], {
+      stdio: "inherit",
+      env: options.env ?? process.env,
+    });
     child = current;
     exited = new Promise((resolve) => {
       current.once("exit", (code, signal) => {
         if (child === current) {
           child = undefined;
-          if (!stopping) log(`The preview stopped (${signal ?? `exit code ${code}`}); save a file to start it again.`);
+          if (!stopping)
+            log(
+              `The preview stopped (${signal ?? `exit code ${code}`}); save a file to start it again.`,
+            );
         }
         resolve();
       });
@@ -74,7 +80,9 @@ export function superviseProcess(options: SupervisorOptions): Supervisor {
     }, options.debounceMs ?? 300);
   };
 
-  const watchers: FSWatcher[] = options.watch.map((target) => watch(target, { recursive: true }, schedule));
+  const watchers: FSWatcher[] = options.watch.map((target) =>
+    watch(target, { recursive: true }, schedule),
+  );
   start();
 
   return {
