@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FrontmatterError, parseFrontmatter } from "../src/frontmatter.ts";
+import { thrown } from "./helpers/errors.ts";
 
-function failure(source: string): FrontmatterError {
-  try {
-    parseFrontmatter(source);
-  } catch (error) {
-    if (error instanceof FrontmatterError) return error;
-    throw error;
-  }
-  throw new Error("parsed without an error");
-}
+const failure = (source: string) => thrown(() => parseFrontmatter(source), FrontmatterError);
 
 describe("parseFrontmatter", () => {
   it("splits YAML from the body and keeps the body's text", () => {

@@ -8,6 +8,7 @@ import {
   readBounded,
   SourceTextError,
 } from "../src/source-text.ts";
+import { thrown } from "./helpers/errors.ts";
 import { makeTempDir } from "./helpers/sites.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -15,15 +16,7 @@ const bytes = (...parts: (string | number[])[]) =>
     parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(part))),
   );
 
-function decodeError(input: Uint8Array): SourceTextError {
-  try {
-    decodeSourceText(input);
-  } catch (error) {
-    if (error instanceof SourceTextError) return error;
-    throw error;
-  }
-  throw new Error("decoded without an error");
-}
+const decodeError = (input: Uint8Array) => thrown(() => decodeSourceText(input), SourceTextError);
 
 describe("decodeSourceText", () => {
   it("drops a byte-order mark and turns CRLF and lone CR into LF", () => {
