@@ -2,7 +2,6 @@
 
 import { mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -44,6 +43,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
   let pages: number;
   try {
+    // Loaded only now: importing Eleventy takes about a second, and a report of content
+    // problems should not wait for it.
+    const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy("src/pages", staging, {
       configPath: options.configPath ?? ".eleventy.ts",
       quietMode: true,
