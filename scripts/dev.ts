@@ -4,15 +4,16 @@ import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { superviseProcess } from "../src/supervise.ts";
 
-/** The preview's own output folder: never _site/, so drafts cannot end up in a deploy. */
-const PREVIEW_OUTPUT = ".sahifa-preview";
-
 const { values } = parseArgs({
-  options: { port: { type: "string", default: process.env.PORT ?? "8080" } },
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "8080" },
+    // The preview's own output folder: never _site/, so drafts cannot end up in a deploy.
+    output: { type: "string", default: ".sahifa-preview" },
+  },
 });
 
 // A fresh folder each session, so pages of articles deleted since the last one are not served.
-await rm(PREVIEW_OUTPUT, { recursive: true, force: true });
+await rm(values.output, { recursive: true, force: true });
 
 const supervisor = superviseProcess({
   command: process.execPath,
@@ -22,7 +23,7 @@ const supervisor = superviseProcess({
     "--config=.eleventy.ts",
     "--serve",
     `--port=${values.port}`,
-    `--output=${PREVIEW_OUTPUT}`,
+    `--output=${values.output}`,
   ],
   // Editors preview what they are writing: drafts and scheduled articles, unless told otherwise.
   env: {
