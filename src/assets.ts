@@ -41,12 +41,19 @@ export const FONT_FILES: readonly FontFile[] = [
  * Builds every asset for a site: fonts renamed with their content hash, the stylesheet pointed
  * at those names, then both stylesheets hashed.
  */
-export async function buildAssets(input: { css: string; cssPath: string; site: Site }): Promise<Assets> {
+export async function buildAssets(input: {
+  css: string;
+  cssPath: string;
+  site: Site;
+}): Promise<Assets> {
   const fonts = await Promise.all(
     FONT_FILES.map(async (font) => {
       const bytes = new Uint8Array(await readFile(require.resolve(font.source)));
       const stem = font.name.replace(/\.woff2$/, "");
-      return { font, file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes } };
+      return {
+        font,
+        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
+      };
     }),
   );
   let css = input.css;
@@ -58,7 +65,9 @@ export async function buildAssets(input: { css: string; cssPath: string; site: S
   return {
     urls: {
       stylesheet: sitePath(input.site, stylesheet.path),
-      preloadFonts: fonts.filter(({ font }) => font.preload).map(({ file }) => sitePath(input.site, file.path)),
+      preloadFonts: fonts
+        .filter(({ font }) => font.preload)
+        .map(({ file }) => sitePath(input.site, file.path)),
     },
     files: [stylesheets.rtl, stylesheets.ltr, ...fonts.map(({ file }) => file)],
   };

@@ -1,6 +1,6 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
-import { mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
@@ -40,6 +40,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const content = await createContentLoader(buildOptionsFromEnv(process.env))();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
+  await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
   let pages: number;
   try {

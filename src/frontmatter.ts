@@ -64,11 +64,12 @@ export function parseFrontmatter(source: string): Frontmatter {
   }
   let data: unknown;
   try {
-    // A low alias budget refuses "billion laughs" documents instead of expanding them.
     data = document.toJS({ maxAliasCount: 50 });
-  } catch (failure) {
+  } catch (error) {
+    // Unresolved aliases (`*name`) and alias bombs (past a budget of 50) surface only here,
+    // not in document.errors.
     throw new FrontmatterError(
-      `YAML: ${failure instanceof Error ? failure.message : String(failure)}`,
+      `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
       2,
     );
   }
