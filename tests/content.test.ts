@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkArticleText,
   createContentLoader,
+  MAX_ARTICLE_BYTES,
   publicationState,
   type Content,
 } from "../src/content.ts";
@@ -173,6 +174,21 @@ describe("createContentLoader: one report of every problem", () => {
         ),
       },
     ]);
+  });
+});
+
+describe("createContentLoader: the largest article accepted", () => {
+  it("renders and counts an article just under the 2 MB limit", async () => {
+    // 14 words a paragraph; about 1.99 MB in all.
+    const paragraph =
+      "ناقشت الدول المشاركة في اجتماع أستانا التقدم المحرز لإعداد خارطة طريق بشأن مشاورات التطبيع.\n\n";
+    const count = Math.floor((MAX_ARTICLE_BYTES - 2000) / Buffer.byteLength(paragraph));
+    const content = await load({
+      "long.md": articleText({ slug: "long", body: paragraph.repeat(count) }),
+    });
+    const [article] = content.articles;
+    expect(article?.wordCount).toBe(14 * count);
+    expect(article?.html.split("<p>").length).toBe(count + 1);
   });
 });
 
