@@ -7,7 +7,12 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
-import { loadForPreview, previewErrorMiddleware, type PreviewState } from "./preview.tsx";
+import {
+  loadForPreview,
+  previewBuildWritten,
+  previewErrorMiddleware,
+  type PreviewState,
+} from "./preview.tsx";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -36,7 +41,7 @@ interface BuildInputs {
 export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions): void {
   const loadContent = createContentLoader(options);
   // In the dev server a content error is shown on every page instead of failing the build.
-  const preview: PreviewState = { error: undefined };
+  const preview: PreviewState = { shown: undefined, latest: undefined };
   let serving = false;
   const load = () => (serving ? loadForPreview(loadContent, preview, console) : loadContent());
   let inputs: Promise<BuildInputs> | undefined;
@@ -52,6 +57,7 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     await writeFiles(directories.output, (await current()).assets.files);
+    previewBuildWritten(preview);
   });
 
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js", compile: () => renderDocument });

@@ -6,10 +6,12 @@ import type { Content } from "./content.ts";
 import { ContentError, formatProblem, formatReport } from "./problems.ts";
 import { resolveSite, siteSchema } from "./site.ts";
 
-/** What the dev server knows about the last content load. */
+/** What the dev server knows about the content. */
 export interface PreviewState {
-  /** The problems of the last load, or undefined when it succeeded. */
-  error: ContentError | undefined;
+  /** The problems the pages show, or undefined when they show the site. */
+  shown: ContentError | undefined;
+  /** The problems of the latest load: shown at once, but a fix only once its pages are written. */
+  latest: ContentError | undefined;
 }
 
 /** Where the preview's messages go (the terminal), injectable for tests. */
@@ -20,8 +22,8 @@ export interface PreviewLog {
 
 /**
  * Loads content for the dev server. A content error is printed to the terminal, kept in
- * `state` for the middleware to show, and the build goes on with empty content, so Eleventy
- * finishes, the browser reloads and sees the report. Other errors are thrown as usual.
+ * `state` for the middleware to show at once, and the build goes on with empty content, so
+ * Eleventy finishes, the browser reloads and sees the report. Other errors are thrown as usual.
  * @example await loadForPreview(load, state, console) //=> the content, or PREVIEW_PLACEHOLDER
  */
 export async function loadForPreview(
@@ -31,13 +33,14 @@ export async function loadForPreview(
 ): Promise<Content> {
   try {
     const content = await load();
-    if (state.error) log.log("Sahifa: the content is fixed; the preview shows the site again.");
-    state.error = undefined;
+    if (state.latest) log.log("Sahifa: the content is fixed; the preview shows the site again.");
+    state.latest = undefined;
     for (const warning of content.warnings) log.error(formatProblem(warning));
     return content;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    state.error = error;
+    state.latest = error;
+    state.shown = error;
     log.error(
       `${error.message}\nSahifa: every page of the preview shows this report until the files are fixed.`,
     );
@@ -46,12 +49,20 @@ export async function loadForPreview(
 }
 
 /**
+ * Called once a build's pages are written: from then on the pages show what the latest load
+ * found, so a fixed article is never answered with the stale pages of the failed build.
+ */
+export function previewBuildWritten(state: PreviewState): void {
+  state.shown = state.latest;
+}
+
+/**
  * Eleventy dev server middleware: while the content has problems, every page request gets the
  * report (status 500) instead of a stale page; stylesheets, fonts and the reload script pass.
  */
 export function previewErrorMiddleware(state: PreviewState) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    const error = state.error;
+    const error = state.shown;
     if (!error || !isPageRequest(request.url ?? "/")) {
       next();
       return;

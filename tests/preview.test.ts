@@ -6,6 +6,7 @@ import {
   isPageRequest,
   loadForPreview,
   PREVIEW_PLACEHOLDER,
+  previewBuildWritten,
   previewErrorMiddleware,
   renderErrorPage,
   type PreviewState,
@@ -69,19 +70,22 @@ describe("loadForPreview", () => {
     warnings: [{ file: "a.txt", severity: "warning" as const, message: "w" }],
   };
 
-  it("keeps the error, prints the report and hands templates the placeholder; recovers on the next good load", async () => {
-    const state: PreviewState = { error: undefined };
+  it("shows the error at once, prints the report and hands templates the placeholder; a fix shows once written", async () => {
+    const state: PreviewState = { shown: undefined, latest: undefined };
     const log = recorder();
     const failed = await loadForPreview(() => Promise.reject(ERROR), state, log);
     expect(failed).toBe(PREVIEW_PLACEHOLDER);
-    expect(state.error).toBe(ERROR);
+    expect([state.shown, state.latest]).toEqual([ERROR, ERROR]);
     expect(log.lines[0]).toMatch(
       /^E content\/articles\/x\.md:4: date: .*\n.*\n2 problems in 2 files\n/,
     );
 
     const loaded = await loadForPreview(() => Promise.resolve<Content>(content), state, log);
     expect(loaded).toBe(content);
-    expect(state.error).toBeUndefined();
+    // The fixed site's pages are not written yet: the report stays until they are.
+    expect([state.shown, state.latest]).toEqual([ERROR, undefined]);
+    previewBuildWritten(state);
+    expect(state.shown).toBeUndefined();
     expect(log.lines.slice(1)).toEqual([
       "L Sahifa: the content is fixed; the preview shows the site again.",
       "E a.txt: warning: w",
@@ -89,16 +93,16 @@ describe("loadForPreview", () => {
   });
 
   it("lets other errors through: they are bugs, not content", async () => {
-    const state: PreviewState = { error: undefined };
+    const state: PreviewState = { shown: undefined, latest: undefined };
     await expect(
       loadForPreview(() => Promise.reject(new TypeError("bug")), state, recorder()),
     ).rejects.toThrow("bug");
-    expect(state.error).toBeUndefined();
+    expect([state.shown, state.latest]).toEqual([undefined, undefined]);
   });
 });
 
 describe("previewErrorMiddleware", () => {
-  const state: PreviewState = { error: undefined };
+  const state: PreviewState = { shown: undefined, latest: undefined };
   let server: Server;
   let base: string;
 
@@ -117,13 +121,13 @@ describe("previewErrorMiddleware", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("passes every request through while the content is fine", async () => {
-    state.error = undefined;
+    state.shown = undefined;
     const response = await fetch(`${base}/articles/x/`);
     expect([response.status, await response.text()]).toEqual([200, "the site"]);
   });
 
   it("answers page requests with the report while the content has problems, assets still pass", async () => {
-    state.error = ERROR;
+    state.shown = ERROR;
     const page = await fetch(`${base}/articles/x/`);
     expect(page.status).toBe(500);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
