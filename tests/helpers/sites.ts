@@ -1,8 +1,7 @@
-// Small fixture sites in temp folders, the project's CLIs run against them, and whole-tree hashes.
+// Small fixture sites in temp folders, and the project's CLIs run against them.
 
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -65,29 +64,6 @@ export async function writeContent(
     await writeFile(path.join(contentDir, "articles", name), text);
   }
   return contentDir;
-}
-
-/**
- * One hash over every file's path and bytes below a folder: equal hashes, equal trees.
- * Returns "missing" for a folder that does not exist.
- */
-export async function hashTree(folder: string): Promise<string> {
-  let files: string[];
-  try {
-    files = (await readdir(folder, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
-      .sort();
-  } catch {
-    return "missing";
-  }
-  const hash = createHash("sha256");
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    hash.update(await readFile(path.join(folder, file)));
-    hash.update("\0");
-  }
-  return `${files.length} files ${hash.digest("hex")}`;
 }
 
 export interface CliResult {
