@@ -12,7 +12,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setLibrary("md", createMarkdown({ arabicQuotes: true }));
   eleventyConfig.setFrontMatterParsingOptions(refuseExecutableFrontmatter);
   eleventyConfig.setDataFileSuffixes([]);
-  eleventyConfig.addWatchTarget("src/");
 }
 
 export const config = {

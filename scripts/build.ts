@@ -1,30 +1,50 @@
 // npm run build: builds _site/ from content/, or prints every content problem and exits 1.
 
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "../src/build.ts";
-import { ContentError } from "../src/problems.ts";
+import { buildSite, type BuildSummary } from "../src/build.ts";
+import { ContentError, formatProblem, plural } from "../src/problems.ts";
 
 const { values } = parseArgs({
   options: {
     verbose: { type: "boolean", default: false },
     output: { type: "string", default: "_site" },
+    future: { type: "boolean", default: false },
   },
 });
 
+// The clock is read once, here: the check and Eleventy then agree on what is scheduled, and a
+// build given SAHIFA_NOW is reproducible byte for byte.
+process.env.SAHIFA_NOW ||= new Date().toISOString();
+if (values.future) process.env.SAHIFA_FUTURE = "1";
+
 try {
-  const summary = await buildSite({ outputDir: values.output });
-  console.log(`Built ${summary.outputDir} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
+  const summary = await buildSite({ outputDir: values.output, eleventyLog: values.verbose });
+  for (const warning of summary.warnings) console.warn(formatProblem(warning));
+  console.log(describeSummary(summary));
 } catch (error) {
   if (error instanceof ContentError) {
     console.error(error.message);
     if (values.verbose) console.error(error.stack);
+  } else if (values.verbose) {
+    console.error(error);
   } else {
-    console.error(
-      values.verbose
-        ? error
-        : `Build failed: ${error instanceof Error ? error.message : String(error)} (run with --verbose for details)`,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Build failed: ${message} (run with --verbose for details)`);
   }
   console.error("The published site was left as it was.");
   process.exitCode = 1;
+}
+
+function describeSummary(summary: BuildSummary): string {
+  const relative = path.relative(process.cwd(), summary.outputDir);
+  const shown = relative.startsWith("..") ? summary.outputDir : relative || ".";
+  return [
+    `Built ${shown}: ${plural(summary.pages, "page")} written`,
+    plural(summary.articles, "article"),
+    `${plural(summary.draftsSkipped, "draft")} skipped`,
+    `${summary.scheduledSkipped} scheduled skipped`,
+    plural(summary.warnings.length, "warning"),
+    `${(summary.milliseconds / 1000).toFixed(2)} s`,
+  ].join(", ");
 }

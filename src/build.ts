@@ -1,51 +1,76 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
-import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import { precompress } from "./compress.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
-import { ContentError } from "./problems.ts";
+import { ContentError, type Problem } from "./problems.ts";
 
 export interface BuildOptions {
   /** The published folder (default _site). It is replaced whole, or not touched at all. */
   outputDir?: string;
   /** Eleventy's config file (default .eleventy.ts). */
   configPath?: string;
+  /** Let Eleventy print its own "[11ty]" lines (the CLI's --verbose); silent by default. */
+  eleventyLog?: boolean;
 }
 
 export interface BuildSummary {
   outputDir: string;
+  /** HTML pages in the new site. */
+  pages: number;
+  /** Articles published. */
+  articles: number;
+  draftsSkipped: number;
+  scheduledSkipped: number;
+  warnings: readonly Problem[];
   milliseconds: number;
 }
 
 /**
  * Builds the site into a staging folder beside `outputDir`, then swaps it in. A failed build
- * removes its staging folder and leaves the published site byte for byte as it was.
+ * removes its staging folder and leaves the published site byte for byte as it was. Options
+ * come from the environment (src/options.ts); set SAHIFA_NOW first so the up-front check and
+ * Eleventy's own load schedule articles against the same moment (the CLI does).
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet.
-  await createContentLoader(buildOptionsFromEnv(process.env))();
+  const content = await createContentLoader(buildOptionsFromEnv(process.env))();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
+  let pages: number;
   try {
+    // Loaded only now: importing Eleventy takes about a second, and a report of content
+    // problems should not wait for it.
+    const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy("src/pages", staging, {
       configPath: options.configPath ?? ".eleventy.ts",
       quietMode: true,
     });
+    // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
+    if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
     await eleventy.write();
+    pages = await countPages(staging);
     await precompress(staging);
     await swapIn(staging, outputDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw findContentError(error) ?? error;
   }
-  return { outputDir, milliseconds: performance.now() - started };
+  return {
+    outputDir,
+    pages,
+    articles: content.articles.length,
+    draftsSkipped: content.draftsSkipped,
+    scheduledSkipped: content.scheduledSkipped,
+    warnings: content.warnings,
+    milliseconds: performance.now() - started,
+  };
 }
 
 /** The ContentError behind an error Eleventy wrapped, if there is one. */
@@ -68,6 +93,11 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
   if (existed) await rename(outputDir, retired);
   await rename(staging, outputDir);
   if (existed) await rm(retired, { recursive: true, force: true });
+}
+
+async function countPages(folder: string): Promise<number> {
+  const files = await readdir(folder, { recursive: true });
+  return files.filter((file) => file.endsWith(".html")).length;
 }
 
 async function exists(target: string): Promise<boolean> {

@@ -5,10 +5,26 @@ import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
 import { createMarkdown, renderMarkdown, type RenderedMarkdown } from "./markdown.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
-import { createArticleSchema, describeIssues, type ArticleMeta } from "./schema.ts";
+import {
+  createArticleSchema,
+  describeIssues,
+  SOURCE_FIELDS,
+  IMAGE_FIELDS,
+  stripInvisible,
+  type ArticleMeta,
+} from "./schema.ts";
 import { resolveSite, siteSchema, type Site } from "./site.ts";
+import {
+  decodeSourceText,
+  MAX_ARTICLE_BYTES,
+  readBounded,
+  SourceTextError,
+} from "./source-text.ts";
+
+export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
 /** An article that passed the schema, rendered: what every later stage works with. */
 export interface Article extends ArticleMeta {
@@ -24,10 +40,14 @@ export interface Article extends ArticleMeta {
 
 export interface Content {
   site: Site;
-  /** Newest first. */
+  /** The articles this build publishes, newest first. */
   articles: Article[];
   /** Drafts left out of this build. */
   draftsSkipped: number;
+  /** Articles dated after `now`, left out of this build. */
+  scheduledSkipped: number;
+  /** Things worth a look that do not stop the build. */
+  warnings: Problem[];
 }
 
 export interface ContentOptions {
@@ -37,10 +57,17 @@ export interface ContentOptions {
   urlOverride?: string | undefined;
   /** Publish drafts too (the dev server does). */
   includeDrafts?: boolean;
+  /** Publish articles dated in the future too. */
+  includeFuture?: boolean;
+  /**
+   * The moment scheduling is decided against. When absent the clock is read at each load (the
+   * dev server); a build passes one fixed moment so its output follows from its inputs.
+   */
+  now?: Date | undefined;
 }
 
-/** Files larger than this are refused: no article is that long, and parsing time grows with size. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+/** Where an article stands in one build. */
+export type PublicationState = "published" | "draft" | "scheduled";
 
 /**
  * Creates a loader that re-reads content/ on every call and keeps rendered Markdown between
@@ -48,30 +75,40 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
  */
 export function createContentLoader(options: ContentOptions): () => Promise<Content> {
   return async () => {
-    const site = await loadSite(options);
-    const markdownOptions = { arabicQuotes: site.arabicQuotes };
-    const key = JSON.stringify(markdownOptions);
-    if (renderer?.key !== key) {
-      renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
+    let site: Site | undefined;
+    let siteProblems: readonly Problem[] = [];
+    try {
+      site = await loadSite(options);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      siteProblems = error.problems;
     }
-    const { md, cache } = renderer;
-    const used = new Set<string>();
-    const render = (body: string): RenderedMarkdown => {
-      used.add(body);
-      let rendered = cache.get(body);
-      if (!rendered) cache.set(body, (rendered = renderMarkdown(md, body)));
-      return rendered;
-    };
-    const content = await loadArticles(options, site, render);
-    // Forget bodies no longer in content/, so a long dev session does not grow without bound.
-    for (const body of cache.keys()) if (!used.has(body)) cache.delete(body);
-    return content;
+    // Articles are checked even when site.yaml is broken, so one run reports everything.
+    const checked = await checkArticles(
+      options.contentDir,
+      site?.timeZone ?? "UTC",
+      options.now ?? new Date(),
+    );
+    const problems = [...siteProblems, ...checked.problems];
+    if (!site || problems.some((problem) => problem.severity !== "warning"))
+      throw new ContentError(problems);
+    return publish(site, checked.articles, problems, options);
   };
 }
 
-// One renderer and its cache per process: the build's up-front check and Eleventy's data step
-// load the same content, and the second load then costs no Markdown rendering.
-let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
+/**
+ * Whether an article is published in a build, given the build's moment and flags. Drafts come
+ * first: a draft dated in the future is a draft.
+ * @example publicationState({ draft: false, date }, { now: new Date("2020-01-01") }) //=> "scheduled"
+ */
+export function publicationState(
+  meta: Pick<ArticleMeta, "draft" | "date">,
+  build: { now: Date; includeDrafts?: boolean | undefined; includeFuture?: boolean | undefined },
+): PublicationState {
+  if (meta.draft && !build.includeDrafts) return "draft";
+  if (meta.date.toMillis() > build.now.getTime() && !build.includeFuture) return "scheduled";
+  return "published";
+}
 
 /** Reads and checks `site.yaml`. */
 export async function loadSite(options: ContentOptions): Promise<Site> {
@@ -79,9 +116,9 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
   const shown = displayPath(file);
   let raw: string;
   try {
-    raw = decodeUtf8(await readFile(file));
+    raw = decodeSourceText(await readFile(file));
   } catch (error) {
-    throw new ContentError([{ file: shown, message: readFailure(error) }]);
+    throw new ContentError([{ file: shown, ...sourceProblem(error) }]);
   }
   let parsed;
   try {
@@ -92,157 +129,273 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
       { file: shown, line: error.line - 1, ...column(error), message: error.message },
     ]);
   }
-  const result = siteSchema.safeParse(parsed.data ?? {});
+  const data: unknown = parsed.data ?? {};
+  const result = siteSchema.safeParse(data);
   if (!result.success) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     throw new ContentError(
-      describeIssues(result.error.issues, shown, lineOf, Object.keys(siteSchema.shape)),
+      describeIssues(result.error.issues, shown, lineOf, data, {
+        "": Object.keys(siteSchema.shape),
+      }),
     );
   }
   return resolveSite(result.data, options.urlOverride);
 }
 
+/**
+ * Checks one article's text as the build would, without reading files: the problems, or none.
+ * @example checkArticleText("---\ntitle: x\n---\nنص", "a.md", "UTC")[0]?.field //=> "standfirst"
+ */
+export function checkArticleText(source: string, file: string, zone: string): Problem[] {
+  const schema = createArticleSchema(zone);
+  const problems: Problem[] = [];
+  checkSource(source, file, schema, articleKnownKeys(schema), problems);
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-async function loadArticles(
-  options: ContentOptions,
-  site: Site,
-  render: (body: string) => RenderedMarkdown,
-): Promise<Content> {
-  const folder = path.join(options.contentDir, "articles");
-  const files = (await readdir(folder, { recursive: true }))
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => path.join(folder, name));
-  const schema = createArticleSchema(site.timeZone);
-  const knownKeys = Object.keys(schema.shape);
-  const problems: Problem[] = [];
-  const articles: Article[] = [];
-  let draftsSkipped = 0;
+type ArticleSchema = ReturnType<typeof createArticleSchema>;
 
-  const sources = await Promise.all(
-    files.map(async (file) => ({ file, bytes: await readFile(file) })),
-  );
-  for (const { file, bytes } of sources) {
-    const shown = displayPath(file);
-    const fileProblems: Problem[] = [];
-    const meta = checkArticle(bytes, shown, schema, knownKeys, fileProblems);
-    problems.push(...fileProblems);
-    if (!meta) continue;
-    if (meta.meta.draft && !options.includeDrafts) {
-      draftsSkipped += 1;
-      continue;
-    }
-    const rendered = render(meta.body);
-    const words = countWords(rendered.text);
-    articles.push({
-      ...meta.meta,
-      file: shown,
-      path: `/articles/${meta.meta.slug}/`,
-      html: rendered.html,
-      wordCount: words,
-      readingMinutes: readingMinutes(words, site.wordsPerMinute),
-    });
-  }
-  problems.push(...duplicateSlugs(articles));
-  if (problems.length > 0) throw new ContentError(problems);
-  articles.sort(newestFirst);
-  return { site, articles, draftsSkipped };
+function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readonly string[]>> {
+  return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
 }
 
-function checkArticle(
-  bytes: Buffer,
-  file: string,
-  schema: ReturnType<typeof createArticleSchema>,
-  knownKeys: readonly string[],
-  problems: Problem[],
-): { meta: ArticleMeta; body: string } | undefined {
-  if (bytes.length > MAX_ARTICLE_BYTES) {
+interface CheckedArticle {
+  file: string;
+  meta: ArticleMeta;
+  body: string;
+}
+
+/** A scheduled date further ahead than this is probably a typo in the year. */
+const FAR_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
+
+async function checkArticles(
+  contentDir: string,
+  zone: string,
+  now: Date,
+): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
+  const folder = path.join(contentDir, "articles");
+  const problems: Problem[] = [];
+  const { files, ignored } = await listArticleFiles(folder);
+  for (const file of ignored) {
     problems.push({
-      file,
-      message: `the file is ${bytes.length} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article`,
+      file: displayPath(file),
+      severity: "warning",
+      message: "is not published: only files ending in .md are articles",
     });
-    return undefined;
   }
+  if (files === undefined) {
+    problems.push({
+      file: displayPath(folder),
+      severity: "warning",
+      message: "the folder is missing: no articles to publish",
+    });
+  }
+  const schema = createArticleSchema(zone);
+  const knownKeys = articleKnownKeys(schema);
+  const articles: CheckedArticle[] = [];
+  const checks = await Promise.all(
+    (files ?? []).map(async (file) => {
+      const shown = displayPath(file);
+      const fileProblems: Problem[] = [];
+      const checked = await checkArticle(file, shown, schema, knownKeys, fileProblems);
+      return { shown, checked, fileProblems };
+    }),
+  );
+  for (const { shown, checked, fileProblems } of checks) {
+    problems.push(...fileProblems);
+    if (!checked) continue;
+    articles.push({ file: shown, ...checked });
+    problems.push(...articleWarnings(shown, checked, now));
+  }
+  problems.push(...duplicateSlugs(articles));
+  return { articles, problems };
+}
+
+async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [] };
+    throw error;
+  }
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const entry of entries) {
+    // Hidden files (.DS_Store, editors' swap files) are nobody's article.
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    (entry.name.endsWith(".md") ? files : ignored).push(path.join(entry.parentPath, entry.name));
+  }
+  return { files: files.sort(), ignored: ignored.sort() };
+}
+
+async function checkArticle(
+  file: string,
+  shown: string,
+  schema: ArticleSchema,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
+  problems: Problem[],
+): Promise<{ meta: ArticleMeta; body: string } | undefined> {
   let source: string;
   try {
-    source = decodeUtf8(bytes);
+    source = decodeSourceText(await readBounded(file, MAX_ARTICLE_BYTES));
   } catch (error) {
-    problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+    problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
   }
+  return checkSource(source, shown, schema, knownKeys, problems);
+}
+
+function checkSource(
+  source: string,
+  shown: string,
+  schema: ArticleSchema,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
+  problems: Problem[],
+): { meta: ArticleMeta; body: string } | undefined {
   let frontmatter;
   try {
     frontmatter = parseFrontmatter(source);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    problems.push({ file, line: error.line, ...column(error), message: error.message });
+    problems.push({ file: shown, line: error.line, ...column(error), message: error.message });
     return undefined;
   }
-  const data = frontmatter.data ?? {};
-  if (typeof data !== "object" || Array.isArray(data)) {
+  const data: unknown = frontmatter.data ?? {};
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
     problems.push({
-      file,
+      file: shown,
       line: 2,
       message: "the frontmatter must be a mapping of fields (key: value)",
     });
     return undefined;
   }
+  const before = problems.length;
   const result = schema.safeParse(data);
   if (!result.success) {
-    problems.push(...describeIssues(result.error.issues, file, frontmatter.lineOf, knownKeys));
+    problems.push(
+      ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
+    );
   }
-  if (frontmatter.body.trim() === "") {
-    problems.push({ file, line: lineCount(source), message: "the article has no body" });
+  if (stripInvisible(frontmatter.body) === "") {
+    problems.push({
+      file: shown,
+      line: lineCount(source),
+      message: "the article has no body: write the text after the closing ---",
+    });
   }
-  return result.success && problems.length === 0
+  return result.success && problems.length === before
     ? { meta: result.data, body: frontmatter.body }
     : undefined;
 }
 
-/**
- * Strict UTF-8: a byte that is not UTF-8 is an error with its offset, never a silent U+FFFD.
- * A byte-order mark is dropped; CRLF and lone CR become LF.
- */
-function decodeUtf8(bytes: Buffer): string {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new Error(`the file contains a NUL byte at byte offset ${nul}`);
-  try {
-    return STRICT_UTF8.decode(bytes).replace(/\r\n?/g, "\n");
-  } catch {
-    throw new Error(
-      `the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`,
-    );
+function articleWarnings(
+  file: string,
+  article: { meta: ArticleMeta; body: string },
+  now: Date,
+): Problem[] {
+  const warnings: Problem[] = [];
+  if (article.meta.date.toMillis() - now.getTime() > FAR_FUTURE_MS) {
+    warnings.push({
+      file,
+      severity: "warning",
+      field: "date",
+      message: `${article.meta.date.toISODate() ?? ""} is more than a year ahead (a typo in the year?); the article waits until then`,
+    });
   }
+  // A draft is unfinished by definition; the placeholders matter once it is to be published.
+  if (article.meta.draft) return warnings;
+  if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
+    warnings.push({
+      file,
+      severity: "warning",
+      field: "standfirst",
+      message: "is still the placeholder from npm run new",
+    });
+  }
+  if (article.body.includes(PLACEHOLDER_BODY)) {
+    warnings.push({
+      file,
+      severity: "warning",
+      message: "the body still holds the placeholder from npm run new",
+    });
+  }
+  return warnings;
 }
 
-function firstInvalidUtf8Byte(bytes: Buffer): number {
-  // Binary search for the longest valid prefix: decoding is the only UTF-8 validator we trust.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (isUtf8Prefix(bytes.subarray(0, middle))) low = middle;
-    else high = middle - 1;
+/** Renders the articles this build publishes; drafts and scheduled ones are only counted. */
+function publish(
+  site: Site,
+  checked: readonly CheckedArticle[],
+  warnings: Problem[],
+  options: ContentOptions,
+): Content {
+  const render = markdownRenderer(site);
+  const build = {
+    now: options.now ?? new Date(),
+    includeDrafts: options.includeDrafts,
+    includeFuture: options.includeFuture,
+  };
+  const articles: Article[] = [];
+  let draftsSkipped = 0;
+  let scheduledSkipped = 0;
+  for (const { file, meta, body } of checked) {
+    const state = publicationState(meta, build);
+    if (state === "draft") draftsSkipped += 1;
+    if (state === "scheduled") scheduledSkipped += 1;
+    if (state !== "published") continue;
+    const rendered = render(body);
+    const words = countWords(rendered.text);
+    articles.push({
+      ...meta,
+      file,
+      path: `/articles/${meta.slug}/`,
+      html: rendered.html,
+      wordCount: words,
+      readingMinutes: readingMinutes(words, site.wordsPerMinute),
+    });
   }
-  return low;
+  forgetUnused(render.used);
+  articles.sort(newestFirst);
+  return { site, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
-function isUtf8Prefix(bytes: Buffer): boolean {
-  // A prefix may end inside a valid multi-byte character: streaming mode allows that.
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+// One renderer and its cache per process: the build's up-front check and Eleventy's data step
+// load the same content, and the second load then costs no Markdown rendering.
+let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
+
+function markdownRenderer(
+  site: Site,
+): ((body: string) => RenderedMarkdown) & { used: Set<string> } {
+  const markdownOptions = { arabicQuotes: site.arabicQuotes };
+  const key = JSON.stringify(markdownOptions);
+  if (renderer?.key !== key)
+    renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
+  const { md, cache } = renderer;
+  const used = new Set<string>();
+  const render = (body: string): RenderedMarkdown => {
+    used.add(body);
+    let rendered = cache.get(body);
+    if (!rendered) cache.set(body, (rendered = renderMarkdown(md, body)));
+    return rendered;
+  };
+  return Object.assign(render, { used });
 }
 
-function duplicateSlugs(articles: readonly Article[]): Problem[] {
-  const bySlug = new Map<string, Article[]>();
+function forgetUnused(used: ReadonlySet<string>): void {
+  // Forget bodies no longer in content/, so a long dev session does not grow without bound.
+  if (!renderer) return;
+  for (const body of renderer.cache.keys()) if (!used.has(body)) renderer.cache.delete(body);
+}
+
+function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {
+  // Drafts and scheduled articles count too: publishing one later must not break the build.
+  const bySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
-    const key = article.slug.normalize("NFKC").toLowerCase();
+    const key = article.meta.slug.normalize("NFKC").toLowerCase();
     bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
   }
   const problems: Problem[] = [];
@@ -253,7 +406,7 @@ function duplicateSlugs(articles: readonly Article[]): Problem[] {
       problems.push({
         file: article.file,
         field: "slug",
-        message: `"${slug}" is also the slug of ${others.join(", ")}`,
+        message: `"${slug}" is also the slug of ${others.join(", ")} (each article needs its own)`,
       });
     }
   }
@@ -264,8 +417,22 @@ function newestFirst(a: Article, b: Article): number {
   return b.date.toMillis() - a.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-function column(error: FrontmatterError): { column?: number } {
+function column(error: { column?: number | undefined }): { column?: number } {
   return error.column === undefined ? {} : { column: error.column };
+}
+
+function sourceProblem(error: unknown): Omit<Problem, "file"> {
+  if (error instanceof SourceTextError) {
+    return {
+      ...(error.line === undefined ? {} : { line: error.line }),
+      ...column(error),
+      message: error.message,
+    };
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "ENOENT") return { message: "the file is missing" };
+  if (code === undefined) throw error;
+  return { message: `cannot be read (${code})` };
 }
 
 function lineCount(text: string): number {
@@ -276,10 +443,3 @@ function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
 }
-
-function readFailure(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
-  return code === "ENOENT" ? "the file is missing" : `cannot be read (${code ?? String(error)})`;
-}
-
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

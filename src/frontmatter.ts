@@ -55,20 +55,19 @@ export function parseFrontmatter(source: string): Frontmatter {
     uniqueKeys: true,
     schema: "core",
   });
+  // Only the first YAML error is reported: the ones after it are usually its echoes.
   const [error] = document.errors;
   if (error) {
-    const position = error.linePos?.[0];
-    throw new FrontmatterError(
-      `YAML: ${firstLine(error.message)}`,
-      (position?.line ?? 1) + 1,
-      position?.col,
-    );
+    // +1 on the line, as the YAML starts on the file's second line; columns count from 1.
+    const { line, col } = counter.linePos(error.pos[0]);
+    throw new FrontmatterError(`YAML: ${firstLine(error.message)}`, line + 1, col);
   }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    // Unresolved aliases (`*name`) and alias bombs surface only here, not in document.errors.
+    // Unresolved aliases (`*name`) and alias bombs (past a budget of 50) surface only here,
+    // not in document.errors.
     throw new FrontmatterError(
       `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
       2,

@@ -1,8 +1,9 @@
-// Build options: where content lives and how this build differs (drafts, deploy URL), read from the environment once.
+// Build options: where content lives and how this build differs (drafts, schedule, deploy URL), read from the environment once.
 
+import { DateTime } from "luxon";
 import type { SahifaOptions } from "./plugin.ts";
 
-/** Environment variables a build understands; README "Building" documents them. */
+/** Environment variables a build understands; README "Building" and "Writing articles" document them. */
 export interface BuildEnvironment {
   /** The content folder (default content/). */
   SAHIFA_CONTENT?: string | undefined;
@@ -12,6 +13,10 @@ export interface BuildEnvironment {
   SAHIFA_URL?: string | undefined;
   /** "1" publishes drafts (the dev server sets it). */
   SAHIFA_DRAFTS?: string | undefined;
+  /** "1" publishes articles dated in the future (the dev server sets it). */
+  SAHIFA_FUTURE?: string | undefined;
+  /** The moment scheduling is decided against, ISO 8601 with offset; `npm run build` sets it once. */
+  SAHIFA_NOW?: string | undefined;
 }
 
 /**
@@ -24,5 +29,21 @@ export function buildOptionsFromEnv(env: BuildEnvironment): SahifaOptions {
     stylesheet: env.SAHIFA_STYLESHEET || "styles/main.css",
     urlOverride: env.SAHIFA_URL || undefined,
     includeDrafts: env.SAHIFA_DRAFTS === "1",
+    includeFuture: env.SAHIFA_FUTURE === "1",
+    now: env.SAHIFA_NOW ? parseNow(env.SAHIFA_NOW) : undefined,
   };
+}
+
+/**
+ * Reads SAHIFA_NOW: a date-time with its offset, so the moment does not depend on the machine's zone.
+ * @example parseNow("2024-05-01T09:00:00+03:00").toISOString() //=> "2024-05-01T06:00:00.000Z"
+ */
+export function parseNow(value: string): Date {
+  const moment = DateTime.fromISO(value.trim(), { setZone: true });
+  if (!/T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(value.trim()) || !moment.isValid) {
+    throw new Error(
+      `SAHIFA_NOW="${value}" is not an ISO 8601 date-time with offset, such as 2024-05-01T09:00:00+03:00`,
+    );
+  }
+  return moment.toJSDate();
 }

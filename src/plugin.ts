@@ -9,6 +9,12 @@ import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
 import { buildSiteImages } from "./share-image.ts";
 import type { BuiltFile } from "./styles.ts";
+import {
+  loadForPreview,
+  previewBuildWritten,
+  previewErrorMiddleware,
+  type PreviewState,
+} from "./preview.tsx";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -19,6 +25,10 @@ export interface SahifaOptions {
   urlOverride?: string | undefined;
   /** Publish drafts (the dev server does). */
   includeDrafts: boolean;
+  /** Publish articles dated after `now` (the dev server does). */
+  includeFuture: boolean;
+  /** The moment scheduling is decided against; the clock at each load when absent. */
+  now?: Date | undefined;
 }
 
 interface BuildInputs {
@@ -33,12 +43,18 @@ interface BuildInputs {
  */
 export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions): void {
   const loadContent = createContentLoader(options);
+  // In the dev server a content error is shown on every page instead of failing the build.
+  const preview: PreviewState = { shown: undefined, latest: undefined };
+  let serving = false;
+  const load = () => (serving ? loadForPreview(loadContent, preview, console) : loadContent());
   let inputs: Promise<BuildInputs> | undefined;
-  const current = (): Promise<BuildInputs> => (inputs ??= prepare(loadContent, options));
+  const current = (): Promise<BuildInputs> => (inputs ??= prepare(load, options));
 
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", ({ runMode }) => {
     inputs = undefined;
+    serving = runMode === "serve";
   });
+  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(preview)] });
   eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
   eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
@@ -46,6 +62,7 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const { assets, images } = await current();
     await writeFiles(directories.output, [...assets.files, ...images.files]);
+    previewBuildWritten(preview);
   });
 
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js", compile: () => renderDocument });

@@ -11,6 +11,8 @@ export interface Problem {
   /** The frontmatter field (dotted for nested ones: source.url). */
   field?: string;
   message: string;
+  /** Warnings are reported but do not stop the build; problems are errors unless marked. */
+  severity?: "error" | "warning";
 }
 
 /** Thrown when content cannot be published; carries every problem found, not just the first. */
@@ -33,12 +35,13 @@ export function formatProblem(problem: Problem): string {
   let place = problem.file;
   if (problem.line !== undefined) place += `:${problem.line}`;
   if (problem.line !== undefined && problem.column !== undefined) place += `:${problem.column}`;
+  const severity = problem.severity === "warning" ? "warning: " : "";
   const field = problem.field ? `${problem.field}: ` : "";
-  return `${place}: ${field}${problem.message}`;
+  return `${place}: ${severity}${field}${problem.message}`;
 }
 
 /**
- * Every problem, sorted by file and line, then a count.
+ * Every problem, sorted by file and line, then a count (warnings are counted as warnings).
  * @example formatReport([p1, p2]) //=> "a.md:2: title: …\nb.md:4: date: …\n2 problems in 2 files"
  */
 export function formatReport(problems: readonly Problem[]): string {
@@ -48,9 +51,20 @@ export function formatReport(problems: readonly Problem[]): string {
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0),
   );
-  const files = new Set(problems.map((problem) => problem.file)).size;
-  const count = `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}`;
+  const errors = problems.filter((problem) => problem.severity !== "warning");
+  const warnings = problems.length - errors.length;
+  const files = new Set(errors.map((problem) => problem.file)).size;
+  let count = `${plural(errors.length, "problem")} in ${plural(files, "file")}`;
+  if (warnings > 0) count += ` (and ${plural(warnings, "warning")})`;
   return [...sorted.map(formatProblem), count].join("\n");
+}
+
+/**
+ * A count and its noun, in English.
+ * @example plural(1, "draft") //=> "1 draft"
+ */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function compareText(a: string, b: string): number {

@@ -9,7 +9,10 @@ import type { Problem } from "./problems.ts";
 /** Frontmatter after the schema: typed, trimmed, dates parsed in the site's zone. */
 export type ArticleMeta = z.output<ReturnType<typeof createArticleSchema>>;
 
-/** Keys that would let an article steer Eleventy (where it is written, how it is laid out). */
+/**
+ * Keys that would let an article steer Eleventy (where it is written, how it is laid out).
+ * Any key starting with "eleventy" is refused as well.
+ */
 export const BUILD_STEERING_KEYS = [
   "permalink",
   "layout",
@@ -35,99 +38,126 @@ export const KNOWN_LANGUAGES = [
   "es",
 ] as const;
 
+/** Text directions an article may declare. */
+export const DIRECTIONS = ["rtl", "ltr"] as const;
+
 /** ASCII slug: lower-case letters and digits in hyphen-separated words. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The longest slug and title accepted. */
+export const MAX_SLUG_LENGTH = 80;
+export const MAX_TITLE_LENGTH = 200;
+
+/** Fields of `source:`, for "did you mean" inside it. */
+export const SOURCE_FIELDS = ["name", "url"] as const;
+
+/** Fields of `image:` (the share image), likewise. */
+export const IMAGE_FIELDS = ["src", "alt", "width", "height"] as const;
+
 /**
  * Builds the schema for one site's zone (dates are read as calendar days there). Build it once
- * per build, not once per article.
+ * per build, not once per article. Messages never repeat the field's name: the report puts it
+ * in front (`date: "2023-02-30" is not a real day …`).
  */
 export function createArticleSchema(zone: string) {
-  const text = (field: string) =>
-    z
-      .string({ error: `${field} must be text` })
-      .transform((value) => value.trim())
-      .refine((value) => stripInvisible(value).length > 0, { error: `${field} is empty` });
-  const date = z.string({ error: DATE_HINT }).transform((value, context): DateTime => {
-    try {
-      return parseArticleDate(value, zone);
-    } catch (error) {
-      if (!(error instanceof DateInputError)) throw error;
-      context.addIssue({ code: "custom", message: error.message });
-      return z.NEVER;
-    }
-  });
-  const httpUrl = z
-    .string({ error: "must be an http(s) URL" })
-    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), {
-      error: (issue) => `"${String(issue.input)}" is not an http(s) URL`,
+  const date = z
+    .string({ error: (issue) => notADate(issue.input) })
+    .transform((value, context): DateTime => {
+      try {
+        return parseArticleDate(value, zone);
+      } catch (error) {
+        if (!(error instanceof DateInputError)) throw error;
+        context.addIssue({ code: "custom", message: error.message });
+        return z.NEVER;
+      }
     });
+  const httpUrl = z.string({ error: mustBeText }).refine(isHttpUrl, {
+    error: (issue) =>
+      `${show(issue.input)} is not an http(s) URL (write it in full, such as https://example.org/page)`,
+  });
   // The share image: an http(s) URL, or a path on this site ("/media/x.jpg").
   const imageSource = z
-    .string({ error: "the image's src must be text" })
-    .refine((value) => /^\/(?!\/)\S*$/.test(value) || httpUrl.safeParse(value).success, {
+    .string({ error: mustBeText })
+    .refine((value) => /^\/(?!\/)\S*$/.test(value) || isHttpUrl(value), {
       error: (issue) =>
-        `"${String(issue.input)}" is not an http(s) URL or a path on this site such as /media/photo.jpg`,
+        `${show(issue.input)} is not an http(s) URL or a path on this site such as /media/photo.jpg`,
     });
-  const pixels = (field: string) =>
-    z
-      .number({ error: `${field} must be a number of pixels` })
-      .int({ error: `${field} must be a whole number of pixels` })
-      .positive({ error: `${field} must be positive` });
-  return z.strictObject({
-    title: text("the title").pipe(
-      z.string().max(200, { error: "the title is over 200 characters" }),
-    ),
-    standfirst: text("the standfirst"),
-    date,
-    updated: date.optional(),
-    dateline: text("the dateline").optional(),
-    author: text("the author").optional(),
-    slug: z
-      .string({ error: "the slug must be text" })
-      .regex(SLUG_PATTERN, {
-        error: (issue) =>
-          `"${String(issue.input)}" is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)`,
-      })
-      .max(80, { error: "the slug is over 80 characters" }),
-    tags: z
-      .array(text("a tag"), { error: "tags must be a list, such as [سوريا, تركيا]" })
-      .default([]),
-    source: z
-      .strictObject(
-        { name: text("the source name"), url: httpUrl.optional() },
-        { error: "source must be a mapping with name (and url)" },
-      )
-      .optional(),
-    image: z
-      .strictObject(
-        {
-          src: imageSource,
-          alt: text("the image's alt text"),
-          width: pixels("the image's width"),
-          height: pixels("the image's height"),
-        },
-        { error: "image must be a mapping with src, alt, width and height" },
-      )
-      .optional(),
-    section: text("the section").optional(),
-    lang: z
-      .enum(KNOWN_LANGUAGES, { error: `lang must be one of ${KNOWN_LANGUAGES.join(", ")}` })
-      .default("ar"),
-    dir: z.enum(["rtl", "ltr"], { error: "dir must be rtl or ltr" }).optional(),
-    draft: z.boolean({ error: "draft must be true or false" }).default(false),
-  });
+  const pixels = z
+    .number({ error: (issue) => `${show(issue.input)} is not a number of pixels` })
+    .int({ error: "must be a whole number of pixels" })
+    .positive({ error: "must be positive" });
+  return z
+    .strictObject({
+      title: text().pipe(
+        z.string().max(MAX_TITLE_LENGTH, { error: `is over ${MAX_TITLE_LENGTH} characters` }),
+      ),
+      standfirst: text(),
+      date,
+      updated: date.optional(),
+      dateline: text().optional(),
+      author: text().optional(),
+      slug: z
+        .string({ error: mustBeText })
+        .regex(SLUG_PATTERN, {
+          error: (issue) =>
+            `${show(issue.input)} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)`,
+        })
+        .max(MAX_SLUG_LENGTH, { error: `is over ${MAX_SLUG_LENGTH} characters` }),
+      tags: z.array(text(), { error: "must be a list, such as [سوريا, تركيا]" }).default([]),
+      source: z
+        .strictObject(
+          { name: text(), url: httpUrl.optional() },
+          {
+            error: "must be a mapping with name (and url), such as {name: وكالات, url: https://…}",
+          },
+        )
+        .optional(),
+      image: z
+        .strictObject(
+          { src: imageSource, alt: text(), width: pixels, height: pixels },
+          { error: "must be a mapping with src, alt, width and height" },
+        )
+        .optional(),
+      section: text().optional(),
+      lang: z
+        .enum(KNOWN_LANGUAGES, {
+          error: (issue) =>
+            `${show(issue.input)} is not a known language (use one of ${KNOWN_LANGUAGES.join(", ")})`,
+        })
+        .default("ar"),
+      dir: z
+        .enum(DIRECTIONS, {
+          error: (issue) => `${show(issue.input)} is not a direction (use rtl or ltr)`,
+        })
+        .optional(),
+      draft: z
+        .boolean({ error: (issue) => `${show(issue.input)} is not true or false` })
+        .default(false),
+    })
+    .superRefine((meta, context) => {
+      if (meta.updated && meta.updated.toMillis() < meta.date.toMillis()) {
+        context.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: "is before date (an update follows publication)",
+        });
+      }
+    });
 }
 
 /**
  * Turns the schema's issues into problems naming the file, the line and the field, with a
- * "did you mean" for misspelt keys.
+ * "did you mean" for misspelt keys. `data` is the parsed YAML the issues are about: a field
+ * absent from it is "required", one present but wrong gets the schema's message.
+ * @example describeIssues(issues, "a.md", lineOf, data, { "": ["title"] })
+ * //=> [{ file: "a.md", line: 2, field: "titel", message: 'unknown field (did you mean "title"?)' }]
  */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   file: string,
   lineOf: (path: readonly (string | number)[]) => number,
-  knownKeys: readonly string[],
+  data: unknown,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
@@ -137,19 +167,19 @@ export function describeIssues(
         problems.push({
           file,
           line: lineOf([...path, key]),
-          field: [...path, key].join("."),
-          message: unknownKeyMessage(key, knownKeys),
+          field: fieldName([...path, key]),
+          message: unknownKeyMessage(key, knownKeys[path.join(".")] ?? []),
         });
       }
       continue;
     }
-    const field = path.map((part) => (typeof part === "number" ? `[${part}]` : part)).join(".");
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const value = valueAt(data, path);
+    const missing = issue.code === "invalid_type" && value === undefined;
     problems.push({
       file,
       line: lineOf(path),
-      field: field.replace(/\.\[/g, "["),
-      message: missing ? "is required" : issue.message,
+      field: fieldName(path),
+      message: missing ? "is required" : value === null ? "is empty" : issue.message,
     });
   }
   return problems;
@@ -160,13 +190,14 @@ export function describeIssues(
  * @example unknownKeyMessage("titel", ["title"]) //=> 'unknown field (did you mean "title"?)'
  */
 export function unknownKeyMessage(key: string, knownKeys: readonly string[]): string {
-  if ((BUILD_STEERING_KEYS as readonly string[]).includes(key) || key.startsWith("eleventy")) {
+  const lower = key.toLowerCase();
+  if (STEERING.has(lower) || lower.startsWith("eleventy")) {
     return "steers the build and is not allowed in an article (the URL comes from the slug, the layout from the site)";
   }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of knownKeys) {
-    const distance = leven(key.toLowerCase(), known.toLowerCase());
+    const distance = leven(lower, known.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
   const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3));
@@ -180,7 +211,66 @@ export function unknownKeyMessage(key: string, knownKeys: readonly string[]): st
  * @example stripInvisible("\u200f\u200b ") //=> ""
  */
 export function stripInvisible(value: string): string {
-  return value.replace(/[\p{Cf}\p{Z}\s\u115f\u1160\u3164\uffa0]/gu, "");
+  return value.replace(INVISIBLE, "");
 }
 
+/**
+ * Whether a URL is absolute http or https, the only schemes a source link may use.
+ * @example isHttpUrl("javascript:alert(1)") //=> false
+ */
+export function isHttpUrl(value: string): boolean {
+  return /^https?:\/\/[^\s/?#]+/i.test(value) && URL.canParse(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
 const DATE_HINT = "expected YYYY-MM-DD, or an ISO 8601 date-time with offset";
+const STEERING = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
+// Format characters (Cf: ZWSP, ZWJ, RLM, BOM …), separators, and the blank letters and marks
+// that render as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+// Mongolian vowel separator, braille blank.
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0]/gu;
+
+/** Trimmed text that must hold at least one visible character. */
+function text() {
+  return z
+    .string({ error: mustBeText })
+    .transform((value) => value.trim())
+    .refine((value) => stripInvisible(value).length > 0, {
+      error: "is empty (or only invisible characters)",
+    });
+}
+
+function mustBeText(issue: { input?: unknown }): string {
+  const input = issue.input;
+  if (typeof input === "number" || typeof input === "boolean") {
+    return `must be text: put ${String(input)} in quotes ("${String(input)}")`;
+  }
+  return Array.isArray(input) ? "must be text, not a list" : "must be text";
+}
+
+function notADate(input: unknown): string {
+  return input instanceof Object
+    ? `is not a date (${DATE_HINT})`
+    : `${show(input)} is not a date (${DATE_HINT})`;
+}
+
+function show(input: unknown): string {
+  return typeof input === "string" ? JSON.stringify(input) : String(input);
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : index > 0 ? `.${part}` : part))
+    .join("");
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const part of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}

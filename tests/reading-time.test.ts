@@ -42,3 +42,15 @@ describe("readingMinutes", () => {
     expect(readingMinutes(0, 180)).toBe(0);
   });
 });
+
+describe("countWords on long texts", () => {
+  it("counts a text cut into pieces exactly as one pass of the segmenter does", () => {
+    const paragraph = "قال U.S. officials إن 2,254.5 «كلمة» — لا تنقسم، أبداً.\n\n";
+    // Pieces break after 4096 characters, so this text is cut mid-paragraph many times.
+    const text = paragraph.repeat(400) + "كلمة،".repeat(5000) + paragraph.repeat(100);
+    const segmenter = new Intl.Segmenter("ar", { granularity: "word" });
+    let expected = 0;
+    for (const segment of segmenter.segment(text)) if (segment.isWordLike) expected += 1;
+    expect(countWords(text)).toBe(expected);
+  });
+});

@@ -54,6 +54,8 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Eleventy's console logger; `overrideLogger(false)` silences it. */
+    readonly logger: { overrideLogger(logger: false): void };
     setIncrementalBuild(incremental: boolean): void;
   }
 }

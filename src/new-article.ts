@@ -1,0 +1,140 @@
+// A new article's file: its slug, its name and a frontmatter skeleton that passes the schema.
+
+import { DateTime } from "luxon";
+import { Document } from "yaml";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./schema.ts";
+
+/** The skeleton's standfirst; the build warns while it is left as is. */
+export const PLACEHOLDER_STANDFIRST = "اكتب هنا مقدمة المقال في جملة أو جملتين.";
+
+/** The skeleton's body; the build warns while it is left in. */
+export const PLACEHOLDER_BODY = "اكتب نص المقال هنا.";
+
+/** A slug that cannot be used, with the reason. */
+export class NewArticleError extends Error {
+  override name = "NewArticleError";
+}
+
+export interface SlugRequest {
+  title: string;
+  /** The slug the editor asked for, used as is or refused. */
+  slug?: string | undefined;
+  /** The article's calendar day, YYYY-MM-DD. */
+  day: string;
+  /** Slugs other articles already use. */
+  taken: ReadonlySet<string>;
+}
+
+export interface ChosenSlug {
+  slug: string;
+  /** How it was chosen, for the message to the editor. */
+  origin: "asked" | "title" | "numbered";
+}
+
+/**
+ * The calendar day of a moment in the site's zone.
+ * @example dayInZone(new Date("2023-06-20T22:30:00Z"), "Europe/Istanbul") //=> "2023-06-21"
+ */
+export function dayInZone(now: Date, zone: string): string {
+  const day = DateTime.fromJSDate(now, { zone }).toISODate();
+  if (!day) throw new RangeError(`"${zone}" is not a known IANA time zone`);
+  return day;
+}
+
+/**
+ * A slug from a title written mostly in Latin letters; undefined for an Arabic title, whose
+ * transliteration is better chosen by the editor than guessed.
+ * @example slugFromTitle("G20 summit: Day 2") //=> "g20-summit-day-2"
+ * @example slugFromTitle("اجتماع أستانا 20") //=> undefined
+ */
+export function slugFromTitle(title: string): string | undefined {
+  const letters = [...title.normalize("NFKD")].filter((char) => /\p{L}/u.test(char));
+  const latin = letters.filter((char) => /[a-z]/i.test(char));
+  if (latin.length === 0 || latin.length * 2 < letters.length) return undefined;
+  const words = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "");
+  let slug = "";
+  for (const word of words) {
+    const longer = slug === "" ? word : `${slug}-${word}`;
+    if (longer.length > MAX_SLUG_LENGTH) break;
+    slug = longer;
+  }
+  return SLUG_PATTERN.test(slug) ? slug : undefined;
+}
+
+/**
+ * Picks the new article's slug: the one asked for (refused if taken), one derived from the
+ * title (numbered if taken), or `article-<YYYYMMDD>-<n>`.
+ * @example chooseSlug({ title: "عنوان", day: "2024-05-01", taken: new Set() }).slug //=> "article-20240501-1"
+ */
+export function chooseSlug(request: SlugRequest): ChosenSlug {
+  if (request.slug !== undefined) {
+    if (!SLUG_PATTERN.test(request.slug) || request.slug.length > MAX_SLUG_LENGTH) {
+      throw new NewArticleError(
+        `"${request.slug}" is not a slug (lower-case ASCII letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters)`,
+      );
+    }
+    if (request.taken.has(request.slug))
+      throw new NewArticleError(`the slug "${request.slug}" is taken by another article`);
+    return { slug: request.slug, origin: "asked" };
+  }
+  const derived = slugFromTitle(request.title);
+  if (derived !== undefined)
+    return { slug: firstFree(derived, request.taken, (n) => `${derived}-${n}`), origin: "title" };
+  const stem = `article-${request.day.replaceAll("-", "")}`;
+  return { slug: firstFree(`${stem}-1`, request.taken, (n) => `${stem}-${n}`), origin: "numbered" };
+}
+
+/**
+ * The article's file name: its day, then its slug, so files sort by date.
+ * @example articleFileName("2024-05-01", "g20-summit") //=> "2024-05-01-g20-summit.md"
+ */
+export function articleFileName(day: string, slug: string): string {
+  return `${day}-${slug}.md`;
+}
+
+/**
+ * The new file's text: a frontmatter skeleton (written by the YAML library, so any title is
+ * quoted correctly), a comment naming the optional fields, and a placeholder body.
+ * @example articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: false })
+ * //=> "---\ntitle: عنوان\nstandfirst: …\ndate: 2024-05-01\nslug: a\ntags: []\n# Optional: …\n---\n\nاكتب نص المقال هنا.\n"
+ */
+export function articleSkeleton(input: {
+  title: string;
+  slug: string;
+  day: string;
+  draft: boolean;
+}): string {
+  const fields: Record<string, unknown> = {
+    title: input.title.trim(),
+    standfirst: PLACEHOLDER_STANDFIRST,
+    date: input.day,
+    slug: input.slug,
+    tags: [],
+  };
+  if (input.draft) fields.draft = true;
+  const document = new Document(fields);
+  document.comment = OPTIONAL_FIELDS_COMMENT;
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${PLACEHOLDER_BODY}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+const OPTIONAL_FIELDS_COMMENT = [
+  " Optional: updated, dateline, author, source: {name: …, url: https://…}, lang, dir,",
+  ' draft: true (README, "Writing articles", describes every field)',
+].join("\n");
+
+function firstFree(
+  first: string,
+  taken: ReadonlySet<string>,
+  numbered: (n: number) => string,
+): string {
+  if (!taken.has(first)) return first;
+  for (let n = 2; ; n += 1) if (!taken.has(numbered(n))) return numbered(n);
+}
