@@ -2,6 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { subsetWoff2 } from "./font-subset.ts";
 import type { Site } from "./site.ts";
 import { buildStylesheets, contentHash, type BuiltFile } from "./styles.ts";
 import type { AssetUrls } from "./templates/page-data.ts";
@@ -38,13 +39,19 @@ export const FONT_FILES: readonly FontFile[] = [
 ];
 
 /**
- * Builds every asset for a site: fonts renamed with their content hash, the stylesheet pointed
- * at those names, then both stylesheets hashed.
+ * Builds every asset for a site: fonts cut down to the site's characters and renamed with their
+ * content hash, the stylesheet pointed at those names, then both stylesheets hashed.
  */
-export async function buildAssets(input: { css: string; cssPath: string; site: Site }): Promise<Assets> {
+export async function buildAssets(input: {
+  css: string;
+  cssPath: string;
+  site: Site;
+  /** Every character the site shows (`siteText`): the fonts keep these glyphs and no others. */
+  text: string;
+}): Promise<Assets> {
   const fonts = await Promise.all(
     FONT_FILES.map(async (font) => {
-      const bytes = new Uint8Array(await readFile(require.resolve(font.source)));
+      const bytes = await subsetWoff2(new Uint8Array(await readFile(require.resolve(font.source))), input.text);
       const stem = font.name.replace(/\.woff2$/, "");
       return { font, file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes } };
     }),

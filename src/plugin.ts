@@ -7,6 +7,7 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
+import { siteText } from "./font-subset.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -51,7 +52,7 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
 async function prepare(loadContent: () => Promise<Content>, options: SahifaOptions): Promise<BuildInputs> {
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
-  const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site });
+  const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) });
   return { content, assets };
 }
 
