@@ -47,7 +47,10 @@ export const ARABIC_ALPHABET: string = String.fromCodePoint(
  * Arabic alphabet. Sorted and deduplicated, so the same content always gives the same string.
  * @example siteText(content).includes("أ") //=> true
  */
-export function siteText(content: Pick<Content, "site" | "articles">): string {
+export function siteText(content: {
+  site: Pick<Content["site"], "name" | "description" | "digits">;
+  articles: readonly object[];
+}): string {
   const parts: string[] = [
     content.site.name,
     content.site.description,
