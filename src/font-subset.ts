@@ -96,7 +96,11 @@ function collectStrings(value: unknown, into: string[]): void {
     into.push(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collectStrings(item, into);
-  } else if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  } else if (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     // Plain records only: a luxon DateTime carries zone and locale names, never page text
     // (dates are written by the date formatters, from the alphabet above).
     for (const item of Object.values(value)) collectStrings(item, into);

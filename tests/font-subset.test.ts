@@ -16,7 +16,10 @@ describe("siteText", () => {
   it("gathers every string of every article, however deeply nested", () => {
     const text = siteText({
       site,
-      articles: [{ title: "پ", tags: ["چ", "ژ"], source: { name: "گ", url: "https://x.example/" } }, { html: "<p>ڤ</p>" }],
+      articles: [
+        { title: "پ", tags: ["چ", "ژ"], source: { name: "گ", url: "https://x.example/" } },
+        { html: "<p>ڤ</p>" },
+      ],
     });
     for (const character of ["پ", "چ", "ژ", "گ", "ڤ", "x"]) expect(text).toContain(character);
   });
@@ -45,7 +48,10 @@ describe("siteText", () => {
   });
 
   it("does not look inside dates (their zone and locale are not page text)", () => {
-    const text = siteText({ site, articles: [{ date: DateTime.fromISO("2023-06-21", { zone: "Asia/Tokyo" }) }] });
+    const text = siteText({
+      site,
+      articles: [{ date: DateTime.fromISO("2023-06-21", { zone: "Asia/Tokyo" }) }],
+    });
     expect(text).not.toMatch(/[A-Za-z]/);
   });
 });
@@ -63,7 +69,9 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
     const content = await createContentLoader({ contentDir: "content" })();
     text = siteText(content);
     subset = await subsetWoff2(full, text);
-    const plain = content.articles.map((article) => `${article.title} ${article.html.replace(/<[^>]+>/g, " ")}`);
+    const plain = content.articles.map(
+      (article) => `${article.title} ${article.html.replace(/<[^>]+>/g, " ")}`,
+    );
     words = [...new Set(plain.join(" ").match(/[\u0600-\u06FF]+/g) ?? [])];
   });
 
@@ -74,7 +82,9 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
   it("maps every character of the text that the full face maps, and drops the rest", () => {
     const fullMap = new Set(openFont(full).characterSet);
     const subsetMap = new Set(openFont(subset).characterSet);
-    const wanted = [...text].map((character) => character.codePointAt(0) as number).filter((code) => fullMap.has(code));
+    const wanted = [...text]
+      .map((character) => character.codePointAt(0) as number)
+      .filter((code) => fullMap.has(code));
     expect(wanted.length).toBeGreaterThan(40);
     expect(wanted.filter((code) => !subsetMap.has(code))).toEqual([]);
     // Persian peh: in the full face, in no text of this site.
@@ -87,7 +97,9 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
   });
 
   it("would notice a subset that lost the joining forms (the comparison can fail)", async () => {
-    const unjoined = new Uint8Array(await subsetFont(Buffer.from(full), text, { targetFormat: "woff2", keepFeatures: [] }));
+    const unjoined = new Uint8Array(
+      await subsetFont(Buffer.from(full), text, { targetFormat: "woff2", keepFeatures: [] }),
+    );
     expect(shapingDifferences(full, unjoined, words).length).toBeGreaterThan(words.length / 2);
   });
 
@@ -98,7 +110,11 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
 });
 
 /** Words whose glyph advances and offsets differ between two faces (glyph ids differ after subsetting). */
-function shapingDifferences(reference: Uint8Array, candidate: Uint8Array, words: readonly string[]): string[] {
+function shapingDifferences(
+  reference: Uint8Array,
+  candidate: Uint8Array,
+  words: readonly string[],
+): string[] {
   const a = openFont(reference);
   const b = openFont(candidate);
   const positions = (font: fontkit.Font, word: string) => {

@@ -1,6 +1,6 @@
 // Finds and launches the system Chromium for browser tests and scripts (playwright-core downloads no browser here).
 
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
 
 /** Where Chromium is looked for when CHROME_PATH is not set: Debian's package, then common names. */
@@ -27,28 +27,38 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * does. Throws with the install command when there is none.
  * @example findChromium({}) //=> "/usr/bin/chromium"
  */
-export function findChromium(env: { CHROME_PATH?: string | undefined } = process.env): string {
+export function findChromium(
+  env: { CHROME_PATH?: string | undefined } = process.env,
+  candidates: readonly string[] = CHROMIUM_CANDIDATES,
+): string {
   if (env.CHROME_PATH) {
     if (isExecutable(env.CHROME_PATH)) return env.CHROME_PATH;
     throw new Error(`CHROME_PATH is ${env.CHROME_PATH}, which is not an executable file.`);
   }
-  const found = CHROMIUM_CANDIDATES.find(isExecutable);
+  const found = candidates.find(isExecutable);
   if (found) return found;
   throw new Error(
-    `No Chromium found (looked for ${CHROMIUM_CANDIDATES.join(", ")}). ` +
+    `No Chromium found (looked for ${candidates.join(", ")}). ` +
       "Install it with `apt-get install chromium` (Debian/Ubuntu), or set CHROME_PATH to a Chrome or Chromium executable.",
   );
 }
 
 /** Launches the system Chromium headless with the flags above (plus `extraArgs`). */
-export async function launchChromium(extraArgs: readonly string[] = [], options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ ...options, executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+export async function launchChromium(
+  extraArgs: readonly string[] = [],
+  options: LaunchOptions = {},
+): Promise<Browser> {
+  return chromium.launch({
+    ...options,
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -80,7 +80,12 @@ export function resolveRequestPath(root: string, urlPath: string): string | unde
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-async function serve(root: string, compress: boolean, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(
+  root: string,
+  compress: boolean,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.writeHead(405, { allow: "GET, HEAD" }).end();
     return;
@@ -103,8 +108,12 @@ async function serve(root: string, compress: boolean, request: IncomingMessage, 
     }
   }
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  const encoding = compress && isCompressible(type) ? pickEncoding(request.headers["accept-encoding"]) : undefined;
-  const headers: Record<string, string | number> = { "content-type": type, "cache-control": "no-cache" };
+  const encoding =
+    compress && isCompressible(type) ? pickEncoding(request.headers["accept-encoding"]) : undefined;
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "cache-control": "no-cache",
+  };
   if (encoding) {
     headers["content-encoding"] = encoding;
     headers["vary"] = "Accept-Encoding";
@@ -118,7 +127,11 @@ async function serve(root: string, compress: boolean, request: IncomingMessage, 
   }
   const source = createReadStream(file);
   if (encoding === "br") {
-    await pipeline(source, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), response);
+    await pipeline(
+      source,
+      createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      response,
+    );
   } else if (encoding === "gzip") {
     await pipeline(source, createGzip({ level: 9 }), response);
   } else {
@@ -147,5 +160,7 @@ async function statOrUndefined(file: string) {
 
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
 }

@@ -9,5 +9,9 @@ declare module "subset-font" {
   }
 
   /** Resolves to the subset font, in `targetFormat` (default: the input's format). */
-  export default function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: SubsetFontOptions,
+  ): Promise<Buffer>;
 }

@@ -36,14 +36,22 @@ describe("Nu HTML Checker", () => {
   it("reports no errors in any of them", () => {
     const errors = messages
       .filter((message) => message.type !== "info" && message.url !== pathToUrl(broken))
-      .map((message) => `${message.url?.replace(/^.*\/_site\//, "")}:${message.lastLine ?? "?"} ${message.message}`);
+      .map(
+        (message) =>
+          `${message.url?.replace(/^.*\/_site\//, "")}:${message.lastLine ?? "?"} ${message.message}`,
+      );
     expect(errors).toEqual([]);
   });
 
   it("reports the errors of a damaged page (the check can fail)", () => {
-    const errors = messages.filter((message) => message.type === "error" && message.url === pathToUrl(broken));
+    const errors = messages.filter(
+      (message) => message.type === "error" && message.url === pathToUrl(broken),
+    );
     expect(errors.map((error) => error.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Duplicate ID/), expect.stringMatching(/No “p” element in scope/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/Duplicate ID/),
+        expect.stringMatching(/No “p” element in scope/),
+      ]),
     );
   });
 });

@@ -25,12 +25,15 @@ describe.each(pages)("%s", (file) => {
     expect(directions).toEqual(["rtl", "rtl", "rtl", "rtl"]);
   });
 
-  it.each(WIDTHS)("has its headline and every paragraph against the right edge of the column at %i px", async (width) => {
-    const page = await served.open(file, { viewport: { width, height: 800 } });
-    const report = await measureRightEdges(page);
-    expect(report.checked).toBeGreaterThan(0);
-    expect(report.misaligned).toEqual([]);
-  });
+  it.each(WIDTHS)(
+    "has its headline and every paragraph against the right edge of the column at %i px",
+    async (width) => {
+      const page = await served.open(file, { viewport: { width, height: 800 } });
+      const report = await measureRightEdges(page);
+      expect(report.checked).toBeGreaterThan(0);
+      expect(report.misaligned).toEqual([]);
+    },
+  );
 
   it.each(WIDTHS)("does not scroll sideways at %i px", async (width) => {
     const page = await served.open(file, { viewport: { width, height: 800 } });
@@ -63,14 +66,20 @@ describe.each(pages)("%s", (file) => {
 });
 
 describe.each(pages)("%s in dark mode and in print", (file) => {
-  it.each(["dark", "light"] as const)("keeps every text %s-scheme readable (contrast at least 4.5:1)", async (scheme) => {
-    const page = await served.open(file, { colorScheme: scheme, viewport: { width: 360, height: 740 } });
-    const report = await measureContrast(page);
-    expect(report.checked).toBeGreaterThan(2);
-    expect(report.low).toEqual([]);
-    const background = report.pageBackgroundLuminance;
-    expect(scheme === "dark" ? background < 0.05 : background > 0.8).toBe(true);
-  });
+  it.each(["dark", "light"] as const)(
+    "keeps every text %s-scheme readable (contrast at least 4.5:1)",
+    async (scheme) => {
+      const page = await served.open(file, {
+        colorScheme: scheme,
+        viewport: { width: 360, height: 740 },
+      });
+      const report = await measureContrast(page);
+      expect(report.checked).toBeGreaterThan(2);
+      expect(report.low).toEqual([]);
+      const background = report.pageBackgroundLuminance;
+      expect(scheme === "dark" ? background < 0.05 : background > 0.8).toBe(true);
+    },
+  );
 
   it("prints black on white, without the skip link, and nothing wider than the page", async () => {
     const page = await served.open(file, { viewport: { width: 700, height: 1000 } });
@@ -80,9 +89,11 @@ describe.each(pages)("%s in dark mode and in print", (file) => {
       expect(report.checked).toBeGreaterThan(2);
       expect(report.low).toEqual([]);
       expect(report.pageBackgroundLuminance).toBeGreaterThan(0.95);
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector(".skip-link") as Element).display)).toBe(
-        "none",
-      );
+      expect(
+        await page.evaluate(
+          () => getComputedStyle(document.querySelector(".skip-link") as Element).display,
+        ),
+      ).toBe("none");
       expect(await findOverflow(page)).toEqual({ scrollWidth: 700, outside: [] });
     } finally {
       await page.emulateMedia({ media: null });
@@ -92,7 +103,10 @@ describe.each(pages)("%s in dark mode and in print", (file) => {
 
 describe("the contrast check itself", () => {
   it("notices grey text on a grey background", async () => {
-    const page = await served.open(pages[0] ?? "", { colorScheme: "dark", viewport: { width: 360, height: 740 } });
+    const page = await served.open(pages[0] ?? "", {
+      colorScheme: "dark",
+      viewport: { width: 360, height: 740 },
+    });
     await page.evaluate(() => {
       const faint = document.createElement("p");
       faint.textContent = "نص باهت";
@@ -104,20 +118,28 @@ describe("the contrast check itself", () => {
 });
 
 describe("bidi order of numbers and dates inside Arabic lines", () => {
-  it.skipIf(!articlePage)("reads '2254' and '13 أغسطس/آب' as written, in the article's own styles", async () => {
-    const page = await openWithProbe("وفقاً لقرار مجلس الأمن رقم 2254، لغاية 13 أغسطس/آب المقبل.");
-    const report = await checkBidiOrder(page, "#bidi-probe");
-    expect(report.checkedRuns).toEqual(expect.arrayContaining(["2254", "13"]));
-    expect(report.checkedPairs).toEqual(expect.arrayContaining(["13 أغسطس", "أغسطس/آب"]));
-    expect(report.wrong).toEqual([]);
-  });
+  it.skipIf(!articlePage)(
+    "reads '2254' and '13 أغسطس/آب' as written, in the article's own styles",
+    async () => {
+      const page = await openWithProbe("وفقاً لقرار مجلس الأمن رقم 2254، لغاية 13 أغسطس/آب المقبل.");
+      const report = await checkBidiOrder(page, "#bidi-probe");
+      expect(report.checkedRuns).toEqual(expect.arrayContaining(["2254", "13"]));
+      expect(report.checkedPairs).toEqual(expect.arrayContaining(["13 أغسطس", "أغسطس/آب"]));
+      expect(report.wrong).toEqual([]);
+    },
+  );
 
   it.skipIf(!articlePage)("notices digits shown reversed (the check can fail)", async () => {
     // bidi-override lays every character in one direction: 2254 would read 4522.
-    const page = await openWithProbe('القرار رقم <bdo dir="rtl">2254</bdo> لغاية <bdo dir="ltr">13 أغسطس/آب</bdo> المقبل');
+    const page = await openWithProbe(
+      'القرار رقم <bdo dir="rtl">2254</bdo> لغاية <bdo dir="ltr">13 أغسطس/آب</bdo> المقبل',
+    );
     const report = await checkBidiOrder(page, "#bidi-probe");
     expect(report.wrong).toEqual(
-      expect.arrayContaining([expect.stringContaining("2254"), expect.stringContaining("13 أغسطس")]),
+      expect.arrayContaining([
+        expect.stringContaining("2254"),
+        expect.stringContaining("13 أغسطس"),
+      ]),
     );
   });
 });
@@ -135,20 +157,25 @@ async function openWithProbe(html: string): Promise<Page> {
 }
 
 describe("the layout checks themselves", () => {
-  it.skipIf(!articlePage)("notice a left-aligned paragraph and an element wider than the screen", async () => {
-    const page = await served.open(articlePage ?? "", { viewport: { width: 320, height: 800 } });
-    await page.evaluate(() => {
-      const left = document.createElement("p");
-      left.textContent = "فقرة قصيرة";
-      left.style.textAlign = "left";
-      const wide = document.createElement("div");
-      wide.style.width = "400px";
-      wide.textContent = "عريض";
-      document.querySelector(".article-body")?.prepend(left, wide);
-    });
-    expect((await measureRightEdges(page)).misaligned).toEqual([expect.stringContaining("فقرة قصيرة")]);
-    expect((await findOverflow(page)).outside).toContain("div");
-  });
+  it.skipIf(!articlePage)(
+    "notice a left-aligned paragraph and an element wider than the screen",
+    async () => {
+      const page = await served.open(articlePage ?? "", { viewport: { width: 320, height: 800 } });
+      await page.evaluate(() => {
+        const left = document.createElement("p");
+        left.textContent = "فقرة قصيرة";
+        left.style.textAlign = "left";
+        const wide = document.createElement("div");
+        wide.style.width = "400px";
+        wide.textContent = "عريض";
+        document.querySelector(".article-body")?.prepend(left, wide);
+      });
+      expect((await measureRightEdges(page)).misaligned).toEqual([
+        expect.stringContaining("فقرة قصيرة"),
+      ]);
+      expect((await findOverflow(page)).outside).toContain("div");
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -180,12 +207,17 @@ function measureRightEdges(page: Page): Promise<{ checked: number; misaligned: s
       for (const rect of rects) {
         const middle = Math.round((rect.top + rect.bottom) / 2 / 8);
         const line = lines.get(middle) ?? { left: Infinity, right: -Infinity };
-        lines.set(middle, { left: Math.min(line.left, rect.left), right: Math.max(line.right, rect.right) });
+        lines.set(middle, {
+          left: Math.min(line.left, rect.left),
+          right: Math.max(line.right, rect.right),
+        });
       }
       const label = `${block.tagName.toLowerCase()} "${(block.textContent ?? "").trim().slice(0, 30)}"`;
       for (const line of lines.values()) {
         if (Math.abs(line.right - columnRight) > 1.5 || line.left < columnLeft - 1.5) {
-          misaligned.push(`${label}: a line spans ${line.left.toFixed(1)}–${line.right.toFixed(1)}, column ${columnLeft.toFixed(1)}–${columnRight.toFixed(1)}`);
+          misaligned.push(
+            `${label}: a line spans ${line.left.toFixed(1)}–${line.right.toFixed(1)}, column ${columnLeft.toFixed(1)}–${columnRight.toFixed(1)}`,
+          );
           break;
         }
       }
@@ -233,12 +265,19 @@ function checkBidiOrder(
     const roots = document.querySelectorAll(selector);
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (
+        let node = walker.nextNode() as Text | null;
+        node;
+        node = walker.nextNode() as Text | null
+      ) {
         const text = node.data;
         for (const match of text.matchAll(/[0-9A-Za-z]{2,}/g)) {
           const start = match.index;
-          const boxes = [...match[0]].map((_, offset) => boxOf(node, start + offset, start + offset + 1));
-          if (boxes.some((box) => box === undefined || !sameLine(box, boxes[0] as DOMRect))) continue;
+          const boxes = [...match[0]].map((_, offset) =>
+            boxOf(node, start + offset, start + offset + 1),
+          );
+          if (boxes.some((box) => box === undefined || !sameLine(box, boxes[0] as DOMRect)))
+            continue;
           checkedRuns.push(match[0]);
           const lefts = boxes.map((box) => (box as DOMRect).left);
           if (lefts.some((left, index) => index > 0 && left <= (lefts[index - 1] as number))) {
@@ -247,7 +286,10 @@ function checkBidiOrder(
         }
         // "13 أغسطس" (a number, then the Arabic word after it) and "أغسطس/آب" (a month pair);
         // lookahead keeps the second word free for the next match.
-        for (const pattern of [/([0-9]+)( )(?=([\u0621-\u064A]+))/g, /([\u0621-\u064A]+)(\/)(?=([\u0621-\u064A]+))/g]) {
+        for (const pattern of [
+          /([0-9]+)( )(?=([\u0621-\u064A]+))/g,
+          /([\u0621-\u064A]+)(\/)(?=([\u0621-\u064A]+))/g,
+        ]) {
           for (const match of text.matchAll(pattern)) {
             const [, first = "", separator = "", second = ""] = match;
             const start = match.index;
@@ -257,7 +299,8 @@ function checkBidiOrder(
             if (!a || !b || !sameLine(a, b)) continue;
             const label = `${first}${separator}${second}`;
             checkedPairs.push(label);
-            if (a.left < b.right - 0.5) wrong.push(`"${label}": "${first}" is not to the right of "${second}"`);
+            if (a.left < b.right - 0.5)
+              wrong.push(`"${label}": "${first}" is not to the right of "${second}"`);
           }
         }
       }
@@ -271,18 +314,26 @@ function checkBidiOrder(
  * (the nearest ancestor's background colour, blended where translucent), and how light the
  * page's own background is.
  */
-function measureContrast(page: Page): Promise<{ checked: number; low: string[]; pageBackgroundLuminance: number }> {
+function measureContrast(
+  page: Page,
+): Promise<{ checked: number; low: string[]; pageBackgroundLuminance: number }> {
   return page.evaluate(() => {
     type Rgba = [number, number, number, number];
     const parse = (value: string): Rgba => {
-      const parts = /rgba?\(([^)]+)\)/.exec(value)?.[1]?.split(/[ ,/]+/).map(Number);
-      if (!parts || parts.length < 3 || parts.some(Number.isNaN)) throw new Error(`unreadable colour ${value}`);
+      const parts = /rgba?\(([^)]+)\)/
+        .exec(value)?.[1]
+        ?.split(/[ ,/]+/)
+        .map(Number);
+      if (!parts || parts.length < 3 || parts.some(Number.isNaN))
+        throw new Error(`unreadable colour ${value}`);
       const [r = 0, g = 0, b = 0, a = 1] = parts;
       return [r, g, b, a];
     };
     const over = (top: Rgba, bottom: Rgba): Rgba => {
       const a = top[3];
-      return [0, 1, 2].map((i) => (top[i] as number) * a + (bottom[i] as number) * (1 - a)).concat(1) as Rgba;
+      return [0, 1, 2]
+        .map((i) => (top[i] as number) * a + (bottom[i] as number) * (1 - a))
+        .concat(1) as Rgba;
     };
     const backgroundOf = (element: Element | null): Rgba => {
       if (!element) return [255, 255, 255, 1]; // the canvas
@@ -290,22 +341,36 @@ function measureContrast(page: Page): Promise<{ checked: number; low: string[]; 
       return own[3] === 1 ? own : over(own, backgroundOf(element.parentElement));
     };
     const luminance = ([r, g, b]: Rgba) => {
-      const channel = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      const channel = (c: number) =>
+        (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
       return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
     };
     const low: string[] = [];
     let checked = 0;
     for (const element of document.body.querySelectorAll("*")) {
-      const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+      const ownText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+      );
       if (!ownText || element.closest(".visually-hidden")) continue;
       const style = getComputedStyle(element);
-      if (style.display === "none" || style.visibility === "hidden" || element.getClientRects().length === 0) continue;
+      if (
+        style.display === "none" ||
+        style.visibility === "hidden" ||
+        element.getClientRects().length === 0
+      )
+        continue;
       const background = backgroundOf(element);
       const text = over(parse(style.color), background);
-      const [lighter, darker] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number];
+      const [lighter, darker] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [
+        number,
+        number,
+      ];
       const ratio = (lighter + 0.05) / (darker + 0.05);
       checked += 1;
-      if (ratio < 4.5) low.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 30)}": ${ratio.toFixed(2)}:1`);
+      if (ratio < 4.5)
+        low.push(
+          `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 30)}": ${ratio.toFixed(2)}:1`,
+        );
     }
     return { checked, low, pageBackgroundLuminance: luminance(backgroundOf(document.body)) };
   });

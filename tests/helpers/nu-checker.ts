@@ -25,7 +25,11 @@ export async function checkHtml(files: readonly string[]): Promise<NuMessage[]> 
       { maxBuffer: 64 * 1024 * 1024 },
       (error, out) => {
         if (error && (error as NodeJS.ErrnoException).code === "ENOENT") {
-          reject(new Error("No java on PATH: install it with `apt-get install default-jre-headless` (Java 11 or later)."));
+          reject(
+            new Error(
+              "No java on PATH: install it with `apt-get install default-jre-headless` (Java 11 or later).",
+            ),
+          );
         } else if (error) {
           reject(error);
         } else {
