@@ -19,7 +19,11 @@ try {
     console.error(error.message);
     if (values.verbose) console.error(error.stack);
   } else {
-    console.error(values.verbose ? error : `Build failed: ${error instanceof Error ? error.message : String(error)} (run with --verbose for details)`);
+    console.error(
+      values.verbose
+        ? error
+        : `Build failed: ${error instanceof Error ? error.message : String(error)} (run with --verbose for details)`,
+    );
   }
   console.error("The published site was left as it was.");
   process.exitCode = 1;

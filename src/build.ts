@@ -1,6 +1,6 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
-import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { createContentLoader } from "./content.ts";
@@ -30,6 +30,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   await createContentLoader(buildOptionsFromEnv(process.env))();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
+  await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
   try {
     const eleventy = new Eleventy("src/pages", staging, {

@@ -95,7 +95,9 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
   const result = siteSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
-    throw new ContentError(describeIssues(result.error.issues, shown, lineOf, Object.keys(siteSchema.shape)));
+    throw new ContentError(
+      describeIssues(result.error.issues, shown, lineOf, Object.keys(siteSchema.shape)),
+    );
   }
   return resolveSite(result.data, options.urlOverride);
 }
@@ -119,7 +121,9 @@ async function loadArticles(
   const articles: Article[] = [];
   let draftsSkipped = 0;
 
-  const sources = await Promise.all(files.map(async (file) => ({ file, bytes: await readFile(file) })));
+  const sources = await Promise.all(
+    files.map(async (file) => ({ file, bytes: await readFile(file) })),
+  );
   for (const { file, bytes } of sources) {
     const shown = displayPath(file);
     const fileProblems: Problem[] = [];
@@ -178,7 +182,11 @@ function checkArticle(
   }
   const data = frontmatter.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    problems.push({ file, line: 2, message: "the frontmatter must be a mapping of fields (key: value)" });
+    problems.push({
+      file,
+      line: 2,
+      message: "the frontmatter must be a mapping of fields (key: value)",
+    });
     return undefined;
   }
   const result = schema.safeParse(data);
@@ -188,7 +196,9 @@ function checkArticle(
   if (frontmatter.body.trim() === "") {
     problems.push({ file, line: lineCount(source), message: "the article has no body" });
   }
-  return result.success && problems.length === 0 ? { meta: result.data, body: frontmatter.body } : undefined;
+  return result.success && problems.length === 0
+    ? { meta: result.data, body: frontmatter.body }
+    : undefined;
 }
 
 /**
@@ -201,7 +211,9 @@ function decodeUtf8(bytes: Buffer): string {
   try {
     return STRICT_UTF8.decode(bytes).replace(/\r\n?/g, "\n");
   } catch {
-    throw new Error(`the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`);
+    throw new Error(
+      `the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`,
+    );
   }
 }
 

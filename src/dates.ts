@@ -45,9 +45,7 @@ export function parseArticleDate(value: string, zone: string): DateTime {
   }
   const parts = DATE_TIME.exec(text);
   if (!parts) {
-    throw new DateInputError(
-      `"${value}" is not a date (${DATE_FORMS})`,
-    );
+    throw new DateInputError(`"${value}" is not a date (${DATE_FORMS})`);
   }
   if (!parts[2]) {
     throw new DateInputError(
@@ -156,7 +154,8 @@ export function toIsoDateTime(date: DateTime, zone: string): string {
 const DATE_FORMS = "expected YYYY-MM-DD, or an ISO 8601 date-time with offset";
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 // date, then T or space, then hh:mm[:ss[.fff]], then an optional offset
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 function inZone(date: DateTime, zone: string): DateTime {
   const local = date.setZone(zone);

@@ -42,7 +42,10 @@ export function parseFrontmatter(source: string): Frontmatter {
   }
   const closing = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
   if (closing === -1) {
-    throw new FrontmatterError("the frontmatter opened on line 1 is never closed with a --- line", 1);
+    throw new FrontmatterError(
+      "the frontmatter opened on line 1 is never closed with a --- line",
+      1,
+    );
   }
   const yamlText = lines.slice(1, closing).join("\n");
   const counter = new LineCounter();
@@ -61,14 +64,28 @@ export function parseFrontmatter(source: string): Frontmatter {
       position?.col,
     );
   }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Unresolved aliases (`*name`) and alias bombs surface only here, not in document.errors.
+    throw new FrontmatterError(
+      `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      2,
+    );
+  }
   return {
-    data: document.toJS({ maxAliasCount: 50 }),
+    data,
     body: lines.slice(closing + 1).join("\n"),
     lineOf: (path) => keyLine(document, counter, path),
   };
 }
 
-function keyLine(document: Document, counter: LineCounter, path: readonly (string | number)[]): number {
+function keyLine(
+  document: Document,
+  counter: LineCounter,
+  path: readonly (string | number)[],
+): number {
   // Walk down to the deepest node that exists; its line is the best place to point at.
   let node: unknown = document.contents;
   let offset: number | undefined;

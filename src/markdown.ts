@@ -2,6 +2,7 @@
 
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
+import { getAttrs } from "markdown-it-attrs/utils.js";
 
 export interface MarkdownOptions {
   /** Typographer quotes as Arabic guillemets «…» (nested: “…”); off keeps straight quotes. */
@@ -45,6 +46,8 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   // Typographer replacements ((c) → ©, -- → –) stay off: only the quotes are wanted.
   md.disable("replacements");
   md.use(markdownItAttrs, { allowedAttributes: [...ALLOWED_ATTRIBUTES] });
+  md.core.ruler.before("curly_attributes", "sahifa_guard_attribute_blocks", guardAttributeBlocks);
+  md.core.ruler.after("curly_attributes", "sahifa_restore_braces", restoreBraces);
   md.core.ruler.push("sahifa_attribute_values", dropMalformedAttributes);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
   md.validateLink = isSafeLink;
@@ -64,14 +67,18 @@ export function renderMarkdown(md: MarkdownIt, source: string): RenderedMarkdown
 
 /**
  * Whether a link or image URL may be published: relative, a fragment, or an allowed scheme.
- * Control and space characters are stripped first, as browsers do, so `java\tscript:` is caught.
+ * Control and space characters are stripped first, as browsers do, so `java\tscript:` is caught;
+ * a colon before the first `/`, `?` or `#` makes anything else a scheme, allowed or not.
  * @example isSafeLink("javascript:alert(1)") //=> false
  */
 export function isSafeLink(url: string): boolean {
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
-  if (!scheme) return !compact.startsWith("//") && !compact.startsWith("\\\\");
-  return (ALLOWED_SCHEMES as readonly string[]).includes(`${scheme[1]}:`);
+  if (compact.startsWith("//") || compact.startsWith("\\\\") || compact.startsWith("/\\"))
+    return false;
+  const beforePath = /^[^/?#]*/.exec(compact)?.[0] ?? "";
+  const colon = beforePath.indexOf(":");
+  if (colon === -1) return true;
+  return (ALLOWED_SCHEMES as readonly string[]).includes(beforePath.slice(0, colon + 1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +86,57 @@ export function isSafeLink(url: string): boolean {
 
 // Opening and closing, double then single: « » primary, “ ” nested (W3C alreq, Arabic quotes).
 const ARABIC_QUOTES = ["«", "»", "“", "”"];
+
+// markdown-it-attrs drops what its allowlist refuses, and with it the editor's text:
+// "{% include x %}" or "{onclick=…}" at the end of a paragraph would vanish. A `{…}` block is
+// applied only when every attribute in it is allowed; any other block keeps its braces as text,
+// so the editor sees the mistake and template syntax comes out as written.
+// https://github.com/arve0/markdown-it-attrs#security
+const INERT_BRACE = "\ufdd0"; // a Unicode noncharacter: never in real text
+
+function guardAttributeBlocks(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type === "fence") token.info = guardText(token.info);
+    for (const child of token.children ?? []) {
+      if (child.type === "text") child.content = guardText(child.content);
+    }
+  }
+}
+
+function guardText(text: string): string {
+  if (!text.includes("{")) return text;
+  let guarded = "";
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charAt(index);
+    guarded += char === "{" && !isAllowedBlock(text, index) ? INERT_BRACE : char;
+  }
+  return guarded;
+}
+
+function isAllowedBlock(text: string, start: number): boolean {
+  if (text.indexOf("}", start) === -1) return true; // not a block: nothing to guard
+  const attrs = getAttrs(text, start, {
+    leftDelimiter: "{",
+    rightDelimiter: "}",
+    allowedAttributes: [],
+  });
+  return (
+    attrs.length > 0 &&
+    attrs.every(([name, value]) => {
+      const pattern = ATTRIBUTE_VALUES[name as keyof typeof ATTRIBUTE_VALUES];
+      return Object.hasOwn(ATTRIBUTE_VALUES, name) && pattern.test(value);
+    })
+  );
+}
+
+function restoreBraces(state: StateCore): void {
+  const restore = (text: string) =>
+    text.includes(INERT_BRACE) ? text.replaceAll(INERT_BRACE, "{") : text;
+  for (const token of state.tokens) {
+    token.info = restore(token.info);
+    for (const child of token.children ?? []) child.content = restore(child.content);
+  }
+}
 
 function dropMalformedAttributes(state: StateCore): void {
   const visit = (tokens: Token[]): void => {

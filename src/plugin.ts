@@ -49,7 +49,10 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   eleventyConfig.addWatchTarget(options.stylesheet);
 }
 
-async function prepare(loadContent: () => Promise<Content>, options: SahifaOptions): Promise<BuildInputs> {
+async function prepare(
+  loadContent: () => Promise<Content>,
+  options: SahifaOptions,
+): Promise<BuildInputs> {
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
   const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) });

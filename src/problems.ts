@@ -44,7 +44,9 @@ export function formatProblem(problem: Problem): string {
 export function formatReport(problems: readonly Problem[]): string {
   const sorted = [...problems].sort(
     (a, b) =>
-      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+      compareText(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
   );
   const files = new Set(problems.map((problem) => problem.file)).size;
   const count = `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}`;

@@ -22,7 +22,18 @@ export const BUILD_STEERING_KEYS = [
 ] as const;
 
 /** Languages an article or passage may declare. */
-export const KNOWN_LANGUAGES = ["ar", "en", "fr", "tr", "ru", "fa", "ku", "he", "de", "es"] as const;
+export const KNOWN_LANGUAGES = [
+  "ar",
+  "en",
+  "fr",
+  "tr",
+  "ru",
+  "fa",
+  "ku",
+  "he",
+  "de",
+  "es",
+] as const;
 
 /** ASCII slug: lower-case letters and digits in hyphen-separated words. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -52,7 +63,9 @@ export function createArticleSchema(zone: string) {
       error: (issue) => `"${String(issue.input)}" is not an http(s) URL`,
     });
   return z.strictObject({
-    title: text("the title").pipe(z.string().max(200, { error: "the title is over 200 characters" })),
+    title: text("the title").pipe(
+      z.string().max(200, { error: "the title is over 200 characters" }),
+    ),
     standfirst: text("the standfirst"),
     date,
     updated: date.optional(),
@@ -74,7 +87,9 @@ export function createArticleSchema(zone: string) {
         { error: "source must be a mapping with name (and url)" },
       )
       .optional(),
-    lang: z.enum(KNOWN_LANGUAGES, { error: `lang must be one of ${KNOWN_LANGUAGES.join(", ")}` }).default("ar"),
+    lang: z
+      .enum(KNOWN_LANGUAGES, { error: `lang must be one of ${KNOWN_LANGUAGES.join(", ")}` })
+      .default("ar"),
     dir: z.enum(["rtl", "ltr"], { error: "dir must be rtl or ltr" }).optional(),
     draft: z.boolean({ error: "draft must be true or false" }).default(false),
   });
@@ -131,7 +146,9 @@ export function unknownKeyMessage(key: string, knownKeys: readonly string[]): st
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
   const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3));
-  return close ? `unknown field (did you mean "${best}"?)` : `unknown field (known: ${knownKeys.join(", ")})`;
+  return close
+    ? `unknown field (did you mean "${best}"?)`
+    : `unknown field (known: ${knownKeys.join(", ")})`;
 }
 
 /**

@@ -10,7 +10,10 @@ export const siteSchema = z.strictObject({
   /** The publication's name, in the header, titles and feeds. */
   name: z.string({ error: "name must be text" }).trim().min(1, { error: "name is empty" }),
   /** One sentence about the site, for the home page's description. */
-  description: z.string({ error: "description must be text" }).trim().min(1, { error: "description is empty" }),
+  description: z
+    .string({ error: "description must be text" })
+    .trim()
+    .min(1, { error: "description is empty" }),
   /** Where the site is served, sub-folder included: https://example.org/news/ */
   url: z
     .string({ error: "url must be text" })
@@ -18,9 +21,14 @@ export const siteSchema = z.strictObject({
       error: "url must be an absolute http(s) URL, such as https://example.org/news/",
     }),
   /** BCP 47 language of the site's pages. */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default("ar"),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)
+    .default("ar"),
   /** The newsroom's IANA time zone: a bare date means that calendar day there. */
-  timeZone: z.string().refine(isKnownZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone` }),
+  timeZone: z
+    .string()
+    .refine(isKnownZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone` }),
   /** latn: 0123456789 (as the source writes them); arab: ٠١٢٣٤٥٦٧٨٩. */
   digits: z.enum(DIGIT_STYLES).default("latn"),
   /** Days to shift the Umm al-Qura date, for newsrooms that follow local moon sighting. */

@@ -1,11 +1,12 @@
 import path from "node:path";
+import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { createMarkdown, isSafeLink, renderMarkdown } from "../src/markdown.ts";
 import { readFixtures } from "./helpers/fixtures.ts";
 
 const md = createMarkdown({ arabicQuotes: true });
 
-for (const name of ["typography", "attributes"]) {
+for (const name of ["typography", "attributes", "xss"]) {
   const file = path.join(import.meta.dirname, "fixtures/markdown", `${name}.txt`);
   describe(`markdown fixtures: ${name}`, () => {
     for (const fixture of readFixtures(file)) {
@@ -29,7 +30,10 @@ describe("createMarkdown options", () => {
 
 describe("renderMarkdown", () => {
   it("returns the visible text for word counts, without markup", () => {
-    const { text } = renderMarkdown(md, "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).");
+    const { text } = renderMarkdown(
+      md,
+      "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).",
+    );
     expect(text).toBe("عنوان فقرة مهمة ورابط.");
   });
 });
@@ -53,4 +57,42 @@ describe("isSafeLink", () => {
   ])("%s → %s", (url, safe) => {
     expect(isSafeLink(url)).toBe(safe);
   });
+});
+
+describe("isSafeLink edge cases", () => {
+  it.each([
+    ["java%09script:alert(1)", false],
+    ["%5Cjavascript:alert(1)", false],
+    ["/\\evil.example", false],
+    ["\\\\evil.example", false],
+    ["articles/x/?q=a:b", true],
+    ["#a:b", true],
+  ])("%s → %s", (url, safe) => {
+    expect(isSafeLink(url)).toBe(safe);
+  });
+});
+
+describe("XSS fixtures: what the output may never contain", () => {
+  const file = path.join(import.meta.dirname, "fixtures/markdown/xss.txt");
+  const fixtures = readFixtures(file);
+
+  it("has at least 40 cases", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const fixture of fixtures) {
+    it(`no script, handler, style or unsafe URL: ${fixture.header}`, () => {
+      const root = parse(md.render(fixture.input));
+      const elements = root.querySelectorAll("*");
+      for (const element of elements) {
+        expect(["SCRIPT", "IFRAME", "SVG", "MATH", "STYLE", "OBJECT", "EMBED"]).not.toContain(
+          element.tagName,
+        );
+        for (const [name, value] of Object.entries(element.attributes)) {
+          expect(name.toLowerCase()).not.toMatch(/^on|^style$|^formaction$|^srcdoc$/);
+          if (["href", "src"].includes(name.toLowerCase())) expect(isSafeLink(value)).toBe(true);
+        }
+      }
+    });
+  }
 });

@@ -9,7 +9,11 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
   return (
     <Base data={data} title={article.title} description={article.standfirst} path={article.path}>
-      <article class="article" lang={article.lang} dir={article.dir}>
+      <article
+        class="article"
+        lang={article.lang === site.language ? undefined : article.lang}
+        dir={article.dir}
+      >
         <header class="article-header">
           <h1 class="article-title">{article.title}</h1>
           <p class="article-standfirst">{article.standfirst}</p>
@@ -33,7 +37,11 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           {article.source && (
             <p class="article-source">
               {"المصدر: "}
-              {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}
+              {article.source.url ? (
+                <a href={article.source.url}>{article.source.name}</a>
+              ) : (
+                article.source.name
+              )}
             </p>
           )}
           {article.tags.length > 0 && (

@@ -15,7 +15,7 @@ export function HomePage({ data }: { data: PageData }) {
       ) : (
         <ol class="article-list" reversed>
           {articles.map((article) => (
-            <li lang={article.lang} dir={article.dir}>
+            <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
               <p class="article-meta">
                 {article.dateline && <span class="dateline">{article.dateline}</span>}
                 <span>

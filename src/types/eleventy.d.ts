@@ -17,7 +17,10 @@ declare module "@11ty/eleventy" {
   }
 
   export interface UserConfig {
-    addPlugin<Options>(plugin: (config: UserConfig, options: Options) => void, options: Options): void;
+    addPlugin<Options>(
+      plugin: (config: UserConfig, options: Options) => void,
+      options: Options,
+    ): void;
     addGlobalData(name: string, value: () => unknown): void;
     addExtension(
       extensions: string[],
@@ -35,7 +38,10 @@ declare module "@11ty/eleventy" {
     setWatchJavaScriptDependencies(watch: boolean): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
-    on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArguments) => unknown): void;
+    on(
+      event: "eleventy.before" | "eleventy.after",
+      listener: (args: EleventyEventArguments) => unknown,
+    ): void;
   }
 
   export interface EleventyOptions {

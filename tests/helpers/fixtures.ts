@@ -27,9 +27,15 @@ export function readFixtures(file: string): Fixture[] {
     while (index < lines.length && lines[index] !== ".") input.push(lines[index++] ?? "");
     index += 1;
     while (index < lines.length && lines[index] !== ".") expected.push(lines[index++] ?? "");
-    if (index >= lines.length) throw new Error(`${file}:${line}: fixture "${header}" is not closed with "."`);
+    if (index >= lines.length)
+      throw new Error(`${file}:${line}: fixture "${header}" is not closed with "."`);
     index += 1;
-    fixtures.push({ header, input: `${input.join("\n")}\n`, expected: expected.length ? `${expected.join("\n")}\n` : "", line });
+    fixtures.push({
+      header,
+      input: `${input.join("\n")}\n`,
+      expected: expected.length ? `${expected.join("\n")}\n` : "",
+      line,
+    });
   }
   if (fixtures.length === 0) throw new Error(`${file}: no fixtures found`);
   return fixtures;
