@@ -3,7 +3,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import lighthouse from "lighthouse";
-import { buildTemporarySite } from "./lib/built-site.ts";
+import { buildTemporarySite, pageKinds } from "./lib/built-site.ts";
 import { launchChromium } from "./lib/chromium.ts";
 import {
   CPU_SLOWDOWN,
@@ -17,7 +17,6 @@ import {
   combineRuns,
   kb,
   LIGHTHOUSE_CATEGORIES,
-  pageKinds,
   renderReport,
   total,
   type LighthouseCategory,
@@ -36,7 +35,7 @@ const browser = await launchChromium([`--remote-debugging-port=${port}`]);
 try {
   const loads: PageLoad[] = [];
   let benchmarkIndex = 0;
-  for (const { kind, path } of pageKinds(site.htmlFiles)) {
+  for (const { kind, file, path } of pageKinds(site.htmlFiles)) {
     const url = new URL(path.slice(1), server.url).href;
     const runs = [];
     const harsher = [];
@@ -46,7 +45,7 @@ try {
     }
     const { lcp: harsherLcp, cls: harsherCls } = combineRuns(harsher);
     // Lighthouse refuses to audit a page answered with 404: it reads the not-found page at its own URL.
-    const lighthouseUrl = kind === "404" ? new URL("404.html", server.url).href : url;
+    const lighthouseUrl = kind === "404" ? new URL(file, server.url).href : url;
     const { benchmark, ...scores } = await runLighthouse(lighthouseUrl, port);
     benchmarkIndex = Math.max(benchmarkIndex, benchmark);
     const load: PageLoad = {

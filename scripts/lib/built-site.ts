@@ -33,6 +33,48 @@ export async function buildTemporarySite(): Promise<BuiltSite> {
   };
 }
 
+/** One kind of page and the one page that stands for it. */
+export interface PageKind {
+  /** "home", "404", or the file's path with its variable parts starred: "articles/*", "tags". */
+  kind: string;
+  /** The built file: "index.html", "articles/x/index.html", "404.html". */
+  file: string;
+  /** The URL path to load. For "404", a path that does not exist, as a reader meets the page. */
+  path: string;
+}
+
+/** The kind the article budget applies to. */
+export const ARTICLE_KIND = "articles/*";
+
+/**
+ * One page per kind, so browser checks and the audit cover a page kind added later without
+ * growing with the number of articles: files whose paths differ only below their first folder
+ * are one kind, and the first of them in sort order stands for it.
+ * @example pageKinds(["404.html", "articles/a/index.html", "articles/b/index.html", "index.html"]).map((k) => k.kind)
+ * //=> ["home", "articles/*", "404"]
+ */
+export function pageKinds(htmlFiles: readonly string[]): PageKind[] {
+  const kinds = new Map<string, PageKind>();
+  for (const file of [...htmlFiles].sort()) {
+    if (file === "404.html") continue;
+    const segments = file
+      .replace(/(^|\/)index\.html$/, "")
+      .replace(/\.html$/, "")
+      .split("/");
+    const kind =
+      file === "index.html"
+        ? "home"
+        : segments.map((part, index) => (index === 0 ? part : "*")).join("/");
+    if (!kinds.has(kind)) kinds.set(kind, { kind, file, path: pagePath(file) });
+  }
+  const ordered = [...kinds.values()].sort(
+    (a, b) => Number(b.kind === "home") - Number(a.kind === "home"),
+  );
+  if (htmlFiles.includes("404.html"))
+    ordered.push({ kind: "404", file: "404.html", path: "/no-such-page/" });
+  return ordered;
+}
+
 /**
  * The URL path a built HTML file is served at: folders for index.html, the file otherwise.
  * @example pagePath("articles/x/index.html") //=> "/articles/x/"

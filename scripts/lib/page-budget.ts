@@ -1,13 +1,6 @@
 // The page-weight budget: which pages the audit loads, how it sorts what they transfer, what passes, and the report it writes.
 
-import { pagePath } from "./built-site.ts";
-
-/** One kind of page, represented by one built file (or, for 404, a path that does not exist). */
-export interface PageKind {
-  kind: string;
-  /** URL path to load, site-relative. */
-  path: string;
-}
+import { ARTICLE_KIND } from "./built-site.ts";
 
 /** What the audit sorts transfers into. */
 export const RESOURCE_CLASSES = ["html", "css", "fonts", "images", "js", "other"] as const;
@@ -47,33 +40,6 @@ export const ARTICLE_BUDGET = {
   lcpMs: 1_500,
   lighthouseScore: 100,
 } as const;
-
-/**
- * One page per kind: the home page, the first page of each folder (articles/, and any kind
- * added later), and the not-found page as a reader meets it, through a missing URL.
- * @example pageKinds(["404.html", "articles/a/index.html", "articles/b/index.html", "index.html"])
- * //=> [{ kind: "home", path: "/" }, { kind: "article", path: "/articles/a/" }, { kind: "404", path: "/no-such-page/" }]
- */
-export function pageKinds(htmlFiles: readonly string[]): PageKind[] {
-  const kinds: PageKind[] = [];
-  const seen = new Set<string>();
-  for (const file of [...htmlFiles].sort()) {
-    if (file === "404.html") continue;
-    const folder = file.includes("/") ? (file.split("/")[0] ?? "") : "";
-    const kind =
-      folder === ""
-        ? file === "index.html"
-          ? "home"
-          : file.replace(/\.html$/, "")
-        : singular(folder);
-    if (seen.has(kind)) continue;
-    seen.add(kind);
-    kinds.push({ kind, path: pagePath(file) });
-  }
-  kinds.sort((a, b) => (a.kind === "home" ? -1 : b.kind === "home" ? 1 : 0));
-  if (htmlFiles.includes("404.html")) kinds.push({ kind: "404", path: "/no-such-page/" });
-  return kinds;
-}
 
 /**
  * Sorts a response into a class by Chromium's resource type.
@@ -138,7 +104,7 @@ export function total(record: Record<ResourceClass, number>): number {
  */
 export function checkBudget(load: PageLoad): string[] {
   const misses: string[] = [];
-  if (load.kind === "article") {
+  if (load.kind === ARTICLE_KIND) {
     const all = total(load.bytes);
     const withoutFonts = all - load.bytes.fonts;
     if (all > ARTICLE_BUDGET.totalBytes)
@@ -252,8 +218,4 @@ export function renderReport(loads: readonly PageLoad[], conditions: AuditCondit
  */
 export function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
-}
-
-function singular(folder: string): string {
-  return folder.endsWith("s") ? folder.slice(0, -1) : folder;
 }

@@ -1,23 +1,30 @@
 // For browser tests: the site built once into a temporary folder, served on loopback, and one Chromium.
 
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { buildTemporarySite, pagePath, type BuiltSite } from "../../scripts/lib/built-site.ts";
+import {
+  buildTemporarySite,
+  pageKinds,
+  type BuiltSite,
+  type PageKind,
+} from "../../scripts/lib/built-site.ts";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
 
 export interface ServedSite {
   site: BuiltSite;
+  /** One page per kind (home, articles/*, 404, and kinds added later): what the browser checks visit. */
+  kinds: PageKind[];
   server: StaticServer;
   /** Started by `launch()`, for the test files that need a browser. */
   browser(): Browser;
   launch(): Promise<void>;
-  /** The served URL of a built HTML file ("index.html", "articles/x/index.html", "404.html"). */
-  url(htmlFile: string): string;
+  /** The served URL of a site path ("/", "/articles/x/", "/no-such-page/"). */
+  url(path: string): string;
   /**
    * Loads a built page and waits until its fonts are in. Pages are reused per set of context
    * options (a new page costs a renderer process): each visit is a fresh navigation.
    */
-  open(htmlFile: string, options?: BrowserContextOptions): Promise<Page>;
+  open(path: string, options?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -27,9 +34,10 @@ export async function serveBuiltSite(): Promise<ServedSite> {
   const server = await startStaticServer({ root: site.root });
   let browser: Browser | undefined;
   const pool = new Map<string, Promise<Page>>();
-  const url = (htmlFile: string) => new URL(pagePath(htmlFile).slice(1), server.url).href;
+  const url = (path: string) => new URL(path.replace(/^\//, ""), server.url).href;
   return {
     site,
+    kinds: pageKinds(site.htmlFiles),
     server,
     url,
     browser() {
@@ -39,7 +47,7 @@ export async function serveBuiltSite(): Promise<ServedSite> {
     async launch() {
       browser ??= await launchChromium();
     },
-    async open(htmlFile, options = {}) {
+    async open(path, options = {}) {
       if (!browser) throw new Error("launch() the browser first (in beforeAll)");
       const key = JSON.stringify(options);
       let opening = pool.get(key);
@@ -48,8 +56,8 @@ export async function serveBuiltSite(): Promise<ServedSite> {
         pool.set(key, opening);
       }
       const page = await opening;
-      const response = await page.goto(url(htmlFile));
-      if (!response) throw new Error(`no response for ${htmlFile}`);
+      const response = await page.goto(url(path));
+      if (!response) throw new Error(`no response for ${path}`);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return page;
     },
