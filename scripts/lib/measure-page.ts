@@ -41,18 +41,36 @@ export const SLOW_4G_DEVTOOLS: NetworkConditions = {
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
 };
 
+/** No throttling: for tests, which hold bytes and requests, never timings. */
+export const UNTHROTTLED: NetworkConditions = {
+  name: "unthrottled",
+  latency: 0,
+  downloadThroughput: -1,
+  uploadThroughput: -1,
+};
+
 /** Lighthouse's mobile CPU slowdown. */
 export const CPU_SLOWDOWN = 4;
 
 /** Lighthouse's mobile screen: a Moto G Power. */
 export const MOBILE_VIEWPORT = { width: 412, height: 823, deviceScaleFactor: 1.75 } as const;
 
+export interface MeasureOptions {
+  /** Default: SLOW_4G. */
+  network?: NetworkConditions;
+  /** Default: CPU_SLOWDOWN. */
+  cpuSlowdown?: number;
+  /** How long to keep observing after load and fonts, ms (default 2000). */
+  settleMs?: number;
+}
+
 /** Loads `url` in a fresh context (empty cache) under `network` and the CPU slowdown, and measures it. */
 export async function measurePage(
   browser: Browser,
   url: string,
-  network: NetworkConditions = SLOW_4G,
+  options: MeasureOptions = {},
 ): Promise<LoadFigures> {
+  const { network = SLOW_4G, cpuSlowdown = CPU_SLOWDOWN, settleMs = 2_000 } = options;
   const { deviceScaleFactor, ...viewport } = MOBILE_VIEWPORT;
   const context = await browser.newContext({
     viewport,
@@ -72,7 +90,7 @@ export async function measurePage(
       downloadThroughput: network.downloadThroughput,
       uploadThroughput: network.uploadThroughput,
     });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
 
     const classes = new Map<string, ResourceClass>();
     const bytes = emptyRecord();
@@ -89,7 +107,7 @@ export async function measurePage(
     const response = await page.goto(url, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready.then(() => true)");
     // Let late paints and shifts (a font swapping in) be recorded before reading the figures.
-    await page.waitForTimeout(2_000);
+    await page.waitForTimeout(settleMs);
     const metrics = (await page.evaluate("window.__sahifaMetrics")) as { lcp: number; cls: number };
     return { status: response?.status() ?? 0, bytes, requests, lcp: metrics.lcp, cls: metrics.cls };
   } finally {

@@ -92,8 +92,8 @@ describe("checkBudget", () => {
     expect(misses).toEqual([
       "53.6 KB transferred, over 50.0 KB",
       "8.6 KB without fonts, over 8.0 KB",
-      "LCP 1501 ms, over 1500 ms",
       "1.0 KB of JavaScript",
+      "LCP 1501 ms, over 1500 ms",
       "CLS 0.001",
       "Lighthouse accessibility 98",
       "Lighthouse seo 92",
@@ -120,6 +120,7 @@ describe("renderReport", () => {
   const conditions = {
     runs: 3,
     benchmarkIndex: 1234.4,
+    load: { average: 0.42, cores: 2 },
     network: "net A",
     harsherNetwork: "net B",
     cpu: "4×",
@@ -151,6 +152,7 @@ describe("renderReport", () => {
     expect(report).toContain("- home: **over budget**: CLS 0.050");
     expect(report).toContain("- home: seo: Links are not crawlable");
     expect(report).toContain("benchmark index 1234");
+    expect(report).toContain("load average 0.4 on 2 cores");
     expect(report).toContain("net A");
   });
 });
