@@ -22,9 +22,26 @@ beforeAll(() => served.launch());
 afterAll(() => served.close());
 
 describe.each(kinds)("$kind ($path)", ({ path: sitePath }) => {
-  it(`draws headings and paragraphs with ${FAMILY}`, async () => {
+  it(`draws the site name, the headline and the first body text with ${FAMILY}`, async () => {
     const page = await served.open(sitePath);
-    for (const selector of [".site-name", "main p:not(.article-meta)"]) {
+    // The first element in <main> whose own text is set in the body face at regular weight
+    // (a paragraph, a list of links: whatever the page kind has).
+    const found = await page.evaluate((family) => {
+      for (const element of document.querySelectorAll("main *")) {
+        const ownText = [...element.childNodes].some(
+          (node) =>
+            node.nodeType === Node.TEXT_NODE && /[\u0621-\u064A]/.test(node.textContent ?? ""),
+        );
+        const style = getComputedStyle(element);
+        if (ownText && style.fontFamily.startsWith(`"${family}"`) && style.fontWeight === "400") {
+          element.setAttribute("data-font-probe", "");
+          return true;
+        }
+      }
+      return false;
+    }, FAMILY);
+    expect(found).toBe(true);
+    for (const selector of [".site-name", "main h1", "[data-font-probe]"]) {
       const fonts = await platformFonts(page, selector);
       expect(fonts, selector).toContainEqual(
         expect.objectContaining({ familyName: FAMILY, isCustomFont: true }),
