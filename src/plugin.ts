@@ -55,7 +55,12 @@ async function prepare(
 ): Promise<BuildInputs> {
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
-  const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) });
+  const assets = await buildAssets({
+    css,
+    cssPath: options.stylesheet,
+    site: content.site,
+    text: siteText(content),
+  });
   return { content, assets };
 }
 
