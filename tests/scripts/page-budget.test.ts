@@ -148,7 +148,9 @@ describe("renderReport", () => {
     expect(report).toContain(
       "| articles/* | 950 ms | 950, 900, 1000 ms | 0.000 | 1600 ms | 0.000 | 100 | 100 | 100 |",
     );
-    expect(report).toContain("- articles/*: within budget");
+    expect(report).toContain(
+      "- articles/*: within budget (under the DevTools preset its LCP, 1600 ms, is over 1500 ms",
+    );
     expect(report).toContain("- home: **over budget**: CLS 0.050");
     expect(report).toContain("- home: seo: Links are not crawlable");
     expect(report).toContain("benchmark index 1234");
