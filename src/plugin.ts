@@ -15,6 +15,7 @@ import {
   previewErrorMiddleware,
   type PreviewState,
 } from "./preview.tsx";
+import { siteText } from "./font-subset.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -80,7 +81,7 @@ async function prepare(
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
   const [assets, images] = await Promise.all([
-    buildAssets({ css, cssPath: options.stylesheet, site: content.site }),
+    buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) }),
     buildSiteImages(content.site),
   ]);
   return { content, assets, images };

@@ -76,6 +76,20 @@ export const IMAGE_LAYOUTS = {
     background: IMAGE_COLOURS.accent,
     bands: undefined,
   },
+  /**
+   * 32×32, the icon pages link: browsers fetch it with every first view, so it stays a few
+   * hundred bytes (the 512 px icon alone would be 8 KB, the whole page's budget without fonts).
+   */
+  favicon: {
+    width: 32,
+    height: 32,
+    box: { width: 22, height: 22 },
+    maxFontSize: 64,
+    text: "initial",
+    ink: IMAGE_COLOURS.paper,
+    background: IMAGE_COLOURS.accent,
+    bands: undefined,
+  },
 } as const;
 
 /** The face the text is drawn in: the bold Arabic cut of the site's body face. */
@@ -106,7 +120,15 @@ export async function buildSiteImages(
       const [url, href] = [absoluteUrl(site, file.path), sitePath(site, file.path)];
       return { url, path: href, width, height, alt: site.name, type: "image/png" };
     };
-    return { images: { card: draw("card"), logo: draw("logo"), icon: draw("icon") }, files };
+    return {
+      images: {
+        card: draw("card"),
+        logo: draw("logo"),
+        icon: draw("icon"),
+        favicon: draw("favicon"),
+      },
+      files,
+    };
   } finally {
     await rm(fontDir, { recursive: true, force: true });
   }

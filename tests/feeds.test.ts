@@ -13,7 +13,7 @@ const image = {
   height: 1,
   alt: "",
 };
-const images: SiteImages = { card: image, logo: image, icon: image };
+const images: SiteImages = { card: image, logo: image, icon: image, favicon: image };
 
 describe("feeds of an empty site", () => {
   it("still parse, dated by a fixed moment rather than the build's clock", async () => {

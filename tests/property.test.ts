@@ -84,7 +84,12 @@ const siteImage = (kind: string) => ({
   height: 1,
   alt: "صحيفة",
 });
-const SITE_IMAGES = { card: siteImage("card"), logo: siteImage("logo"), icon: siteImage("icon") };
+const SITE_IMAGES = {
+  card: siteImage("card"),
+  logo: siteImage("logo"),
+  icon: siteImage("icon"),
+  favicon: siteImage("favicon"),
+};
 
 function checkHtml(html: string): void {
   const root = parse(html);

@@ -12,9 +12,9 @@ import { pngSize } from "./helpers/png.ts";
 const site = makeSite({ name: "صحيفة" });
 
 describe("buildSiteImages", () => {
-  it("draws a card, a logo and an icon as PNGs of their declared sizes, hashed names under assets/", async () => {
+  it("draws a card, a logo, an icon and a favicon as PNGs of their declared sizes, hashed names under assets/", async () => {
     const { images, files } = await buildSiteImages(site);
-    expect(files).toHaveLength(3);
+    expect(files).toHaveLength(4);
     for (const [kind, image] of Object.entries(images)) {
       const layout = IMAGE_LAYOUTS[kind as keyof typeof IMAGE_LAYOUTS];
       const file = files.find((candidate) => image.path === `/news/${candidate.path}`);
@@ -29,6 +29,12 @@ describe("buildSiteImages", () => {
         height: layout.height,
       });
     }
+  });
+
+  it("keeps the favicon every page fetches small", async () => {
+    const { images, files } = await buildSiteImages(site);
+    const favicon = files.find((file) => images.favicon.path === `/news/${file.path}`);
+    expect(favicon?.contents.length).toBeLessThan(1024);
   });
 
   it("gives the same bytes for the same name, and other bytes for another name", async () => {
@@ -90,6 +96,7 @@ describe("shareImageFor", () => {
     },
     logo: { url: "l", path: "l", width: 600, height: 60, alt: "صحيفة" },
     icon: { url: "i", path: "i", width: 192, height: 192, alt: "صحيفة" },
+    favicon: { url: "f", path: "f", width: 32, height: 32, alt: "صحيفة" },
   };
 
   it("uses the site's card when the article has no image", () => {

@@ -11,7 +11,12 @@ const image = (name: string) => ({
   height: 10,
   alt: "صحيفة",
 });
-const images: SiteImages = { card: image("card"), logo: image("logo"), icon: image("icon") };
+const images: SiteImages = {
+  card: image("card"),
+  logo: image("logo"),
+  icon: image("icon"),
+  favicon: image("favicon"),
+};
 
 describe("serializeJsonLd", () => {
   it("escapes <, >, &, U+2028 and U+2029 and still round-trips", () => {

@@ -60,8 +60,8 @@ export function Base({ data, title, description, path, article, head, children }
         <link
           rel="icon"
           type="image/png"
-          sizes={`${images.icon.width}x${images.icon.height}`}
-          href={images.icon.path}
+          sizes={`${images.favicon.width}x${images.favicon.height}`}
+          href={images.favicon.path}
         />
         {head}
       </head>

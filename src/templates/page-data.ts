@@ -7,7 +7,7 @@ import type { Site } from "../site.ts";
 /** URLs of built assets, already prefixed, for <link> elements. */
 export interface AssetUrls {
   stylesheet: string;
-  /** Fonts worth preloading on every page (the regular Arabic face). */
+  /** Fonts worth preloading on every page (the Arabic faces the first screen uses). */
   preloadFonts: readonly string[];
 }
 
