@@ -5,6 +5,7 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { DateInputError, parseArticleDate } from "./dates.ts";
 import type { Problem } from "./problems.ts";
+import { findHiddenControl } from "./unicode.ts";
 
 /** Frontmatter after the schema: typed, trimmed, dates parsed in the site's zone. */
 export type ArticleMeta = z.output<ReturnType<typeof createArticleSchema>>;
@@ -98,10 +99,7 @@ export function createArticleSchema(zone: string) {
       author: text().optional(),
       slug: z
         .string({ error: mustBeText })
-        .regex(SLUG_PATTERN, {
-          error: (issue) =>
-            `${show(issue.input)} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)`,
-        })
+        .regex(SLUG_PATTERN, { error: (issue) => notASlug(String(issue.input)) })
         .max(MAX_SLUG_LENGTH, { error: `is over ${MAX_SLUG_LENGTH} characters` }),
       tags: z.array(text(), { error: "must be a list, such as [سوريا, تركيا]" }).default([]),
       source: z
@@ -219,7 +217,7 @@ export function stripInvisible(value: string): string {
  * @example isHttpUrl("javascript:alert(1)") //=> false
  */
 export function isHttpUrl(value: string): boolean {
-  return /^https?:\/\/[^\s/?#]+/i.test(value) && URL.canParse(value);
+  return /^https?:\/\/[^\s/?#]+/i.test(value) && URL.canParse(value) && !findHiddenControl(value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,14 +230,27 @@ const STEERING = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
 // Mongolian vowel separator, braille blank.
 const INVISIBLE = /[\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0]/gu;
 
-/** Trimmed text that must hold at least one visible character. */
+/** Trimmed text that must hold at least one visible character and no hidden control. */
 function text() {
   return z
     .string({ error: mustBeText })
     .transform((value) => value.trim())
     .refine((value) => stripInvisible(value).length > 0, {
       error: "is empty (or only invisible characters)",
+      abort: true,
+    })
+    .superRefine(refuseHiddenControls);
+}
+
+/** Refuses bidi overrides, isolates and zero-width characters (src/unicode.ts says why). */
+function refuseHiddenControls(value: string, context: z.RefinementCtx): void {
+  const hidden = findHiddenControl(value);
+  if (hidden) {
+    context.addIssue({
+      code: "custom",
+      message: `contains the invisible character ${hidden}, which can disguise text: delete it (LRM, RLM and ALM are allowed)`,
     });
+  }
 }
 
 function mustBeText(issue: { input?: unknown }): string {
@@ -254,6 +265,15 @@ function notADate(input: unknown): string {
   return input instanceof Object
     ? `is not a date (${DATE_HINT})`
     : `${show(input)} is not a date (${DATE_HINT})`;
+}
+
+function notASlug(slug: string): string {
+  const hidden = findHiddenControl(slug);
+  if (hidden) return `${show(slug)} contains the invisible character ${hidden}: delete it`;
+  // Presentation forms and full-width letters fold to ASCII under NFKC: suggest that spelling.
+  const folded = slug.normalize("NFKC").toLowerCase();
+  const hint = SLUG_PATTERN.test(folded) ? ` (did you mean "${folded}"?)` : "";
+  return `${show(slug)} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)${hint}`;
 }
 
 function show(input: unknown): string {

@@ -139,11 +139,14 @@ describe("article schema: dates", () => {
 
 describe("article schema: slugs, URLs, tags, lang, dir, draft", () => {
   it("slugs are lower-case ASCII words joined by single hyphens", () => {
-    for (const bad of ["Astana", "أستانا", "a--b", "-a", "a_b", "a b"]) {
+    for (const bad of ["أستانا", "a--b", "-a", "a_b", "a b"]) {
       expect(only(problemsFor(`slug: "${bad}"`)).message).toBe(
         `${JSON.stringify(bad)} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)`,
       );
     }
+    expect(only(problemsFor(`slug: "Astana"`)).message).toBe(
+      '"Astana" is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round) (did you mean "astana"?)',
+    );
     expect(only(problemsFor(`slug: ${"a".repeat(81)}`)).message).toBe("is over 80 characters");
   });
 
