@@ -50,6 +50,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   md.core.ruler.after("curly_attributes", "sahifa_restore_braces", restoreBraces);
   md.core.ruler.push("sahifa_attribute_values", dropMalformedAttributes);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
+  md.core.ruler.push("sahifa_external_images", externalImagesAsLinks);
   md.validateLink = isSafeLink;
   return md;
 }
@@ -163,6 +164,27 @@ function alignmentToClass(state: StateCore): void {
     if (!align) continue;
     token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
     token.attrJoin("class", `align-${align[1]}`);
+  }
+}
+
+// An image from another site would make every reader's browser ask that site for it (the shipped
+// CSP allows images from the site's own origin only, and readers' addresses stay private). An
+// external image becomes a link to it, its alt text the link text: nothing is lost, nothing loads.
+function externalImagesAsLinks(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (!block.children?.some((child) => child.type === "image")) continue;
+    let linkDepth = 0;
+    block.children = block.children.flatMap((child) => {
+      linkDepth += child.type === "link_open" ? 1 : child.type === "link_close" ? -1 : 0;
+      const src = child.type === "image" ? String(child.attrGet("src") ?? "") : "";
+      if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return [child];
+      const text = new state.Token("text", "", 0);
+      text.content = child.content || src;
+      if (linkDepth > 0) return [text]; // already inside a link: links do not nest
+      const open = new state.Token("link_open", "a", 1);
+      open.attrSet("href", src);
+      return [open, text, new state.Token("link_close", "a", -1)];
+    });
   }
 }
 

@@ -13,6 +13,8 @@ export interface StaticServerOptions {
   root: string;
   /** Compress text responses (brotli, else gzip) when the client accepts it, as a real host does. */
   compress?: boolean;
+  /** Headers sent with every response, such as the shipped Content-Security-Policy. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface StaticServer {
@@ -47,6 +49,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = path.resolve(options.root);
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      response.setHeader(name, value);
     serve(root, options.compress ?? false, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
       response.end(String(error));
