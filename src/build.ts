@@ -2,6 +2,7 @@
 
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { precompress } from "./compress.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -55,6 +56,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
     await eleventy.write();
     pages = await countPages(staging);
+    await precompress(staging);
     await swapIn(staging, outputDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
   createArticleSchema,
   describeIssues,
   SOURCE_FIELDS,
+  IMAGE_FIELDS,
   stripInvisible,
   type ArticleMeta,
 } from "./schema.ts";
@@ -158,7 +159,7 @@ export function checkArticleText(source: string, file: string, zone: string): Pr
 type ArticleSchema = ReturnType<typeof createArticleSchema>;
 
 function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readonly string[]>> {
-  return { "": Object.keys(schema.shape), source: SOURCE_FIELDS };
+  return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
 }
 
 interface CheckedArticle {

@@ -148,6 +148,14 @@ export function toIsoDateTime(date: DateTime, zone: string): string {
   return inZone(date, zone).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
 }
 
+/**
+ * When an article last changed: its `updated` date, else its `date`.
+ * @example lastChanged({ date: published, updated: corrected }) //=> corrected
+ */
+export function lastChanged(article: { date: DateTime; updated?: DateTime | undefined }): DateTime {
+  return article.updated ?? article.date;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals
 

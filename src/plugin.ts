@@ -7,12 +7,15 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
+import { buildSiteImages } from "./share-image.ts";
+import type { BuiltFile } from "./styles.ts";
 import {
   loadForPreview,
   previewBuildWritten,
   previewErrorMiddleware,
   type PreviewState,
 } from "./preview.tsx";
+import { siteText } from "./font-subset.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -32,6 +35,7 @@ export interface SahifaOptions {
 interface BuildInputs {
   content: Content;
   assets: Assets;
+  images: Awaited<ReturnType<typeof buildSiteImages>>;
 }
 
 /**
@@ -55,12 +59,17 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
   eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
+  eleventyConfig.addGlobalData("images", async () => (await current()).images.images);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    await writeFiles(directories.output, (await current()).assets.files);
+    const { assets, images } = await current();
+    await writeFiles(directories.output, [...assets.files, ...images.files]);
     previewBuildWritten(preview);
   });
 
   eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js", compile: () => renderDocument });
+  // Text outputs (feeds, sitemap, robots.txt, _headers): the entry returns the file's text.
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js", compile: () => renderText });
+  eleventyConfig.addTemplateFormats("11ty.ts");
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addWatchTarget(options.stylesheet);
 }
@@ -71,8 +80,11 @@ async function prepare(
 ): Promise<BuildInputs> {
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
-  const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site });
-  return { content, assets };
+  const [assets, images] = await Promise.all([
+    buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) }),
+    buildSiteImages(content.site),
+  ]);
+  return { content, assets, images };
 }
 
 /** Renders a TSX page to a complete HTML document; preact escapes every value by default. */
@@ -81,7 +93,12 @@ async function renderDocument(this: TemplateRenderContext, data: unknown): Promi
   return `<!doctype html>\n${renderToStaticMarkup(tree)}\n`;
 }
 
-async function writeFiles(outputDir: string, files: Assets["files"]): Promise<void> {
+/** Passes a text entry's output through untouched. */
+async function renderText(this: TemplateRenderContext, data: unknown): Promise<string> {
+  return String(await this.defaultRenderer(data));
+}
+
+async function writeFiles(outputDir: string, files: readonly BuiltFile[]): Promise<void> {
   await Promise.all(
     files.map(async (file) => {
       const target = path.join(outputDir, file.path);

@@ -51,6 +51,9 @@ export const MAX_TITLE_LENGTH = 200;
 /** Fields of `source:`, for "did you mean" inside it. */
 export const SOURCE_FIELDS = ["name", "url"] as const;
 
+/** Fields of `image:` (the share image), likewise. */
+export const IMAGE_FIELDS = ["src", "alt", "width", "height"] as const;
+
 /**
  * Builds the schema for one site's zone (dates are read as calendar days there). Build it once
  * per build, not once per article. Messages never repeat the field's name: the report puts it
@@ -72,6 +75,17 @@ export function createArticleSchema(zone: string) {
     error: (issue) =>
       `${show(issue.input)} is not an http(s) URL (write it in full, such as https://example.org/page)`,
   });
+  // The share image: an http(s) URL, or a path on this site ("/media/x.jpg").
+  const imageSource = z
+    .string({ error: mustBeText })
+    .refine((value) => /^\/(?!\/)\S*$/.test(value) || isHttpUrl(value), {
+      error: (issue) =>
+        `${show(issue.input)} is not an http(s) URL or a path on this site such as /media/photo.jpg`,
+    });
+  const pixels = z
+    .number({ error: (issue) => `${show(issue.input)} is not a number of pixels` })
+    .int({ error: "must be a whole number of pixels" })
+    .positive({ error: "must be positive" });
   return z
     .strictObject({
       title: text().pipe(
@@ -98,6 +112,13 @@ export function createArticleSchema(zone: string) {
           },
         )
         .optional(),
+      image: z
+        .strictObject(
+          { src: imageSource, alt: text(), width: pixels, height: pixels },
+          { error: "must be a mapping with src, alt, width and height" },
+        )
+        .optional(),
+      section: text().optional(),
       lang: z
         .enum(KNOWN_LANGUAGES, {
           error: (issue) =>

@@ -77,6 +77,19 @@ function frontmatter(fields: Record<string, string>): string {
 }
 
 const SITE_ASSETS = { stylesheet: "/assets/s.css", preloadFonts: [] };
+const siteImage = (kind: string) => ({
+  url: `https://sahifa.example/assets/${kind}.png`,
+  path: `/assets/${kind}.png`,
+  width: 1,
+  height: 1,
+  alt: "صحيفة",
+});
+const SITE_IMAGES = {
+  card: siteImage("card"),
+  logo: siteImage("logo"),
+  icon: siteImage("icon"),
+  favicon: siteImage("favicon"),
+};
 
 function checkHtml(html: string): void {
   const root = parse(html);
@@ -131,6 +144,7 @@ describe("generated articles", () => {
             site: content.site,
             articles: content.articles,
             assets: SITE_ASSETS,
+            images: SITE_IMAGES,
             page: { url: article.path },
           };
           checkHtml(renderToStaticMarkup(h(ArticlePage, { data: { ...data, article } })));

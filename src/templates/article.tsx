@@ -1,14 +1,28 @@
 // The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source.
 
 import { formatReadingTime } from "../reading-time.ts";
+import { shareImageFor } from "../share-image.ts";
+import { newsArticle } from "../structured-data.ts";
+import { absoluteUrl } from "../urls.ts";
 import { Base } from "./base.tsx";
 import { PublishedDate } from "./dates.tsx";
+import { JsonLd } from "./json-ld.tsx";
 import type { ArticlePageData } from "./page-data.ts";
+import { ShareLinks } from "./share-links.tsx";
 
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
+  const url = absoluteUrl(site, article.path);
+  const image = shareImageFor(site, article, data.images);
   return (
-    <Base data={data} title={article.title} description={article.standfirst} path={article.path}>
+    <Base
+      data={data}
+      title={article.title}
+      description={article.standfirst}
+      path={article.path}
+      article={article}
+      head={<JsonLd value={newsArticle({ site, article, image, images: data.images })} />}
+    >
       <article
         class="article"
         lang={article.lang === site.language ? undefined : article.lang}
@@ -54,6 +68,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               </ul>
             </>
           )}
+          <ShareLinks page={{ url, title: article.title }} />
         </footer>
       </article>
     </Base>

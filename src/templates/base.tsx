@@ -1,6 +1,11 @@
 // The page shell every page shares: <html lang dir>, head, skip link, header and footer.
 
 import type { ComponentChildren } from "preact";
+import type { Article } from "../content.ts";
+import { FEEDS } from "../feeds.ts";
+import { contentSecurityPolicy } from "../http-headers.ts";
+import { shareImageFor } from "../share-image.ts";
+import { socialMeta } from "../social-meta.ts";
 import { absoluteUrl, sitePath } from "../urls.ts";
 import type { PageData } from "./page-data.ts";
 
@@ -11,16 +16,22 @@ export interface BaseProps {
   description: string;
   /** Site-relative path of this page, for the canonical URL; none for the 404 page. */
   path?: string;
+  /** The article an article page shows: its share image, dates and tags for link previews. */
+  article?: Article;
+  /** More head elements (an article's structured data). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
-export function Base({ data, title, description, path, children }: BaseProps) {
-  const { site, assets } = data;
+export function Base({ data, title, description, path, article, head, children }: BaseProps) {
+  const { site, assets, images } = data;
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
         <meta charset="utf-8" />
+        {/* For hosts that cannot send headers (GitHub Pages); _headers and nginx send it too. */}
+        <meta http-equiv="Content-Security-Policy" content={contentSecurityPolicy("meta")} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title ? `${title} | ${site.name}` : site.name}</title>
         <meta name="description" content={description} />
@@ -30,6 +41,29 @@ export function Base({ data, title, description, path, children }: BaseProps) {
           <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
         ))}
         <link rel="stylesheet" href={assets.stylesheet} />
+        {path !== undefined &&
+          socialMeta(site, {
+            url: absoluteUrl(site, path),
+            title: title ?? site.name,
+            description,
+            image: shareImageFor(site, article, images),
+            article,
+          }).map((tag) => <meta {...{ [tag.attribute]: tag.key }} content={tag.content} />)}
+        {Object.values(FEEDS).map((feed) => (
+          <link
+            rel="alternate"
+            type={feed.type}
+            title={site.name}
+            href={sitePath(site, feed.path)}
+          />
+        ))}
+        <link
+          rel="icon"
+          type="image/png"
+          sizes={`${images.favicon.width}x${images.favicon.height}`}
+          href={images.favicon.path}
+        />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">

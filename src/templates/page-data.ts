@@ -1,12 +1,13 @@
 // What every page template receives from the build: trusted, typed values only.
 
 import type { Article } from "../content.ts";
+import type { SiteImages } from "../share-image.ts";
 import type { Site } from "../site.ts";
 
 /** URLs of built assets, already prefixed, for <link> elements. */
 export interface AssetUrls {
   stylesheet: string;
-  /** Fonts worth preloading on every page (the regular Arabic face). */
+  /** Fonts worth preloading on every page (the Arabic faces the first screen uses). */
   preloadFonts: readonly string[];
 }
 
@@ -15,6 +16,8 @@ export interface PageData {
   site: Site;
   articles: readonly Article[];
   assets: AssetUrls;
+  /** The default share card, the publisher logo and the page icon. */
+  images: SiteImages;
   page: { url: string | false };
 }
 

@@ -1,0 +1,166 @@
+// A small static file server for a built site, on loopback: what a static host does, for browser tests and the audit.
+
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { constants, createBrotliCompress, createGzip } from "node:zlib";
+
+export interface StaticServerOptions {
+  /** The built site's folder. */
+  root: string;
+  /** Compress text responses (brotli, else gzip) when the client accepts it, as a real host does. */
+  compress?: boolean;
+}
+
+export interface StaticServer {
+  /** http://127.0.0.1:PORT/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Content types of the files Sahifa writes; anything else is served as bytes. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port: files as they are, `index.html` for a folder,
+ * and `404.html` with status 404 for anything missing (as GitHub Pages and Netlify do).
+ * @example const server = await startStaticServer({ root: "_site" }); server.url //=> "http://127.0.0.1:41234/"
+ */
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const root = path.resolve(options.root);
+  const server = createServer((request, response) => {
+    serve(root, options.compress ?? false, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => closeServer(server) };
+}
+
+/**
+ * The file a URL path names under `root`, or undefined when it would leave `root`.
+ * @example resolveRequestPath("/srv", "/articles/x/") //=> "/srv/articles/x/index.html"
+ */
+export function resolveRequestPath(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? "/");
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes("\0")) return undefined;
+  const file = path.join(root, path.normalize(decoded));
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  return decoded.endsWith("/") ? path.join(file, "index.html") : file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+async function serve(
+  root: string,
+  compress: boolean,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.writeHead(405, { allow: "GET, HEAD" }).end();
+    return;
+  }
+  let status = 200;
+  let file = resolveRequestPath(root, request.url ?? "/");
+  let info = file ? await statOrUndefined(file) : undefined;
+  if (file && info?.isDirectory()) {
+    // A folder without the trailing slash: redirect, so relative links resolve as on a host.
+    response.writeHead(301, { location: `${(request.url ?? "/").split("?")[0]}/` }).end();
+    return;
+  }
+  if (!file || !info?.isFile()) {
+    status = 404;
+    file = path.join(root, "404.html");
+    info = await statOrUndefined(file);
+    if (!info?.isFile()) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+  }
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const encoding =
+    compress && isCompressible(type) ? pickEncoding(request.headers["accept-encoding"]) : undefined;
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "cache-control": "no-cache",
+  };
+  if (encoding) {
+    headers["content-encoding"] = encoding;
+    headers["vary"] = "Accept-Encoding";
+  } else {
+    headers["content-length"] = info.size;
+  }
+  response.writeHead(status, headers);
+  if (request.method === "HEAD") {
+    response.end();
+    return;
+  }
+  const source = createReadStream(file);
+  if (encoding === "br") {
+    await pipeline(
+      source,
+      createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      response,
+    );
+  } else if (encoding === "gzip") {
+    await pipeline(source, createGzip({ level: 9 }), response);
+  } else {
+    await pipeline(source, response);
+  }
+}
+
+function isCompressible(type: string): boolean {
+  return /^(text\/|application\/(json|xml)|image\/svg)/.test(type);
+}
+
+function pickEncoding(accept: string | undefined): "br" | "gzip" | undefined {
+  const offered = (accept ?? "").split(",").map((part) => part.trim().split(";")[0]);
+  if (offered.includes("br")) return "br";
+  if (offered.includes("gzip")) return "gzip";
+  return undefined;
+}
+
+async function statOrUndefined(file: string) {
+  try {
+    return await stat(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
+}

@@ -1,0 +1,112 @@
+// Font subsetting: the characters a site shows, and the self-hosted face cut down to them (HarfBuzz's hb-subset).
+
+import subsetFont from "subset-font";
+import type { Content } from "./content.ts";
+import { localizeDigits } from "./digits.ts";
+import { READING_TIME_FORMS } from "./reading-time.ts";
+import { contentHash } from "./styles.ts";
+
+/**
+ * Text the templates write themselves, beside what comes from content/. Only characters beyond
+ * the plain alphabet below matter (the damma and shadda of "حُدّث"), but the strings are kept
+ * whole so they are easy to check against the templates; a test compares every built page
+ * with the subset, so a template string missing here fails the suite.
+ */
+export const TEMPLATE_TEXT: readonly string[] = [
+  "انتقل إلى المحتوى",
+  "الموافق",
+  "حُدّث في",
+  "المصدر:",
+  "الوسوم",
+  "آخر الأخبار",
+  "لا مقالات منشورة بعد.",
+  "الصفحة غير موجودة",
+  "لم نعثر على الصفحة المطلوبة.",
+  "ربما نُقلت الصفحة أو حُذفت، أو أن الرابط غير صحيح.",
+  "العودة إلى الصفحة الرئيسية لـ",
+  "هـ",
+  ...Object.values(READING_TIME_FORMS),
+];
+
+/**
+ * Always kept, whatever the content: the letters of the basic Arabic alphabet (U+0621–U+064A)
+ * and Arabic punctuation. They cost about 1 KB a face, and a new template string or date word
+ * then never falls back to a system font halfway through a line.
+ */
+export const ARABIC_ALPHABET: string = String.fromCodePoint(
+  ...range(0x0621, 0x064a),
+  0x060c, // ، comma
+  0x061b, // ؛ semicolon
+  0x061f, // ؟ question mark
+  0x0640, // ـ tatweel
+);
+
+/**
+ * Every character a built site can show: all text of every article (whatever its fields), the
+ * site's name and description, the template strings, the digits in the site's style, and the
+ * Arabic alphabet. Sorted and deduplicated, so the same content always gives the same string.
+ * @example siteText(content).includes("أ") //=> true
+ */
+export function siteText(content: {
+  site: Pick<Content["site"], "name" | "description" | "digits">;
+  articles: readonly object[];
+}): string {
+  const parts: string[] = [
+    content.site.name,
+    content.site.description,
+    ...TEMPLATE_TEXT,
+    ARABIC_ALPHABET,
+    localizeDigits("0123456789", content.site.digits),
+  ];
+  for (const article of content.articles) collectStrings(article, parts);
+  return [...new Set([...parts.join("")])].sort().join("");
+}
+
+/**
+ * The face cut down to the glyphs `text` needs, as WOFF2. HarfBuzz keeps every layout feature
+ * and follows GSUB closure, so initial, medial, final and ligature forms of the kept letters
+ * stay, and Arabic still joins. Same font and text give the same bytes.
+ * @example (await subsetWoff2(naskh, "صحيفة")).length //=> a few KB
+ */
+export async function subsetWoff2(font: Uint8Array, text: string): Promise<Uint8Array> {
+  const fontKey = contentHash(font);
+  const textKey = contentHash(text);
+  const cached = latest.get(fontKey);
+  if (cached?.textKey === textKey) return cached.subset;
+  const subset = subsetFont(Buffer.from(font), text, { targetFormat: "woff2" }).then(
+    (bytes) => new Uint8Array(bytes),
+  );
+  latest.set(fontKey, { textKey, subset });
+  // A failed subset is not remembered: the next build tries again.
+  subset.catch(() => {
+    if (latest.get(fontKey)?.subset === subset) latest.delete(fontKey);
+  });
+  return subset;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+// The dev server rebuilds on every save, and most saves leave the character set as it was: the
+// last subset of each face is kept, and only the last, so a long session does not grow.
+const latest = new Map<string, { textKey: string; subset: Promise<Uint8Array> }>();
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === "string") {
+    into.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, into);
+  } else if (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    // Plain records only: a luxon DateTime carries zone and locale names, never page text
+    // (dates are written by the date formatters, from the alphabet above).
+    for (const item of Object.values(value)) collectStrings(item, into);
+  }
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}

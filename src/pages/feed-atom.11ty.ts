@@ -1,0 +1,9 @@
+// Eleventy entry for the Atom feed.
+import { atomFeed, FEEDS } from "../feeds.ts";
+import type { PageData } from "../templates/page-data.ts";
+
+export const data = { permalink: FEEDS.atom.path };
+
+export function render(data: PageData): Promise<string> {
+  return atomFeed(data);
+}

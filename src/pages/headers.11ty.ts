@@ -1,0 +1,9 @@
+// Eleventy entry for _headers, the header rules Netlify and Cloudflare Pages read (other hosts ignore it).
+import { headersFile } from "../http-headers.ts";
+import type { PageData } from "../templates/page-data.ts";
+
+export const data = { permalink: "/_headers" };
+
+export function render(data: PageData): string {
+  return headersFile(data.site);
+}

@@ -1,0 +1,9 @@
+// Eleventy entry for robots.txt.
+import { ROBOTS_PATH, robotsTxt } from "../sitemap.ts";
+import type { PageData } from "../templates/page-data.ts";
+
+export const data = { permalink: ROBOTS_PATH };
+
+export function render(data: PageData): string {
+  return robotsTxt(data.site);
+}

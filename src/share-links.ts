@@ -1,0 +1,70 @@
+// Share links: plain URLs for messaging apps and social networks, so sharing needs no script and no third-party request.
+
+/** A page to share: its absolute URL and its headline. */
+export interface SharedPage {
+  url: string;
+  title: string;
+}
+
+/** One place to share to: its Arabic label, and the share URL for a page. */
+export interface ShareTarget {
+  id: string;
+  label: string;
+  href: (page: SharedPage) => string;
+}
+
+/**
+ * Where an article can be shared, in the order shown. Each is the service's documented share
+ * URL; nothing is fetched until the reader follows the link.
+ */
+export const SHARE_TARGETS: readonly ShareTarget[] = [
+  {
+    id: "whatsapp",
+    label: "واتساب",
+    // https://faq.whatsapp.com/5913398998672934 (wa.me with a prefilled text)
+    href: ({ url, title }) => withQuery("https://wa.me/", { text: `${title}\n${url}` }),
+  },
+  {
+    id: "telegram",
+    label: "تيليغرام",
+    // https://core.telegram.org/widgets/share#custom-buttons
+    href: ({ url, title }) => withQuery("https://t.me/share/url", { url, text: title }),
+  },
+  {
+    id: "x",
+    label: "إكس",
+    // https://developer.x.com/en/docs/x-for-websites/tweet-button/guides/web-intent
+    href: ({ url, title }) => withQuery("https://x.com/intent/post", { url, text: title }),
+  },
+  {
+    id: "facebook",
+    label: "فيسبوك",
+    href: ({ url }) => withQuery("https://www.facebook.com/sharer/sharer.php", { u: url }),
+  },
+  {
+    id: "email",
+    label: "البريد الإلكتروني",
+    // RFC 6068: subject and body percent-encoded (a "+" would stay a plus sign).
+    href: ({ url, title }) => withQuery("mailto:", { subject: title, body: url }),
+  },
+];
+
+/**
+ * Every share link for a page.
+ * @example shareLinks({ url: "https://example.org/a/", title: "خبر" })[1].href
+ * //=> "https://t.me/share/url?url=https%3A%2F%2Fexample.org%2Fa%2F&text=%D8%AE%D8%A8%D8%B1"
+ */
+export function shareLinks(page: SharedPage): { id: string; label: string; href: string }[] {
+  return SHARE_TARGETS.map((target) => ({
+    id: target.id,
+    label: target.label,
+    href: target.href(page),
+  }));
+}
+
+function withQuery(base: string, params: Record<string, string>): string {
+  const query = Object.entries(params)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join("&");
+  return `${base}?${query}`;
+}

@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { brotliBytes, gzipBytes, isCompressible, precompress } from "../src/compress.ts";
+
+let dir: string;
+const text = "<p>خبر عاجل</p>\n".repeat(200);
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sahifa-compress-"));
+  await mkdir(path.join(dir, "articles/a"), { recursive: true });
+  await writeFile(path.join(dir, "index.html"), text);
+  await writeFile(path.join(dir, "articles/a/index.html"), text.toUpperCase());
+  await writeFile(path.join(dir, "feed.xml"), "<feed/>");
+  await writeFile(path.join(dir, "face.woff2"), new Uint8Array([1, 2, 3]));
+  await writeFile(path.join(dir, "_headers"), "/*\n  X: y\n");
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("precompress", () => {
+  it("writes .br and .gz beside every text file, each decompressing to the original", async () => {
+    const summary = await precompress(dir);
+    expect(summary.files).toBe(3);
+    for (const file of ["index.html", "articles/a/index.html", "feed.xml"]) {
+      const original = await readFile(path.join(dir, file));
+      expect(brotliDecompressSync(await readFile(path.join(dir, `${file}.br`)))).toEqual(original);
+      expect(gunzipSync(await readFile(path.join(dir, `${file}.gz`)))).toEqual(original);
+    }
+    expect(summary.brotliBytes).toBeLessThan(summary.bytes);
+    expect(summary.gzipBytes).toBeLessThan(summary.bytes);
+  });
+
+  it("leaves fonts and host files alone", async () => {
+    await precompress(dir);
+    await expect(readFile(path.join(dir, "face.woff2.br"))).rejects.toThrow();
+    await expect(readFile(path.join(dir, "_headers.gz"))).rejects.toThrow();
+  });
+});
+
+describe("gzipBytes and brotliBytes", () => {
+  it("give the same bytes every time (no name or time in the gzip header)", async () => {
+    const bytes = new TextEncoder().encode(text);
+    const [gzipA, gzipB] = [await gzipBytes(bytes), await gzipBytes(bytes)];
+    expect(gzipA.equals(gzipB)).toBe(true);
+    // Bytes 4–7 are MTIME: zero means "no time stamp" (RFC 1952).
+    expect(gzipA.readUInt32LE(4)).toBe(0);
+    expect((await brotliBytes(bytes)).equals(await brotliBytes(bytes))).toBe(true);
+  });
+});
+
+describe("isCompressible", () => {
+  it.each([
+    ["index.html", true],
+    ["feed.xml", true],
+    ["feed.json", true],
+    ["robots.txt", true],
+    ["STYLE.CSS", true],
+    ["card.png", false],
+    ["face.woff2", false],
+    ["_headers", false],
+    ["index.html.gz", false],
+  ])("%s → %s", (name, expected) => {
+    expect(isCompressible(name)).toBe(expected);
+  });
+});

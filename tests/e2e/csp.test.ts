@@ -1,0 +1,245 @@
+// Browser: every built page loads in Chromium under the shipped Content-Security-Policy with no violation and no request off its origin.
+
+import { readdir, readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "../../src/http-headers.ts";
+import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
+
+const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const PREFIX = "/news/";
+
+/** A page that breaks the policy three ways, to prove the listeners below catch violations. */
+const CONTROL_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>control</title>
+<style>p{color:red}</style></head><body><p style="color:blue">x</p>
+<script>document.title = "ran";</script></body></html>`;
+
+let built: BuiltFixture;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  built = await buildFixture(PUBLISHING_FIXTURE, `https://example.org${PREFIX}`);
+  server = serveSite(built.site);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await built?.remove();
+});
+
+describe("the shipped CSP in Chromium", () => {
+  it("catches violations on a page that breaks it (inline script, <style>, style attribute)", async () => {
+    const visit = await visitPage("/control/");
+    expect(visit.violations.map((violation) => violation.directive).sort()).toEqual([
+      "script-src-elem",
+      "style-src-attr",
+      "style-src-elem",
+    ]);
+    expect(visit.consoleErrors.some((message) => message.includes("Content Security Policy"))).toBe(
+      true,
+    );
+    expect(visit.title).toBe("control");
+  });
+
+  it("loads every page with 0 violations, 0 console errors and every request on its own origin", async () => {
+    const pages = await htmlPages();
+    expect(pages).toEqual(
+      expect.arrayContaining([PREFIX, `${PREFIX}articles/energy-summit/`, `${PREFIX}404.html`]),
+    );
+    for (const url of pages) {
+      const visit = await visitPage(url);
+      expect(visit.status, url).toBe(200);
+      expect(visit.violations, url).toEqual([]);
+      expect(visit.consoleErrors, url).toEqual([]);
+      expect(visit.failed, url).toEqual([]);
+      expect(
+        visit.requests.filter((request) => new URL(request).origin !== origin),
+        url,
+      ).toEqual([]);
+      // The page really used its stylesheet and its self-hosted face: both loaded.
+      expect(
+        visit.requests.some((request) => request.endsWith(".css")),
+        url,
+      ).toBe(true);
+      expect(visit.fontsLoaded, url).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps the JSON-LD block as data: present, parseable, never run", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${origin}${PREFIX}articles/energy-summit/`);
+      const headline = await page.evaluate(() => {
+        const block = document.querySelector('script[type="application/ld+json"]');
+        return (JSON.parse(block?.textContent ?? "{}") as { headline?: string }).headline;
+      });
+      expect(headline).toBe("قمة الطاقة تنتهي </script><script>alert(1)</script> & ]]> باتفاق");
+      expect(await page.locator("script").count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("parses the feeds and the sitemap as well-formed XML (Chromium's own XML parser)", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${origin}${PREFIX}`);
+      for (const file of ["feed.xml", "sitemap.xml"]) {
+        const xml = await readFile(path.join(built.site, file), "utf8");
+        const parsed = await page.evaluate((text) => {
+          const document = new DOMParser().parseFromString(text, "application/xml");
+          const error = document.querySelector("parsererror");
+          return { root: document.documentElement.localName, error: error?.textContent ?? null };
+        }, xml);
+        expect(parsed, file).toEqual({
+          root: file === "feed.xml" ? "feed" : "urlset",
+          error: null,
+        });
+      }
+      // The check is real: a stray "]]>" or an unescaped "&" is an error there.
+      const broken = await page.evaluate(
+        () =>
+          new DOMParser()
+            .parseFromString("<feed>a & b</feed>", "application/xml")
+            .querySelector("parsererror") !== null,
+      );
+      expect(broken).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+interface Visit {
+  status: number;
+  title: string;
+  violations: { directive: string; blocked: string }[];
+  consoleErrors: string[];
+  requests: string[];
+  failed: string[];
+  fontsLoaded: number;
+}
+
+/** Opens a page and records what it requested, what failed and what the policy blocked. */
+async function visitPage(url: string): Promise<Visit> {
+  const context = await browser.newContext();
+  const page: Page = await context.newPage();
+  const visit: Visit = {
+    status: 0,
+    title: "",
+    violations: [],
+    consoleErrors: [],
+    requests: [],
+    failed: [],
+    fontsLoaded: 0,
+  };
+  // Runs through the DevTools protocol before the page's own content; the page's CSP does not
+  // apply to it. Each violation the page causes fires a securitypolicyviolation event.
+  await page.addInitScript(() => {
+    const seen: { directive: string; blocked: string }[] = [];
+    Object.defineProperty(window, "__violations", { value: seen });
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      visit.consoleErrors.push(message.text());
+    }
+  });
+  page.on("pageerror", (error) => visit.consoleErrors.push(error.message));
+  page.on("request", (request) => visit.requests.push(request.url()));
+  page.on("requestfailed", (request) => visit.failed.push(request.url()));
+  page.on("response", (response) => {
+    if (response.status() >= 400) visit.failed.push(`${response.status()} ${response.url()}`);
+  });
+  try {
+    const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    visit.status = response?.status() ?? 0;
+    visit.title = await page.title();
+    visit.violations = await page.evaluate(
+      () => (window as unknown as { __violations: Visit["violations"] }).__violations,
+    );
+    visit.fontsLoaded = await page.evaluate(
+      () => [...document.fonts].filter((face) => face.status === "loaded").length,
+    );
+  } finally {
+    await context.close();
+  }
+  return visit;
+}
+
+/** Every HTML file of the build, as the URL a reader would open. */
+async function htmlPages(): Promise<string[]> {
+  const entries = await readdir(built.site, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(built.site, path.join(entry.parentPath, entry.name)))
+    .map(
+      (file) =>
+        PREFIX +
+        file
+          .split(path.sep)
+          .join("/")
+          .replace(/(^|\/)index\.html$/, "$1"),
+    )
+    .sort();
+}
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".png": "image/png",
+  ".xml": "text/xml; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves the site under PREFIX, and the control page, every response with the shipped CSP. */
+function serveSite(root: string): Server {
+  return createServer(async (request, response) => {
+    const headers = { "content-security-policy": contentSecurityPolicy("header") };
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    if (pathname === "/control/") {
+      response.writeHead(200, { ...headers, "content-type": MEDIA_TYPES[".html"] });
+      response.end(CONTROL_PAGE);
+      return;
+    }
+    const relative = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) : undefined;
+    const file = relative === undefined ? undefined : path.join(root, relative);
+    try {
+      if (!file || !file.startsWith(root)) throw new Error("outside the site");
+      const target =
+        file.endsWith(path.sep) || relative === "" ? path.join(file, "index.html") : file;
+      const body = await readFile(target);
+      const type = MEDIA_TYPES[path.extname(target)] ?? "application/octet-stream";
+      response.writeHead(200, { ...headers, "content-type": type });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { ...headers, "content-type": MEDIA_TYPES[".html"] });
+      response.end(await readFile(path.join(root, "404.html")));
+    }
+  });
+}

@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
+import { DateTime } from "luxon";
+import subsetFont from "subset-font";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FONT_FILES } from "../src/assets.ts";
+import { createContentLoader } from "../src/content.ts";
+import { ARABIC_ALPHABET, siteText, subsetWoff2, TEMPLATE_TEXT } from "../src/font-subset.ts";
+
+const require = createRequire(import.meta.url);
+
+describe("siteText", () => {
+  const site = { name: "صحيفة", description: "وصف", digits: "latn" as const };
+
+  it("gathers every string of every article, however deeply nested", () => {
+    const text = siteText({
+      site,
+      articles: [
+        { title: "پ", tags: ["چ", "ژ"], source: { name: "گ", url: "https://x.example/" } },
+        { html: "<p>ڤ</p>" },
+      ],
+    });
+    for (const character of ["پ", "چ", "ژ", "گ", "ڤ", "x"]) expect(text).toContain(character);
+  });
+
+  it("keeps the site's name and description, the template strings and the whole basic alphabet", () => {
+    const text = siteText({ site: { ...site, name: "ۋ", description: "ۆ" }, articles: [] });
+    for (const character of ["ۋ", "ۆ", ...TEMPLATE_TEXT.join(""), ...ARABIC_ALPHABET]) {
+      expect(text).toContain(character);
+    }
+    expect(ARABIC_ALPHABET).toHaveLength(0x064a - 0x0621 + 1 + 4);
+  });
+
+  it("includes the digits the site writes, and no others", () => {
+    expect(siteText({ site, articles: [] })).toContain("0123456789");
+    const arabic = siteText({ site: { ...site, digits: "arab" }, articles: [] });
+    expect(arabic).toContain("٠١٢٣٤٥٦٧٨٩");
+    expect(arabic).not.toMatch(/[0-9]/);
+  });
+
+  it("returns each character once, sorted, whatever the order of the articles", () => {
+    const a = { title: "بيت" };
+    const b = { title: "تاب" };
+    const text = siteText({ site, articles: [a, b] });
+    expect(text).toBe([...new Set(text)].sort().join(""));
+    expect(siteText({ site, articles: [b, a] })).toBe(text);
+  });
+
+  it("does not look inside dates (their zone and locale are not page text)", () => {
+    const text = siteText({
+      site,
+      articles: [{ date: DateTime.fromISO("2023-06-21", { zone: "Asia/Tokyo" }) }],
+    });
+    expect(text).not.toMatch(/[A-Za-z]/);
+  });
+});
+
+describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
+  let full: Uint8Array;
+  let subset: Uint8Array;
+  let text: string;
+  let words: string[];
+
+  beforeAll(async () => {
+    const regular = FONT_FILES.find((font) => font.preload);
+    if (!regular) throw new Error("no preloaded face in FONT_FILES");
+    full = new Uint8Array(await readFile(require.resolve(regular.source)));
+    const content = await createContentLoader({ contentDir: "content" })();
+    text = siteText(content);
+    subset = await subsetWoff2(full, text);
+    const plain = content.articles.map(
+      (article) => `${article.title} ${article.html.replace(/<[^>]+>/g, " ")}`,
+    );
+    words = [...new Set(plain.join(" ").match(/[\u0600-\u06FF]+/g) ?? [])];
+  });
+
+  it("is a fraction of the full face", () => {
+    expect(subset.length).toBeLessThan(full.length * 0.3);
+  });
+
+  it("maps every character of the text that the full face maps, and drops the rest", () => {
+    const fullMap = new Set(openFont(full).characterSet);
+    const subsetMap = new Set(openFont(subset).characterSet);
+    const wanted = [...text]
+      .map((character) => character.codePointAt(0) as number)
+      .filter((code) => fullMap.has(code));
+    expect(wanted.length).toBeGreaterThan(40);
+    expect(wanted.filter((code) => !subsetMap.has(code))).toEqual([]);
+    // Persian peh: in the full face, in no text of this site.
+    expect(fullMap.has(0x067e) && !subsetMap.has(0x067e)).toBe(true);
+  });
+
+  it("shapes every word of every article exactly as the full face does", () => {
+    expect(words.length).toBeGreaterThan(100);
+    expect(shapingDifferences(full, subset, words)).toEqual([]);
+  });
+
+  it("would notice a subset that lost the joining forms (the comparison can fail)", async () => {
+    const unjoined = new Uint8Array(
+      await subsetFont(Buffer.from(full), text, { targetFormat: "woff2", keepFeatures: [] }),
+    );
+    expect(shapingDifferences(full, unjoined, words).length).toBeGreaterThan(words.length / 2);
+  });
+
+  it("gives the same bytes for the same font and text", async () => {
+    await subsetWoff2(full, "بيت"); // replaces the cached subset: the next call subsets afresh
+    expect(Buffer.from(await subsetWoff2(full, text)).equals(Buffer.from(subset))).toBe(true);
+  });
+});
+
+/** Words whose glyph advances and offsets differ between two faces (glyph ids differ after subsetting). */
+function shapingDifferences(
+  reference: Uint8Array,
+  candidate: Uint8Array,
+  words: readonly string[],
+): string[] {
+  const a = openFont(reference);
+  const b = openFont(candidate);
+  const positions = (font: fontkit.Font, word: string) => {
+    const run = font.layout(word);
+    if (run.glyphs.some((glyph) => glyph.id === 0)) return "missing glyph";
+    return run.positions.map((p) => `${p.xAdvance},${p.xOffset},${p.yOffset}`).join(" ");
+  };
+  return words.filter((word) => positions(a, word) !== positions(b, word));
+}
+
+function openFont(bytes: Uint8Array): fontkit.Font {
+  const font = fontkit.create(Buffer.from(bytes));
+  if (!("layout" in font)) throw new Error("expected a single font, not a collection");
+  return font;
+}

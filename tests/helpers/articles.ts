@@ -1,0 +1,40 @@
+// Typed sites and articles for unit tests, made through the real schemas (no hand-built DateTimes).
+
+import type { Article } from "../../src/content.ts";
+import { createArticleSchema } from "../../src/schema.ts";
+import { resolveSite, siteSchema, type Site } from "../../src/site.ts";
+
+/** A site as site.yaml would give it; `url` decides the path prefix. */
+export function makeSite(overrides: Record<string, unknown> = {}): Site {
+  const settings = siteSchema.parse({
+    name: "صحيفة",
+    description: "أخبار عربية.",
+    url: "https://example.org/news/",
+    timeZone: "Europe/Istanbul",
+    ...overrides,
+  });
+  return resolveSite(settings);
+}
+
+/** An article from frontmatter fields (checked by the real schema) and an HTML body. */
+export function makeArticle(
+  site: Site,
+  frontmatter: Record<string, unknown>,
+  html = "<p>نص.</p>\n",
+): Article {
+  const meta = createArticleSchema(site.timeZone).parse({
+    title: "عنوان",
+    standfirst: "مقدمة.",
+    date: "2024-03-10",
+    slug: "a-story",
+    ...frontmatter,
+  });
+  return {
+    ...meta,
+    file: `content/articles/${meta.slug}.md`,
+    path: `/articles/${meta.slug}/`,
+    html,
+    wordCount: 2,
+    readingMinutes: 1,
+  };
+}

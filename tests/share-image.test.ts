@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildSiteImages,
+  drawingFor,
+  IMAGE_LAYOUTS,
+  initialOf,
+  shareImageFor,
+} from "../src/share-image.ts";
+import { makeArticle, makeSite } from "./helpers/articles.ts";
+import { pngSize } from "./helpers/png.ts";
+
+const site = makeSite({ name: "صحيفة" });
+
+describe("buildSiteImages", () => {
+  it("draws a card, a logo, an icon and a favicon as PNGs of their declared sizes, hashed names under assets/", async () => {
+    const { images, files } = await buildSiteImages(site);
+    expect(files).toHaveLength(4);
+    for (const [kind, image] of Object.entries(images)) {
+      const layout = IMAGE_LAYOUTS[kind as keyof typeof IMAGE_LAYOUTS];
+      const file = files.find((candidate) => image.path === `/news/${candidate.path}`);
+      expect(file?.path).toMatch(new RegExp(`^assets/${kind}\\.[0-9a-f]{10}\\.png$`));
+      expect(pngSize(file?.contents as Uint8Array)).toEqual({
+        width: layout.width,
+        height: layout.height,
+      });
+      expect(image.url).toBe(`https://example.org${image.path}`);
+      expect({ width: image.width, height: image.height }).toEqual({
+        width: layout.width,
+        height: layout.height,
+      });
+    }
+  });
+
+  it("keeps the favicon every page fetches small", async () => {
+    const { images, files } = await buildSiteImages(site);
+    const favicon = files.find((file) => images.favicon.path === `/news/${file.path}`);
+    expect(favicon?.contents.length).toBeLessThan(1024);
+  });
+
+  it("gives the same bytes for the same name, and other bytes for another name", async () => {
+    const [first, again, other] = await Promise.all([
+      buildSiteImages(site),
+      buildSiteImages(site),
+      buildSiteImages(makeSite({ name: "الأخبار" })),
+    ]);
+    expect(again.files.map((file) => file.path)).toEqual(first.files.map((file) => file.path));
+    const cards = [first, other].map((built) => built.files.find((f) => f.path.includes("card")));
+    expect(cards[0]?.path).not.toBe(cards[1]?.path);
+  });
+
+  it("draws the name: a blank name gives a different (empty) card", async () => {
+    const named = await buildSiteImages(site);
+    const blank = await buildSiteImages(makeSite({ name: "\u200f" }));
+    const card = (built: typeof named) => built.files.find((f) => f.path.includes("card"));
+    expect(card(named)?.path).not.toBe(card(blank)?.path);
+    expect((card(named)?.contents.length ?? 0) > (card(blank)?.contents.length ?? 0)).toBe(true);
+  });
+});
+
+describe("drawingFor", () => {
+  it("escapes the name inside the SVG", () => {
+    const svg = drawingFor("card", "<أخبار & رأي>", {
+      left: -50,
+      top: -60,
+      width: 100,
+      height: 80,
+    });
+    expect(svg).toContain("&lt;أخبار &amp; رأي&gt;");
+    expect(svg).toContain('width="1200" height="630"');
+  });
+
+  it("scales the ink to its box, never past the largest size", () => {
+    const wide = drawingFor("card", "x", { left: -1000, top: -60, width: 2000, height: 80 });
+    expect(wide).toContain('font-size="50"');
+    const small = drawingFor("card", "x", { left: -5, top: -6, width: 10, height: 8 });
+    expect(small).toContain(`font-size="${IMAGE_LAYOUTS.card.maxFontSize}"`);
+  });
+});
+
+describe("initialOf", () => {
+  it("takes the first letter with its marks", () => {
+    expect(initialOf("صحيفة")).toBe("ص");
+    expect(initialOf("  شُروق")).toBe("شُ");
+    expect(initialOf("")).toBe("");
+  });
+});
+
+describe("shareImageFor", () => {
+  const images = {
+    card: {
+      url: "https://example.org/news/assets/card.png",
+      path: "/news/assets/card.png",
+      width: 1200,
+      height: 630,
+      alt: "صحيفة",
+    },
+    logo: { url: "l", path: "l", width: 600, height: 60, alt: "صحيفة" },
+    icon: { url: "i", path: "i", width: 192, height: 192, alt: "صحيفة" },
+    favicon: { url: "f", path: "f", width: 32, height: 32, alt: "صحيفة" },
+  };
+
+  it("uses the site's card when the article has no image", () => {
+    expect(shareImageFor(site, makeArticle(site, {}), images)).toBe(images.card);
+    expect(shareImageFor(site, undefined, images)).toBe(images.card);
+  });
+
+  it("makes a site path absolute under the site's URL, and keeps an http(s) URL", () => {
+    const local = makeArticle(site, {
+      image: { src: "/media/a.jpg", alt: "صورة", width: 800, height: 450 },
+    });
+    expect(shareImageFor(site, local, images)).toEqual({
+      url: "https://example.org/news/media/a.jpg",
+      width: 800,
+      height: 450,
+      alt: "صورة",
+    });
+    const remote = makeArticle(site, {
+      image: { src: "https://cdn.example/b.jpg", alt: "ب", width: 1, height: 1 },
+    });
+    expect(shareImageFor(site, remote, images).url).toBe("https://cdn.example/b.jpg");
+  });
+});
