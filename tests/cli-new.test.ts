@@ -2,10 +2,11 @@
 
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   articleText,
   makeTempDir,
+  removeTempDirs,
   runCommand,
   runScript,
   writeContent,
@@ -30,6 +31,8 @@ beforeAll(async () => {
   });
   created = await npmNew("--title", "Ankara talks: day two");
 });
+
+afterAll(removeTempDirs);
 
 describe("npm run new", () => {
   it("creates <date>-<slug>.md with today's date in the site's zone and prints its path", async () => {
