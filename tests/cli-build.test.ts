@@ -2,11 +2,12 @@
 
 import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashTree } from "./helpers/site-tree.ts";
 import {
   articleText,
   makeTempDir,
+  removeTempDirs,
   runScript,
   writeContent,
   type CliResult,
@@ -75,6 +76,8 @@ beforeAll(async () => {
   });
   baseline = { site, hash: await hashTree(site), result };
 });
+
+afterAll(removeTempDirs);
 
 describe("npm run build: a good site", () => {
   it("builds, prints one summary line and nothing from Eleventy", async () => {

@@ -2,10 +2,11 @@
 
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   articleText,
   makeTempDir,
+  removeTempDirs,
   runCommand,
   runScript,
   writeContent,
@@ -17,11 +18,11 @@ const NOW = "2024-06-30T22:30:00Z";
 let contentDir: string;
 let created: CliResult;
 
+const env = () => ({ SAHIFA_CONTENT: contentDir, SAHIFA_NOW: NOW });
+// The first article goes through npm itself; the other cases run the same script directly.
 const npmNew = (...args: string[]) =>
-  runCommand("npm", ["run", "--silent", "new", "--", ...args], {
-    SAHIFA_CONTENT: contentDir,
-    SAHIFA_NOW: NOW,
-  });
+  runCommand("npm", ["run", "--silent", "new", "--", ...args], env());
+const scriptNew = (...args: string[]) => runScript("new.ts", args, env());
 
 beforeAll(async () => {
   const root = await makeTempDir("cli-new");
@@ -30,6 +31,8 @@ beforeAll(async () => {
   });
   created = await npmNew("--title", "Ankara talks: day two");
 });
+
+afterAll(removeTempDirs);
 
 describe("npm run new", () => {
   it("creates <date>-<slug>.md with today's date in the site's zone and prints its path", async () => {
@@ -67,7 +70,7 @@ describe("npm run new", () => {
   it("never overwrites: the same slug again is refused and the file is left as it was", async () => {
     const file = path.join(contentDir, "articles", "2024-07-01-ankara-talks-day-two.md");
     const before = await readFile(file, "utf8");
-    const again = await npmNew("--title", "Other", "--slug", "ankara-talks-day-two");
+    const again = await scriptNew("--title", "Other", "--slug", "ankara-talks-day-two");
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('the slug "ankara-talks-day-two" is taken by another article');
     expect(await readFile(file, "utf8")).toBe(before);
@@ -76,7 +79,7 @@ describe("npm run new", () => {
   it("never overwrites a file of that name, even one whose slug cannot be read", async () => {
     const file = path.join(contentDir, "articles", "2024-07-01-clash.md");
     await writeFile(file, "half-written notes, no frontmatter yet");
-    const clash = await npmNew("--title", "Clash");
+    const clash = await scriptNew("--title", "Clash");
     expect(clash.code).toBe(1);
     expect(clash.stderr).toBe(
       `${file} already exists: it was left as it was (choose another --slug)\n`,
@@ -86,7 +89,7 @@ describe("npm run new", () => {
   });
 
   it("numbers the slug of an Arabic title and says how to choose one", async () => {
-    const arabic = await npmNew("--title", "محادثات أنقرة: اليوم الثاني", "--draft");
+    const arabic = await scriptNew("--title", "محادثات أنقرة: اليوم الثاني", "--draft");
     expect(arabic.code).toBe(0);
     expect(arabic.stdout).toBe(
       `${path.join(contentDir, "articles", "2024-07-01-article-20240701-1.md")}\n`,
@@ -97,10 +100,10 @@ describe("npm run new", () => {
 
   it("refuses a missing title and a malformed slug, creating nothing", async () => {
     const before = await readdir(path.join(contentDir, "articles"));
-    const untitled = await npmNew();
+    const untitled = await scriptNew();
     expect(untitled.code).toBe(1);
     expect(untitled.stderr).toMatch(/give the article a title\nusage: npm run new -- --title/);
-    const badSlug = await npmNew("--title", "x", "--slug", "Not A Slug");
+    const badSlug = await scriptNew("--title", "x", "--slug", "Not A Slug");
     expect(badSlug.code).toBe(1);
     expect(badSlug.stderr).toMatch(/"Not A Slug" is not a slug/);
     expect(await readdir(path.join(contentDir, "articles"))).toEqual(before);

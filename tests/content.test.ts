@@ -1,7 +1,7 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   checkArticleText,
   createContentLoader,
@@ -11,7 +11,7 @@ import {
 } from "../src/content.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "../src/new-article.ts";
 import { ContentError, type Problem } from "../src/problems.ts";
-import { articleText, makeTempDir, writeContent } from "./helpers/sites.ts";
+import { articleText, makeTempDir, removeTempDirs, writeContent } from "./helpers/sites.ts";
 
 const NOW = new Date("2024-01-01T00:00:00Z");
 let root: string;
@@ -19,6 +19,8 @@ let root: string;
 beforeAll(async () => {
   root = await makeTempDir("content");
 });
+
+afterAll(removeTempDirs);
 
 async function load(
   articles: Record<string, string | Uint8Array>,

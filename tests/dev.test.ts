@@ -6,7 +6,7 @@ import { get } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, makeTempDir, ROOT } from "./helpers/sites.ts";
+import { cleanEnv, makeTempDir, removeTempDirs, ROOT } from "./helpers/sites.ts";
 
 const ARTICLE = "2023-06-21-astana-20.md";
 const PAGE = "/articles/astana-20-final-round/";
@@ -106,6 +106,7 @@ afterAll(async () => {
     process.kill(-server.pid, "SIGTERM");
     await exited;
   }
+  await removeTempDirs();
 });
 
 describe("npm start", () => {

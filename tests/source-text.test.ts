@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   decodeSourceText,
   formatMegabytes,
@@ -9,7 +9,7 @@ import {
   SourceTextError,
 } from "../src/source-text.ts";
 import { thrown } from "./helpers/errors.ts";
-import { makeTempDir } from "./helpers/sites.ts";
+import { makeTempDir, removeTempDirs } from "./helpers/sites.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(
@@ -17,6 +17,8 @@ const bytes = (...parts: (string | number[])[]) =>
   );
 
 const decodeError = (input: Uint8Array) => thrown(() => decodeSourceText(input), SourceTextError);
+
+afterAll(removeTempDirs);
 
 describe("decodeSourceText", () => {
   it("drops a byte-order mark and turns CRLF and lone CR into LF", () => {

@@ -1,8 +1,8 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { superviseProcess } from "../src/supervise.ts";
-import { makeTempDir } from "./helpers/sites.ts";
+import { makeTempDir, removeTempDirs } from "./helpers/sites.ts";
 
 // A child that records its pid in a file named after it, then waits to be stopped.
 const CHILD = `require("node:fs").writeFileSync(require("node:path").join(process.argv[1], "started-" + process.pid), ""); setInterval(() => {}, 1000);`;
@@ -24,6 +24,8 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+afterAll(removeTempDirs);
 
 describe("superviseProcess", () => {
   it("restarts the child after a change under a watched folder, and ends it on stop", async () => {

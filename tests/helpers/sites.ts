@@ -1,7 +1,7 @@
 // Small fixture sites in temp folders, and the project's CLIs run against them.
 
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -47,10 +47,19 @@ export function articleText(fields: ArticleFields = {}): string {
   ].join("\n");
 }
 
-/** Creates a temp folder for one test file's sites. */
+/** Creates a temp folder for a test's sites; `removeTempDirs` (in an afterAll) deletes it. */
 export async function makeTempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), `sahifa-${prefix}-`));
+  const dir = await mkdtemp(path.join(tmpdir(), `sahifa-${prefix}-`));
+  made.push(dir);
+  return dir;
 }
+
+/** Deletes every folder this test file made with `makeTempDir`. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+const made: string[] = [];
 
 /** Writes a content folder: site.yaml and the given articles (name → text or bytes). */
 export async function writeContent(
