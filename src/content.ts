@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createMarkdown, renderMarkdown, type RenderedMarkdown } from "./markdown.ts";
+import { createMarkdown, renderMarkdown } from "./markdown.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
 import { createArticleSchema, describeIssues, type ArticleMeta } from "./schema.ts";
@@ -43,35 +43,60 @@ export interface ContentOptions {
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 /**
- * Creates a loader that re-reads content/ on every call and keeps rendered Markdown between
- * calls, so a dev-server rebuild renders only what changed.
+ * Creates a loader that re-reads content/ on every call and keeps what it derived from each
+ * file between calls (checked frontmatter per file, rendered Markdown per body), so a
+ * dev-server rebuild, or the build's second load, redoes only what changed.
  */
 export function createContentLoader(options: ContentOptions): () => Promise<Content> {
   return async () => {
     const site = await loadSite(options);
     const markdownOptions = { arabicQuotes: site.arabicQuotes };
-    const key = JSON.stringify(markdownOptions);
-    if (renderer?.key !== key) {
-      renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
+    const key = JSON.stringify([markdownOptions, site.timeZone]);
+    if (memo?.key !== key) {
+      memo = { key, md: createMarkdown(markdownOptions), bodies: new Map(), files: new Map() };
     }
-    const { md, cache } = renderer;
+    const { md, bodies, files } = memo;
     const used = new Set<string>();
-    const render = (body: string): RenderedMarkdown => {
+    const render = (body: string): RenderedBody => {
       used.add(body);
-      let rendered = cache.get(body);
-      if (!rendered) cache.set(body, (rendered = renderMarkdown(md, body)));
+      let rendered = bodies.get(body);
+      if (!rendered) {
+        const { html, text } = renderMarkdown(md, body);
+        bodies.set(body, (rendered = { html, words: countWords(text) }));
+      }
       return rendered;
     };
-    const content = await loadArticles(options, site, render);
+    const content = await loadArticles(options, site, render, files);
     // Forget bodies no longer in content/, so a long dev session does not grow without bound.
-    for (const body of cache.keys()) if (!used.has(body)) cache.delete(body);
+    for (const body of bodies.keys()) if (!used.has(body)) bodies.delete(body);
     return content;
   };
 }
 
-// One renderer and its cache per process: the build's up-front check and Eleventy's data step
-// load the same content, and the second load then costs no Markdown rendering.
-let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
+/** A body rendered once: its HTML and its word count. */
+interface RenderedBody {
+  html: string;
+  words: number;
+}
+
+/** An article file that passed the checks, remembered with the bytes it was checked from. */
+interface CheckedFile {
+  bytes: Buffer;
+  meta: ArticleMeta;
+  body: string;
+}
+
+// One memo per process, reset when the markdown options or the zone change: the build's
+// up-front check and Eleventy's data step load the same content, and the second load then
+// costs no parsing or rendering; in the dev server, a rebuild re-checks only the edited file.
+let memo:
+  | {
+      key: string;
+      md: MarkdownIt;
+      bodies: Map<string, RenderedBody>;
+      files: Map<string, CheckedFile>;
+    }
+  | undefined;
 
 /** Reads and checks `site.yaml`. */
 export async function loadSite(options: ContentOptions): Promise<Site> {
@@ -108,7 +133,8 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
 async function loadArticles(
   options: ContentOptions,
   site: Site,
-  render: (body: string) => RenderedMarkdown,
+  render: (body: string) => RenderedBody,
+  checked: Map<string, CheckedFile>,
 ): Promise<Content> {
   const folder = path.join(options.contentDir, "articles");
   const files = (await readdir(folder, { recursive: true }))
@@ -127,15 +153,22 @@ async function loadArticles(
   for (const { file, bytes } of sources) {
     const shown = displayPath(file);
     const fileProblems: Problem[] = [];
-    const meta = checkArticle(bytes, shown, schema, knownKeys, fileProblems);
+    const remembered = checked.get(file);
+    const meta = remembered?.bytes.equals(bytes)
+      ? remembered
+      : checkArticle(bytes, shown, schema, knownKeys, fileProblems);
     problems.push(...fileProblems);
-    if (!meta) continue;
+    if (!meta) {
+      checked.delete(file);
+      continue;
+    }
+    checked.set(file, { bytes, ...meta });
     if (meta.meta.draft && !options.includeDrafts) {
       draftsSkipped += 1;
       continue;
     }
     const rendered = render(meta.body);
-    const words = countWords(rendered.text);
+    const words = rendered.words;
     articles.push({
       ...meta.meta,
       file: shown,
@@ -145,6 +178,8 @@ async function loadArticles(
       readingMinutes: readingMinutes(words, site.wordsPerMinute),
     });
   }
+  const present = new Set(files);
+  for (const file of checked.keys()) if (!present.has(file)) checked.delete(file);
   problems.push(...duplicateSlugs(articles));
   if (problems.length > 0) throw new ContentError(problems);
   articles.sort(newestFirst);

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countWords, formatReadingTime, readingMinutes } from "../src/reading-time.ts";
+
+const ASTANA = path.join(import.meta.dirname, "fixtures/source/astana-20.ar.txt");
 
 describe("formatReadingTime: the six Arabic plural forms", () => {
   it.each([
@@ -31,6 +35,20 @@ describe("countWords", () => {
     expect(countWords("وفقاً لقرار مجلس الأمن رقم 2254، مع Sergey Lavrov")).toBe(9);
     expect(countWords("«» — ، . !")).toBe(0);
     expect(countWords("")).toBe(0);
+  });
+
+  it("agrees with ICU's word segmenter (Intl.Segmenter) on Arabic prose and tricky joiners", () => {
+    const segmenter = new Intl.Segmenter("ar", { granularity: "word" });
+    const icu = (text: string) =>
+      [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    const samples = [
+      readFileSync(ASTANA, "utf8"),
+      "U.S. can't 3.14 1,000 e-mail G20 COVID-19 a,b a.b 1.a foo_bar x’y 12:30 50% $5 3rd",
+      "می‌خواهم ٣٫١٤ ١٬٠٠٠ «كلمة» وفقاً،2254 مُحَمَّدٌ رسولُ اللّه كلمة\u200fكلمة",
+      "ﷺ 😀 — … ، ؛ ؟",
+    ];
+    for (const text of samples) expect(countWords(text)).toBe(icu(text));
+    expect(icu(samples[0] ?? "")).toBeGreaterThan(400);
   });
 });
 
