@@ -7,6 +7,7 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
+import { buildNavigation, type Navigation } from "./navigation.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -22,6 +23,7 @@ export interface SahifaOptions {
 interface BuildInputs {
   content: Content;
   assets: Assets;
+  navigation: Navigation;
 }
 
 /**
@@ -39,6 +41,7 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
   eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
+  eleventyConfig.addGlobalData("navigation", async () => (await current()).navigation);
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     await writeFiles(directories.output, (await current()).assets.files);
   });
@@ -55,7 +58,8 @@ async function prepare(
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
   const assets = await buildAssets({ css, cssPath: options.stylesheet, site: content.site });
-  return { content, assets };
+  const navigation = buildNavigation(content.articles, content.site);
+  return { content, assets, navigation };
 }
 
 /** Renders a TSX page to a complete HTML document; preact escapes every value by default. */

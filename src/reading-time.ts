@@ -1,6 +1,7 @@
 // Reading time: words counted by Intl.Segmenter, minutes phrased with Arabic's six plural forms.
 
-import { localizeDigits, type DigitStyle } from "./digits.ts";
+import type { DigitStyle } from "./digits.ts";
+import { formatCount, type PluralForms } from "./plurals.ts";
 
 /** Words a minute for Arabic news prose; adult readers of Arabic run about 140–180. */
 export const DEFAULT_WORDS_PER_MINUTE = 180;
@@ -34,15 +35,11 @@ export function readingMinutes(words: number, wordsPerMinute = DEFAULT_WORDS_PER
  * @example formatReadingTime(11, "arab") //=> "١١ دقيقة للقراءة"
  */
 export function formatReadingTime(minutes: number, digits: DigitStyle): string {
-  const category = PLURALS.select(minutes) as ArabicPluralCategory;
-  return localizeDigits(READING_TIME_FORMS[category].replace("#", String(minutes)), digits);
+  return formatCount(minutes, READING_TIME_FORMS, digits);
 }
 
-/** CLDR's plural categories for Arabic: https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html#ar */
-export type ArabicPluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
-
 /** One phrase per category; `#` stands for the number. */
-export const READING_TIME_FORMS: Readonly<Record<ArabicPluralCategory, string>> = {
+export const READING_TIME_FORMS: PluralForms = {
   zero: "أقل من دقيقة للقراءة", // 0
   one: "دقيقة واحدة للقراءة", // 1
   two: "دقيقتان للقراءة", // 2
@@ -63,4 +60,3 @@ const WORD = new RegExp(
   String.raw`(?:${LETTER})(?:(?<=\p{L}[\p{M}\p{Cf}]*)${MID_LETTER}(?=\p{L})${LETTER}|(?<=\p{N}[\p{M}\p{Cf}]*)${MID_NUM}(?=\p{N})${DIGITS}[\p{L}\p{N}\p{M}\p{Pc}\p{Cf}]*)*`,
   "gu",
 );
-const PLURALS = new Intl.PluralRules("ar");

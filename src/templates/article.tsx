@@ -1,6 +1,9 @@
-// The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source.
+// The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source, related and adjacent articles.
 
 import { formatReadingTime } from "../reading-time.ts";
+import { tagPath } from "../tags.ts";
+import { sitePath } from "../urls.ts";
+import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
 import { PublishedDate } from "./dates.tsx";
 import type { ArticlePageData } from "./page-data.ts";
@@ -49,13 +52,16 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               <h2 class="visually-hidden">الوسوم</h2>
               <ul class="tags">
                 {article.tags.map((tag) => (
-                  <li>{tag}</li>
+                  <li>
+                    <a href={sitePath(site, tagPath(tag))}>{tag}</a>
+                  </li>
                 ))}
               </ul>
             </>
           )}
         </footer>
       </article>
+      <ArticleLinks site={site} neighbours={data.navigation.neighbours[article.path]} />
     </Base>
   );
 }

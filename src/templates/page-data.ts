@@ -1,6 +1,7 @@
 // What every page template receives from the build: trusted, typed values only.
 
 import type { Article } from "../content.ts";
+import type { ListingPage, Navigation } from "../navigation.ts";
 import type { Site } from "../site.ts";
 
 /** URLs of built assets, already prefixed, for <link> elements. */
@@ -15,10 +16,16 @@ export interface PageData {
   site: Site;
   articles: readonly Article[];
   assets: AssetUrls;
+  navigation: Navigation;
   page: { url: string | false };
 }
 
 /** An article page's data: pagination hands each template one article. */
 export interface ArticlePageData extends PageData {
   article: Article;
+}
+
+/** A listing page's data (home, tag or month): pagination hands each template one page. */
+export interface ListingPageData extends PageData {
+  listing: ListingPage;
 }
