@@ -28,7 +28,10 @@ export const CORPUS_SITE_YAML = [
 ].join("\n");
 
 /** Where the Astana text lives in this repository. */
-export const ASTANA_TEXT = path.join(import.meta.dirname, "../tests/fixtures/source/astana-20.ar.txt");
+export const ASTANA_TEXT = path.join(
+  import.meta.dirname,
+  "../tests/fixtures/source/astana-20.ar.txt",
+);
 
 /**
  * Generates the corpus as files in memory: site.yaml and one Markdown article per index,

@@ -42,9 +42,11 @@ export function findNeighbours<T extends { tags: readonly string[] }>(
     const tags = tagSets[index] ?? new Set<string>();
     const shared = new Map<number, number>();
     for (const tag of tags) {
-      const list = byTag.get(tag) ?? [];
-      for (const other of list.slice(0, options.window + 1)) {
-        if (other === index || shared.has(other)) continue;
+      let seen = 0;
+      for (const other of byTag.get(tag) ?? []) {
+        if (other === index) continue;
+        if (++seen > options.window) break;
+        if (shared.has(other)) continue;
         let count = 0;
         for (const otherTag of tagSets[other] ?? []) if (tags.has(otherTag)) count += 1;
         shared.set(other, count);
