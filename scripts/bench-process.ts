@@ -1,0 +1,190 @@
+// Measuring child processes for benchmarks: wall time and true peak RSS of a build, and the time a watching dev server takes to serve an edit.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface Command {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface RunResult {
+  seconds: number;
+  /** Peak resident set size of the build process, in bytes. */
+  peakRss: number;
+  output: string;
+}
+
+/**
+ * Runs a command to completion and measures it. Peak RSS comes from GNU time (the kernel's
+ * ru_maxrss of the process and the children it waited for) when /usr/bin/time exists, else
+ * from polling the process's VmHWM in /proc, which the kernel also keeps as a running peak.
+ */
+export async function measureRun(command: Command): Promise<RunResult> {
+  const gnuTime = existsSync(GNU_TIME);
+  const scratch = await mkdtemp(path.join(tmpdir(), "sahifa-time-"));
+  const rssFile = path.join(scratch, "rss");
+  const argv = gnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...command.argv] : command.argv;
+  const started = performance.now();
+  const child = spawn(argv[0] ?? "", argv.slice(1), {
+    cwd: command.cwd,
+    env: command.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let polledPeak = 0;
+  const poll = gnuTime
+    ? undefined
+    : setInterval(
+        () =>
+          void readHighWaterMark(child.pid).then((kb) => (polledPeak = Math.max(polledPeak, kb))),
+        20,
+      );
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (poll) clearInterval(poll);
+  try {
+    if (code !== 0) throw new Error(`${command.argv.join(" ")} exited with ${code}:\n${output}`);
+    const peakKb = gnuTime
+      ? Number((await readFile(rssFile, "utf8")).trim().split("\n").at(-1))
+      : polledPeak;
+    return { seconds, peakRss: peakKb * 1024, output };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** How to start a watching dev server, and where it serves the page that the edit changes. */
+export interface DevServer {
+  command: Command;
+  port: number;
+  /** The served path of the edited article's page. */
+  pagePath: string;
+  /** The Markdown file to edit. */
+  file: string;
+}
+
+/**
+ * Starts a dev server, waits until it serves the page, then edits the article `edits` times
+ * (appending a paragraph with a fresh marker) and times each edit from the write until the
+ * served page contains the marker. Restores the file and stops the server.
+ * @example await measureRebuilds(server, 3) //=> [0.41, 0.38, 0.39]
+ */
+export async function measureRebuilds(server: DevServer, edits: number): Promise<number[]> {
+  const original = await readFile(server.file, "utf8");
+  const child = spawn(server.command.argv[0] ?? "", server.command.argv.slice(1), {
+    cwd: server.command.cwd,
+    env: server.command.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const url = `http://127.0.0.1:${server.port}${server.pagePath}`;
+  try {
+    await waitFor(
+      url,
+      (body) => body !== undefined,
+      600_000,
+      child,
+      () => log,
+    );
+    // Let the watcher settle after the first build before the first edit.
+    await sleep(2000);
+    const times: number[] = [];
+    for (let edit = 1; edit <= edits; edit++) {
+      const marker = `bench-edit-${edit}-${process.pid}`;
+      const started = performance.now();
+      await writeFile(server.file, `${original}\n${marker}\n`);
+      await waitFor(
+        url,
+        (body) => body?.includes(marker) ?? false,
+        120_000,
+        child,
+        () => log,
+      );
+      times.push((performance.now() - started) / 1000);
+      await sleep(1500);
+    }
+    return times;
+  } finally {
+    await writeFile(server.file, original);
+    await stop(child);
+  }
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+const GNU_TIME = "/usr/bin/time";
+
+async function readHighWaterMark(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function waitFor(
+  url: string,
+  done: (body: string | undefined) => boolean,
+  timeout: number,
+  child: ChildProcess,
+  log: () => string,
+): Promise<void> {
+  const deadline = performance.now() + timeout;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the dev server exited:\n${log()}`);
+    let body: string | undefined;
+    try {
+      const response = await fetch(url, { cache: "no-store" });
+      body = response.ok ? await response.text() : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (done(body)) return;
+    await sleep(10);
+  }
+  throw new Error(`timed out waiting for ${url}:\n${log().slice(-2000)}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const closed = new Promise((resolve) => child.once("close", resolve));
+  // The server runs in its own process group (detached): end it and anything it started.
+  process.kill(-child.pid, "SIGTERM");
+  const timer = setTimeout(
+    () => child.pid !== undefined && process.kill(-child.pid, "SIGKILL"),
+    5000,
+  );
+  await closed;
+  clearTimeout(timer);
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
