@@ -1,10 +1,11 @@
 // Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
 
+import { isUtf8 } from "node:buffer";
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { MarkdownIt } from "markdown-it";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createMarkdown, renderMarkdown } from "./markdown.ts";
+import { createRenderer, type RenderedMarkdown } from "./markdown.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
 import { createArticleSchema, describeIssues, type ArticleMeta } from "./schema.ts";
@@ -53,15 +54,20 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
     const markdownOptions = { arabicQuotes: site.arabicQuotes };
     const key = JSON.stringify([markdownOptions, site.timeZone]);
     if (memo?.key !== key) {
-      memo = { key, md: createMarkdown(markdownOptions), bodies: new Map(), files: new Map() };
+      memo = {
+        key,
+        renderMarkdown: createRenderer(markdownOptions),
+        bodies: new Map(),
+        files: new Map(),
+      };
     }
-    const { md, bodies, files } = memo;
+    const { renderMarkdown, bodies, files } = memo;
     const used = new Set<string>();
     const render = (body: string): RenderedBody => {
       used.add(body);
       let rendered = bodies.get(body);
       if (!rendered) {
-        const { html, text } = renderMarkdown(md, body);
+        const { html, text } = renderMarkdown(body);
         bodies.set(body, (rendered = { html, words: countWords(text) }));
       }
       return rendered;
@@ -92,7 +98,7 @@ interface CheckedFile {
 let memo:
   | {
       key: string;
-      md: MarkdownIt;
+      renderMarkdown: (source: string) => RenderedMarkdown;
       bodies: Map<string, RenderedBody>;
       files: Map<string, CheckedFile>;
     }
@@ -147,9 +153,9 @@ async function loadArticles(
   const articles: Article[] = [];
   let draftsSkipped = 0;
 
-  const sources = await Promise.all(
-    files.map(async (file) => ({ file, bytes: await readFile(file) })),
-  );
+  // Synchronous reads: for thousands of small files, the promise API's four round trips per
+  // file through the thread pool cost several times the reading itself.
+  const sources = files.map((file) => ({ file, bytes: readFileSync(file) }));
   for (const { file, bytes } of sources) {
     const shown = displayPath(file);
     const fileProblems: Problem[] = [];
@@ -243,13 +249,14 @@ function checkArticle(
 function decodeUtf8(bytes: Buffer): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new Error(`the file contains a NUL byte at byte offset ${nul}`);
-  try {
-    return STRICT_UTF8.decode(bytes).replace(/\r\n?/g, "\n");
-  } catch {
+  // isUtf8 (simdutf) checks as strictly as a fatal TextDecoder, several times faster on Arabic.
+  if (!isUtf8(bytes)) {
     throw new Error(
       `the file is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`,
     );
   }
+  const text = bytes.toString("utf8");
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
 }
 
 function firstInvalidUtf8Byte(bytes: Buffer): number {
@@ -316,5 +323,3 @@ function readFailure(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   return code === "ENOENT" ? "the file is missing" : `cannot be read (${code ?? String(error)})`;
 }
-
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

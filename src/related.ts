@@ -29,39 +29,70 @@ export function findNeighbours<T extends { tags: readonly string[] }>(
   articles: readonly T[],
   options: RelatedOptions = DEFAULT_RELATED,
 ): ArticleNeighbours<T>[] {
-  const tagSets = articles.map((article) => new Set(article.tags.map(tagName)));
-  const byTag = new Map<string, number[]>();
-  tagSets.forEach((tags, index) => {
-    for (const tag of tags) {
-      let list = byTag.get(tag);
-      if (!list) byTag.set(tag, (list = []));
-      list.push(index);
-    }
+  // Tags as small sorted integer ids: counting shared tags is then a merge of two short arrays.
+  const ids = new Map<string, number>();
+  const tagIds = articles.map((article) =>
+    [...new Set(article.tags.map(tagName))]
+      .map((tag) => ids.get(tag) ?? (ids.set(tag, ids.size), ids.size - 1))
+      .sort((a, b) => a - b),
+  );
+  const byTag: number[][] = Array.from({ length: ids.size }, () => []);
+  tagIds.forEach((tags, index) => {
+    for (const tag of tags) byTag[tag]?.push(index);
   });
+  // stamp[other] === index: `other` was already considered for `index` (no Set per article).
+  const stamp = new Int32Array(articles.length).fill(-1);
   return articles.map((_, index) => {
-    const tags = tagSets[index] ?? new Set<string>();
-    const shared = new Map<number, number>();
+    const tags = tagIds[index] ?? [];
+    // The best `limit` candidates so far, best first: most shared tags, then newest (lowest index).
+    const best: { other: number; shared: number }[] = [];
     for (const tag of tags) {
       let seen = 0;
-      for (const other of byTag.get(tag) ?? []) {
+      for (const other of byTag[tag] ?? []) {
         if (other === index) continue;
         if (++seen > options.window) break;
-        if (shared.has(other)) continue;
-        let count = 0;
-        for (const otherTag of tagSets[other] ?? []) if (tags.has(otherTag)) count += 1;
-        shared.set(other, count);
+        if (stamp[other] === index) continue;
+        stamp[other] = index;
+        const shared = countShared(tags, tagIds[other] ?? []);
+        let at = best.length;
+        while (at > 0 && isBetter(shared, other, best[at - 1])) at -= 1;
+        if (at < options.limit) {
+          best.splice(at, 0, { other, shared });
+          if (best.length > options.limit) best.pop();
+        }
       }
     }
-    const related = [...shared]
-      .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
-      .slice(0, options.limit)
-      .map(([other]) => articles[other] as T);
     const newer = articles[index - 1];
     const older = articles[index + 1];
     return {
       ...(newer ? { newer } : {}),
       ...(older ? { older } : {}),
-      related,
+      related: best.map(({ other }) => articles[other] as T),
     };
   });
+}
+
+function isBetter(
+  shared: number,
+  other: number,
+  than: { other: number; shared: number } | undefined,
+): boolean {
+  if (!than) return false;
+  return shared > than.shared || (shared === than.shared && other < than.other);
+}
+
+/** Common elements of two ascending lists. */
+function countShared(a: readonly number[], b: readonly number[]): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared;
 }
