@@ -3,7 +3,7 @@ import { ArticlePage } from "../templates/article.tsx";
 import type { ArticlePageData } from "../templates/page-data.ts";
 
 export const data = {
-  pagination: { data: "articles", size: 1, alias: "article" },
+  pagination: { data: "pagesToWrite.articles", size: 1, alias: "article" },
   permalink: (data: ArticlePageData) => `${data.article.path}index.html`,
 };
 

@@ -4,7 +4,7 @@ import { ListingPage } from "../templates/listing.tsx";
 import type { ListingPageData } from "../templates/page-data.ts";
 
 export const data = {
-  pagination: { data: "navigation.listings", size: 1, alias: "listing" },
+  pagination: { data: "pagesToWrite.listings", size: 1, alias: "listing" },
   permalink: (data: ListingPageData) => `${data.listing.page.path}index.html`,
 };
 

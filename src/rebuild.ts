@@ -1,0 +1,112 @@
+// Dev-server rebuilds: which article and list pages show something new since the last build, so a rebuild writes only those.
+
+import type { Article } from "./content.ts";
+import type { ListingPage, Navigation } from "./navigation.ts";
+
+/** What a build showed, kept until the next build of the same dev session. */
+export interface BuildSnapshot {
+  /** The site settings and asset URLs every page shows; any change means every page changes. */
+  shared: string;
+  /** Each article's serialised forms, with revision numbers that change when they do. */
+  versions: Map<string, ArticleVersion>;
+  /** Page path → a short key standing for everything the page shows. */
+  pages: Map<string, string>;
+}
+
+interface ArticleVersion {
+  /** Everything on the article's own page but the body. */
+  full: string;
+  /** The body (kept apart: the loader hands out the same string while the body is unchanged). */
+  html: string;
+  fullRevision: number;
+  /** What lists and links show of it: title, standfirst, date, dateline, language, path. */
+  summary: string;
+  summaryRevision: number;
+}
+
+/** The pages a build writes, and the page paths that no longer exist. */
+export interface PagesToWrite {
+  articles: Article[];
+  listings: ListingPage[];
+  /** Site-relative paths of pages the previous build wrote and this one does not have. */
+  removed: string[];
+}
+
+/**
+ * Describes a build's pages by short keys. Article revisions carry over from `previous`, so an
+ * article that did not change keeps its numbers and every page showing it keeps its key.
+ * @example takeSnapshot(articles, navigation, '{"site":…}', undefined).pages.get("/") //=> "home|…"
+ */
+export function takeSnapshot(
+  articles: readonly Article[],
+  navigation: Navigation,
+  shared: string,
+  previous: BuildSnapshot | undefined,
+): BuildSnapshot {
+  const versions = new Map<string, ArticleVersion>();
+  for (const article of articles) {
+    const before = previous?.versions.get(article.path);
+    // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
+    // the zone they are shown in is part of the shared inputs.
+    const full = JSON.stringify({
+      ...article,
+      html: undefined,
+      date: article.date.toMillis(),
+      updated: article.updated?.toMillis(),
+    });
+    const summary = JSON.stringify(summarise(article));
+    const same = before?.full === full && before.html === article.html;
+    versions.set(article.path, {
+      full,
+      html: article.html,
+      summary,
+      fullRevision: before ? before.fullRevision + (same ? 0 : 1) : 0,
+      summaryRevision: before ? before.summaryRevision + (before.summary === summary ? 0 : 1) : 0,
+    });
+  }
+  const summaryKey = (article: Article) =>
+    `${article.path}#${versions.get(article.path)?.summaryRevision}`;
+  const pages = new Map<string, string>();
+  for (const article of articles) {
+    const links = navigation.neighbours[article.path];
+    const shown = [links?.newer, links?.older, ...(links?.related ?? [])];
+    const key = shown.map((other) => (other ? summaryKey(other) : "-")).join(" ");
+    pages.set(article.path, `${article.path}#${versions.get(article.path)?.fullRevision} ${key}`);
+  }
+  for (const listing of navigation.listings) {
+    const { kind, title, total, page } = listing;
+    const head = JSON.stringify([kind, title, total, page.number, page.count, page.firstPath]);
+    pages.set(page.path, `${head} ${page.items.map(summaryKey).join(" ")}`);
+  }
+  return { shared, versions, pages };
+}
+
+/**
+ * The pages to write after `previous`: all of them for a first build or when the shared inputs
+ * changed, else those whose key changed, plus the paths that disappeared.
+ * @example choosePages(articles, navigation, now, before).articles.length //=> 1 after editing one body
+ */
+export function choosePages(
+  articles: readonly Article[],
+  navigation: Navigation,
+  current: BuildSnapshot,
+  previous: BuildSnapshot | undefined,
+): PagesToWrite {
+  const removed = previous
+    ? [...previous.pages.keys()].filter((path) => !current.pages.has(path))
+    : [];
+  if (!previous || previous.shared !== current.shared) {
+    return { articles: [...articles], listings: [...navigation.listings], removed };
+  }
+  const changed = (path: string) => previous.pages.get(path) !== current.pages.get(path);
+  return {
+    articles: articles.filter((article) => changed(article.path)),
+    listings: navigation.listings.filter((listing) => changed(listing.page.path)),
+    removed,
+  };
+}
+
+function summarise(article: Article) {
+  const { title, standfirst, date, dateline, lang, dir, path } = article;
+  return { title, standfirst, date: date.toMillis(), dateline, lang, dir, path };
+}
