@@ -15,21 +15,25 @@ export interface Command {
 
 export interface RunResult {
   seconds: number;
+  /** User and system CPU time of the build process, in seconds (steadier than wall time on a busy machine). */
+  cpuSeconds: number;
   /** Peak resident set size of the build process, in bytes. */
   peakRss: number;
   output: string;
 }
 
 /**
- * Runs a command to completion and measures it. Peak RSS comes from GNU time (the kernel's
- * ru_maxrss of the process and the children it waited for) when /usr/bin/time exists, else
- * from polling the process's VmHWM in /proc, which the kernel also keeps as a running peak.
+ * Runs a command to completion and measures it. Peak RSS and CPU time come from GNU time (the
+ * kernel's rusage of the process and the children it waited for) when /usr/bin/time exists,
+ * else from polling /proc: VmHWM, which the kernel keeps as a running peak, and utime + stime.
  */
 export async function measureRun(command: Command): Promise<RunResult> {
   const gnuTime = existsSync(GNU_TIME);
   const scratch = await mkdtemp(path.join(tmpdir(), "sahifa-time-"));
   const rssFile = path.join(scratch, "rss");
-  const argv = gnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...command.argv] : command.argv;
+  const argv = gnuTime
+    ? [GNU_TIME, "-f", "%M %U %S", "-o", rssFile, ...command.argv]
+    : command.argv;
   const started = performance.now();
   const child = spawn(argv[0] ?? "", argv.slice(1), {
     cwd: command.cwd,
@@ -39,23 +43,19 @@ export async function measureRun(command: Command): Promise<RunResult> {
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  let polledPeak = 0;
+  let polled = { peakKb: 0, cpuSeconds: 0 };
   const poll = gnuTime
     ? undefined
-    : setInterval(
-        () =>
-          void readHighWaterMark(child.pid).then((kb) => (polledPeak = Math.max(polledPeak, kb))),
-        20,
-      );
+    : setInterval(() => void readProcStatus(child.pid).then((now) => (polled = now ?? polled)), 20);
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const seconds = (performance.now() - started) / 1000;
   if (poll) clearInterval(poll);
   try {
     if (code !== 0) throw new Error(`${command.argv.join(" ")} exited with ${code}:\n${output}`);
-    const peakKb = gnuTime
-      ? Number((await readFile(rssFile, "utf8")).trim().split("\n").at(-1))
-      : polledPeak;
-    return { seconds, peakRss: peakKb * 1024, output };
+    if (!gnuTime) return { seconds, ...polledResult(polled), output };
+    const last = (await readFile(rssFile, "utf8")).trim().split("\n").at(-1) ?? "";
+    const [peakKb = 0, user = 0, system = 0] = last.split(" ").map(Number);
+    return { seconds, cpuSeconds: user + system, peakRss: peakKb * 1024, output };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -139,15 +139,31 @@ export async function freePort(): Promise<number> {
 
 const GNU_TIME = "/usr/bin/time";
 
-async function readHighWaterMark(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return 0;
+/** The kernel's running peak RSS (VmHWM) and the CPU time so far of a live process. */
+async function readProcStatus(
+  pid: number | undefined,
+): Promise<{ peakKb: number; cpuSeconds: number } | undefined> {
+  if (pid === undefined) return undefined;
   try {
     const status = await readFile(`/proc/${pid}/status`, "utf8");
-    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised name: utime, stime in ticks.
+    const stat = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(stat[11] ?? 0) + Number(stat[12] ?? 0);
+    return {
+      peakKb: Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0),
+      cpuSeconds: ticks / CLOCK_TICKS,
+    };
   } catch {
-    return 0;
+    return undefined;
   }
 }
+
+function polledResult(polled: { peakKb: number; cpuSeconds: number }) {
+  return { peakRss: polled.peakKb * 1024, cpuSeconds: polled.cpuSeconds };
+}
+
+// USER_HZ: 100 on every Linux that Node supports.
+const CLOCK_TICKS = 100;
 
 async function waitFor(
   url: string,

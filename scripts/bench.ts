@@ -70,7 +70,7 @@ try {
         result.builds[builder].runs.push(measured);
         result.builds[builder].pages = await countPages(output);
         console.log(
-          `N=${articles} ${builder} run ${run + 1}/${runs}: ${measured.seconds.toFixed(2)} s, ${megabytes(measured.peakRss)} MB`,
+          `N=${articles} ${builder} run ${run + 1}/${runs}: ${measured.seconds.toFixed(2)} s wall, ${measured.cpuSeconds.toFixed(2)} s CPU, ${megabytes(measured.peakRss)} MB`,
         );
       }
     }
@@ -214,21 +214,24 @@ function formatReport(
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`,
-    `Runs: ${runs} builds of each size by each builder, alternating; wall time is the median, peak RSS the largest.`,
+    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU).`,
     "",
-    "| articles | builder | HTML pages | median wall time | pages/s | peak RSS | Sahifa / Eleventy |",
-    "| -------: | ------- | ---------: | ---------------: | ------: | -------: | ----------------: |",
+    "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
+    "| -------: | ------- | ---------: | ---------------: | ------: | -------: | -------: | ----------------: |",
   ];
   for (const size of sizes) {
-    const sahifa = median(size.builds.Sahifa.runs.map((run) => run.seconds));
-    const eleventy = median(size.builds.Eleventy.runs.map((run) => run.seconds));
+    const wall = (builder: Builder) => median(size.builds[builder].runs.map((run) => run.seconds));
+    const cpu = (builder: Builder) =>
+      median(size.builds[builder].runs.map((run) => run.cpuSeconds));
     for (const builder of ["Sahifa", "Eleventy"] as const) {
       const build = size.builds[builder];
-      const seconds = median(build.runs.map((run) => run.seconds));
       const peak = Math.max(...build.runs.map((run) => run.peakRss));
-      const ratio = builder === "Sahifa" ? `${(sahifa / eleventy).toFixed(2)}×` : "";
+      const ratio =
+        builder === "Sahifa"
+          ? `${(wall("Sahifa") / wall("Eleventy")).toFixed(2)}× (${(cpu("Sahifa") / cpu("Eleventy")).toFixed(2)}×)`
+          : "";
       lines.push(
-        `| ${size.articles.toLocaleString("en")} | ${builder} | ${build.pages.toLocaleString("en")} | ${seconds.toFixed(2)} s | ${(build.pages / seconds).toFixed(0)} | ${megabytes(peak)} MB | ${ratio} |`,
+        `| ${size.articles.toLocaleString("en")} | ${builder} | ${build.pages.toLocaleString("en")} | ${wall(builder).toFixed(2)} s | ${(build.pages / wall(builder)).toFixed(0)} | ${cpu(builder).toFixed(2)} s | ${megabytes(peak)} MB | ${ratio} |`,
       );
     }
   }

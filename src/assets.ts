@@ -46,21 +46,7 @@ export async function buildAssets(input: {
   cssPath: string;
   site: Site;
 }): Promise<Assets> {
-  const fonts = await Promise.all(
-    FONT_FILES.map(async (font) => {
-      const bytes = new Uint8Array(await readFile(require.resolve(font.source)));
-      const stem = font.name.replace(/\.woff2$/, "");
-      return {
-        font,
-        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
-      };
-    }),
-  );
-  let css = input.css;
-  for (const { font, file } of fonts) {
-    css = css.replaceAll(`fonts/${font.name}`, file.path.replace(/^assets\//, ""));
-  }
-  const stylesheets = await buildStylesheets(css, input.cssPath);
+  const { fonts, stylesheets } = await buildSiteIndependentFiles(input.css, input.cssPath);
   const stylesheet = input.site.dir === "rtl" ? stylesheets.rtl : stylesheets.ltr;
   return {
     urls: {
@@ -71,6 +57,36 @@ export async function buildAssets(input: {
     },
     files: [stylesheets.rtl, stylesheets.ltr, ...fonts.map(({ file }) => file)],
   };
+}
+
+/**
+ * Starts building the stylesheets for `cssPath` (on a worker thread) without waiting: a build
+ * checks its content meanwhile, and its buildAssets then finds them built.
+ * @example warmAssets("styles/main.css") // later: await buildAssets({ css, cssPath, site })
+ */
+export function warmAssets(cssPath: string): void {
+  readFile(cssPath, "utf8")
+    .then((css) => buildSiteIndependentFiles(css, cssPath))
+    // A failure here is reported by the build's own buildAssets.
+    .catch(() => undefined);
+}
+
+async function buildSiteIndependentFiles(css: string, cssPath: string) {
+  const fonts = await Promise.all(
+    FONT_FILES.map(async (font) => {
+      const bytes = new Uint8Array(await readFile(require.resolve(font.source)));
+      const stem = font.name.replace(/\.woff2$/, "");
+      return {
+        font,
+        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
+      };
+    }),
+  );
+  let linked = css;
+  for (const { font, file } of fonts) {
+    linked = linked.replaceAll(`fonts/${font.name}`, file.path.replace(/^assets\//, ""));
+  }
+  return { fonts, stylesheets: await buildStylesheets(linked, cssPath) };
 }
 
 const require = createRequire(import.meta.url);

@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { warmAssets } from "./assets.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError } from "./problems.ts";
@@ -25,9 +26,12 @@ export interface BuildSummary {
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
+  const sahifaOptions = buildOptionsFromEnv(process.env);
+  // The stylesheet builds on a worker thread while the content is checked.
+  warmAssets(sahifaOptions.stylesheet);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet.
-  await createContentLoader(buildOptionsFromEnv(process.env))();
+  await createContentLoader(sahifaOptions)();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });

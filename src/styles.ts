@@ -1,9 +1,7 @@
 // The stylesheet pipeline: the authored left-to-right CSS, its rtlcss mirror, both minified and content-hashed.
 
 import { createHash } from "node:crypto";
-import cssnano from "cssnano";
-import postcss from "postcss";
-import rtlcss from "rtlcss";
+import { Worker } from "node:worker_threads";
 
 /** A built file: where it goes under the output folder, and its bytes. */
 export interface BuiltFile {
@@ -20,16 +18,15 @@ export interface Stylesheets {
 }
 
 /**
- * Builds both directions of the stylesheet from the authored (left-to-right) CSS. Run it once
- * per build: the result depends on the CSS alone.
+ * Builds both directions of the stylesheet from the authored (left-to-right) CSS. The work runs
+ * on a worker thread (PostCSS, rtlcss and cssnano take about a second to load and run), so a
+ * build can check its content meanwhile; the same CSS is built once per process.
  * @example (await buildStylesheets(".a{margin-left:1px}", "main.css")).rtl.contents //=> ".a{margin-right:1px}"
  */
-export async function buildStylesheets(css: string, from: string): Promise<Stylesheets> {
-  const [ltr, rtl] = await Promise.all([
-    postcss([cssnano({ preset: "default" })]).process(css, { from, map: false }),
-    postcss([rtlcss(), cssnano({ preset: "default" })]).process(css, { from, map: false }),
-  ]);
-  return { ltr: hashed("assets/sahifa.ltr", ltr.css), rtl: hashed("assets/sahifa.rtl", rtl.css) };
+export function buildStylesheets(css: string, from: string): Promise<Stylesheets> {
+  const key = `${from}\n${css}`;
+  if (built?.key !== key) built = { key, stylesheets: runPipeline({ css, from }) };
+  return built.stylesheets;
 }
 
 /**
@@ -38,6 +35,31 @@ export async function buildStylesheets(css: string, from: string): Promise<Style
  */
 export function contentHash(contents: string | Uint8Array): string {
   return createHash("sha256").update(contents).digest("hex").slice(0, 10);
+}
+
+/** What styles-worker.js is given, and what it answers. */
+interface StylesheetJob {
+  css: string;
+  from: string;
+}
+type StylesheetResult = { ok: true; ltr: string; rtl: string } | { ok: false; error: string };
+
+// The last stylesheet built: the build's early start and Eleventy's data step ask for the same one.
+let built: { key: string; stylesheets: Promise<Stylesheets> } | undefined;
+
+async function runPipeline(job: StylesheetJob): Promise<Stylesheets> {
+  const worker = new Worker(new URL("./styles-worker.js", import.meta.url), { workerData: job });
+  const result = await new Promise<StylesheetResult>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the stylesheet worker exited with ${code}`)));
+  });
+  await worker.terminate();
+  if (!result.ok) throw new Error(`the stylesheet could not be built: ${result.error}`);
+  return {
+    ltr: hashed("assets/sahifa.ltr", result.ltr),
+    rtl: hashed("assets/sahifa.rtl", result.rtl),
+  };
 }
 
 function hashed(stem: string, css: string): BuiltFile {
