@@ -11,7 +11,7 @@ import {
 import type { Article } from "./content.ts";
 import { localizeDigits } from "./digits.ts";
 import { paginate, type Page } from "./pagination.ts";
-import { ContentError } from "./problems.ts";
+import { ContentError, type Problem } from "./problems.ts";
 import { DEFAULT_RELATED, findNeighbours, type ArticleNeighbours } from "./related.ts";
 import type { Site } from "./site.ts";
 import { tagName, tagPath, tagSlug } from "./tags.ts";
@@ -129,7 +129,7 @@ const ARABIC_ORDER = new Intl.Collator("ar");
 function groupByTag(articles: readonly Article[]): Map<string, Article[]> {
   const groups = new Map<string, Article[]>();
   const bySlug = new Map<string, { name: string; file: string }>();
-  const problems = [];
+  const problems: Problem[] = [];
   for (const article of articles) {
     for (const name of new Set(article.tags.map(tagName))) {
       let list = groups.get(name);

@@ -8,7 +8,14 @@ import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
 import { buildNavigation, type Navigation } from "./navigation.ts";
-import { choosePages, takeSnapshot, type BuildSnapshot, type PagesToWrite } from "./rebuild.ts";
+import {
+  choosePages,
+  reusableNavigation,
+  takeSnapshot,
+  versionArticles,
+  type BuildSnapshot,
+  type PagesToWrite,
+} from "./rebuild.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -89,14 +96,18 @@ async function prepare(
     session.assets = { key: assetsKey, assets };
   }
   const { assets } = session.assets;
-  const navigation = buildNavigation(content.articles, content.site);
   if (!session.watching) {
+    const navigation = buildNavigation(content.articles, content.site);
     const pages = { articles: content.articles, listings: navigation.listings, removed: [] };
     return { content, assets, navigation, pages };
   }
   // A dev-server rebuild writes only the pages that show something new (src/rebuild.ts).
   const shared = JSON.stringify([content.site, assets.urls]);
-  const snapshot = takeSnapshot(content.articles, navigation, shared, session.last);
+  const versions = versionArticles(content.articles, session.last);
+  const navigation =
+    reusableNavigation(content.articles, versions, shared, session.last) ??
+    buildNavigation(content.articles, content.site);
+  const snapshot = takeSnapshot(content.articles, versions, navigation, shared);
   const pages = choosePages(content.articles, navigation, snapshot, session.last);
   return { content, assets, navigation, pages, snapshot };
 }

@@ -8,10 +8,16 @@ export interface BuildSnapshot {
   /** The site settings and asset URLs every page shows; any change means every page changes. */
   shared: string;
   /** Each article's serialised forms, with revision numbers that change when they do. */
-  versions: Map<string, ArticleVersion>;
+  versions: ArticleVersions;
+  /** Article paths, newest first. */
+  order: string[];
+  navigation: Navigation;
   /** Page path → a short key standing for everything the page shows. */
   pages: Map<string, string>;
 }
+
+/** Each article's versions, by path. */
+export type ArticleVersions = Map<string, ArticleVersion>;
 
 interface ArticleVersion {
   /** Everything on the article's own page but the body. */
@@ -33,17 +39,15 @@ export interface PagesToWrite {
 }
 
 /**
- * Describes a build's pages by short keys. Article revisions carry over from `previous`, so an
- * article that did not change keeps its numbers and every page showing it keeps its key.
- * @example takeSnapshot(articles, navigation, '{"site":…}', undefined).pages.get("/") //=> "home|…"
+ * Serialises each article and numbers its revisions, carrying them over from `previous`: an
+ * article that did not change keeps its numbers, and every page showing it keeps its key.
+ * @example versionArticles(articles, undefined).get("/articles/x/")?.fullRevision //=> 0
  */
-export function takeSnapshot(
+export function versionArticles(
   articles: readonly Article[],
-  navigation: Navigation,
-  shared: string,
   previous: BuildSnapshot | undefined,
-): BuildSnapshot {
-  const versions = new Map<string, ArticleVersion>();
+): ArticleVersions {
+  const versions: ArticleVersions = new Map();
   for (const article of articles) {
     const before = previous?.versions.get(article.path);
     // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
@@ -64,6 +68,42 @@ export function takeSnapshot(
       summaryRevision: before ? before.summaryRevision + (before.summary === summary ? 0 : 1) : 0,
     });
   }
+  return versions;
+}
+
+/**
+ * The previous build's navigation, when it would come out the same: the same articles in the
+ * same order, none showing anything new in lists (only bodies or other page-only fields
+ * changed), and the same shared inputs. Its article references then still show the right
+ * summaries, so a body edit skips recomputing the lists, indexes and related articles.
+ */
+export function reusableNavigation(
+  articles: readonly Article[],
+  versions: ArticleVersions,
+  shared: string,
+  previous: BuildSnapshot | undefined,
+): Navigation | undefined {
+  if (!previous || previous.shared !== shared || previous.order.length !== articles.length) {
+    return undefined;
+  }
+  for (const [index, article] of articles.entries()) {
+    if (previous.order[index] !== article.path) return undefined;
+    const before = previous.versions.get(article.path)?.summaryRevision;
+    if (versions.get(article.path)?.summaryRevision !== before) return undefined;
+  }
+  return previous.navigation;
+}
+
+/**
+ * Describes a build's pages by short keys built from article revisions.
+ * @example takeSnapshot(articles, versions, navigation, shared).pages.get("/articles/x/") //=> "/articles/x/#0 /articles/y/#0 …"
+ */
+export function takeSnapshot(
+  articles: readonly Article[],
+  versions: ArticleVersions,
+  navigation: Navigation,
+  shared: string,
+): BuildSnapshot {
   const summaryKey = (article: Article) =>
     `${article.path}#${versions.get(article.path)?.summaryRevision}`;
   const pages = new Map<string, string>();
@@ -78,7 +118,7 @@ export function takeSnapshot(
     const head = JSON.stringify([kind, title, total, page.number, page.count, page.firstPath]);
     pages.set(page.path, `${head} ${page.items.map(summaryKey).join(" ")}`);
   }
-  return { shared, versions, pages };
+  return { shared, versions, order: articles.map((article) => article.path), navigation, pages };
 }
 
 /**

@@ -86,9 +86,12 @@ describe("the built site", () => {
     expect(rendered).toEqual(paragraphs.map(normalizeQuotes));
   });
 
-  it.runIf(existsSync(ORIGINAL))("compares against an exact copy of the shared source", async () => {
-    expect(await readFile(SOURCE, "utf8")).toBe(await readFile(ORIGINAL, "utf8"));
-  });
+  it.runIf(existsSync(ORIGINAL))(
+    "compares against an exact copy of the shared source",
+    async () => {
+      expect(await readFile(SOURCE, "utf8")).toBe(await readFile(ORIGINAL, "utf8"));
+    },
+  );
 
   it("makes «النسخة الأخيرة» a second-level heading with a stable id, in its place", () => {
     const body = article.querySelector(".article-body");

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/content.ts";
 import { buildNavigation } from "../src/navigation.ts";
-import { choosePages, takeSnapshot, type BuildSnapshot } from "../src/rebuild.ts";
+import {
+  choosePages,
+  reusableNavigation,
+  takeSnapshot,
+  versionArticles,
+  type BuildSnapshot,
+} from "../src/rebuild.ts";
 import { resolveSite, siteSchema } from "../src/site.ts";
 import { makeArticle, newestFirst } from "./helpers/articles.ts";
 
@@ -32,9 +38,12 @@ function rebuild(before: Article[], after: Article[], shared = ["same", "same"])
 }
 
 function build(articles: Article[], shared: string, previous: BuildSnapshot | undefined) {
-  const navigation = buildNavigation(articles, site);
-  const snapshot = takeSnapshot(articles, navigation, shared, previous);
-  return { snapshot, pages: choosePages(articles, navigation, snapshot, previous), navigation };
+  const versions = versionArticles(articles, previous);
+  const reused = reusableNavigation(articles, versions, shared, previous);
+  const navigation = reused ?? buildNavigation(articles, site);
+  const snapshot = takeSnapshot(articles, versions, navigation, shared);
+  const pages = choosePages(articles, navigation, snapshot, previous);
+  return { snapshot, pages, navigation, reused: reused !== undefined };
 }
 
 const edit = (articles: Article[], slug: string, change: Partial<Article>) =>
@@ -80,6 +89,22 @@ describe("choosePages", () => {
       const shows = [links.newer, links.older, ...links.related].some((a) => a?.slug === "a15");
       expect(written.includes(path), path).toBe(shows || path === "/articles/a15/");
     }
+  });
+
+  it("reuses the navigation after a body edit, and rebuilds it when a list would change", () => {
+    const first = build(original, "same", undefined);
+    const bodyEdit = build(
+      edit(original, "a15", { html: "<p>جديد</p>\n" }),
+      "same",
+      first.snapshot,
+    );
+    expect(bodyEdit.reused).toBe(true);
+    expect(bodyEdit.navigation).toBe(first.navigation);
+    const titleEdit = build(edit(original, "a15", { title: "جديد" }), "same", first.snapshot);
+    expect(titleEdit.reused).toBe(false);
+    const removed = build(original.slice(1), "same", first.snapshot);
+    expect(removed.reused).toBe(false);
+    expect(build(original, "other", first.snapshot).reused).toBe(false);
   });
 
   it("writes every page when the shared inputs (site settings, stylesheet) change", () => {

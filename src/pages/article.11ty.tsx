@@ -1,4 +1,4 @@
-// Eleventy entry for article pages: one page per checked article, at the path its slug gives.
+// Eleventy entry for article pages: one page per checked article, at the path its slug gives (in a dev-server rebuild, only the pages that changed).
 import { ArticlePage } from "../templates/article.tsx";
 import type { ArticlePageData } from "../templates/page-data.ts";
 
