@@ -67,11 +67,21 @@ export function monthName(
   group: Pick<MonthGroup<unknown>, "calendar" | "year" | "month">,
   settings: Pick<ArchiveSettings, "monthNames" | "digits">,
 ): string {
-  const text =
-    group.calendar === "gregorian"
-      ? `${gregorianMonthName(group.month, settings.monthNames)} ${group.year}`
-      : `${hijriMonthName(group.month)} ${group.year} هـ`;
-  return localizeDigits(text, settings.digits);
+  const year = group.calendar === "gregorian" ? `${group.year}` : `${group.year} هـ`;
+  return localizeDigits(`${monthNameInYear(group, settings)} ${year}`, settings.digits);
+}
+
+/**
+ * The month's name alone, for lists grouped under their year.
+ * @example monthNameInYear({ calendar: "hijri", month: 9 }, settings) //=> "رمضان"
+ */
+export function monthNameInYear(
+  group: Pick<MonthGroup<unknown>, "calendar" | "month">,
+  settings: Pick<ArchiveSettings, "monthNames">,
+): string {
+  return group.calendar === "gregorian"
+    ? gregorianMonthName(group.month, settings.monthNames)
+    : hijriMonthName(group.month);
 }
 
 /**

@@ -3,7 +3,7 @@
 import {
   groupByMonth,
   groupYears,
-  monthName,
+  monthNameInYear,
   monthPath,
   monthTitle,
   type Calendar,
@@ -42,6 +42,7 @@ export interface ArchiveYear {
   year: number;
   /** As readers see it: "2023", "1444 هـ", in the site's digits. */
   label: string;
+  /** Each month's name without its year (the year heads the list), path and article count. */
   months: { name: string; path: string; count: number }[];
 }
 
@@ -99,7 +100,7 @@ export function buildNavigation(
         site.digits,
       ),
       months: year.months.map((month) => ({
-        name: monthName(month, site),
+        name: monthNameInYear(month, site),
         path: monthPath(month),
         count: month.articles.length,
       })),

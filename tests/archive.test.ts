@@ -3,6 +3,7 @@ import {
   groupByMonth,
   groupYears,
   monthName,
+  monthNameInYear,
   monthPath,
   monthTitle,
   type ArchiveSettings,
@@ -81,6 +82,12 @@ describe("month paths and titles", () => {
     expect(monthTitle(hijjah, settings)).toBe("أرشيف ذو الحجة 1444 هـ");
     expect(monthTitle(june, { monthNames: "levantine", digits: "arab" })).toBe("أرشيف حزيران ٢٠٢٣");
     expect(monthName(hijjah, { monthNames: "egyptian", digits: "arab" })).toBe("ذو الحجة ١٤٤٤ هـ");
+  });
+
+  it("names a month without its year for lists under a year heading", () => {
+    expect(monthNameInYear(june, settings)).toBe("يونيو/حزيران");
+    expect(monthNameInYear(hijjah, settings)).toBe("ذو الحجة");
+    expect(monthNameInYear(june, { monthNames: "levantine" })).toBe("حزيران");
   });
 
   it("refuses a month outside 1–12", () => {

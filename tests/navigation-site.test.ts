@@ -175,6 +175,12 @@ describe("the archive", () => {
       "/news/archive/hijri/1444/11/",
     ]);
     expect(index.querySelectorAll("h3").map((h) => h.text)).toEqual(["٢٠٢٣", "١٤٤٤ هـ"]);
+    expect(index.querySelectorAll(".archive-months a").map((a) => a.text)).toEqual([
+      "تموز",
+      "حزيران",
+      "ذو الحجة",
+      "ذو القعدة",
+    ]);
   });
 });
 

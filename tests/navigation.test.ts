@@ -78,8 +78,8 @@ describe("buildNavigation", () => {
         year: 2023,
         label: "2023",
         months: [
-          { name: "يوليو/تموز 2023", path: "/archive/2023/07/", count: 1 },
-          { name: "يونيو/حزيران 2023", path: "/archive/2023/06/", count: 24 },
+          { name: "يوليو/تموز", path: "/archive/2023/07/", count: 1 },
+          { name: "يونيو/حزيران", path: "/archive/2023/06/", count: 24 },
         ],
       },
     ]);
