@@ -25,7 +25,11 @@ interface ArticleVersion {
   /** The body (kept apart: the loader hands out the same string while the body is unchanged). */
   html: string;
   fullRevision: number;
-  /** What lists and links show of it: title, standfirst, date, dateline, language, path. */
+  /**
+   * What lists and links may show of it: every field but the body and its word count. Lists show
+   * less today (title, standfirst, date, dateline, language, path); keeping the rest in means a
+   * template that starts showing the author in lists cannot leave stale lists in the dev server.
+   */
   summary: string;
   summaryRevision: number;
 }
@@ -52,13 +56,14 @@ export function versionArticles(
     const before = previous?.versions.get(article.path);
     // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
     // the zone they are shown in is part of the shared inputs.
-    const full = JSON.stringify({
+    const summary = JSON.stringify({
       ...article,
       html: undefined,
+      wordCount: undefined,
       date: article.date.toMillis(),
       updated: article.updated?.toMillis(),
     });
-    const summary = JSON.stringify(summarise(article));
+    const full = `${summary} ${article.wordCount}`;
     const same = before?.full === full && before.html === article.html;
     versions.set(article.path, {
       full,
@@ -144,9 +149,4 @@ export function choosePages(
     listings: navigation.listings.filter((listing) => changed(listing.page.path)),
     removed,
   };
-}
-
-function summarise(article: Article) {
-  const { title, standfirst, date, dateline, lang, dir, path } = article;
-  return { title, standfirst, date: date.toMillis(), dateline, lang, dir, path };
 }
