@@ -42,7 +42,9 @@ export const FONT_FILES: readonly FontFile[] = [
 
 /**
  * Builds every asset for a site: fonts cut down to the site's characters and renamed with their
- * content hash, the stylesheet pointed at those names, then both stylesheets hashed.
+ * content hash, and both stylesheets pointed at those names, then hashed. The stylesheet
+ * pipeline depends on the CSS alone and is cached (src/styles.ts); only the cheap linking step
+ * depends on the site's text.
  */
 export async function buildAssets(input: {
   css: string;
@@ -51,24 +53,14 @@ export async function buildAssets(input: {
   /** Every character the site shows (`siteText`): the fonts keep these glyphs and no others. */
   text: string;
 }): Promise<Assets> {
-  const fonts = await Promise.all(
-    FONT_FILES.map(async (font) => {
-      const bytes = await subsetWoff2(
-        new Uint8Array(await readFile(require.resolve(font.source))),
-        input.text,
-      );
-      const stem = font.name.replace(/\.woff2$/, "");
-      return {
-        font,
-        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
-      };
-    }),
-  );
-  let css = input.css;
-  for (const { font, file } of fonts) {
-    css = css.replaceAll(`fonts/${font.name}`, file.path.replace(/^assets\//, ""));
-  }
-  const stylesheets = await buildStylesheets(css, input.cssPath);
+  const [built, fonts] = await Promise.all([
+    buildStylesheets(input.css, input.cssPath),
+    subsetFonts(input.text),
+  ]);
+  const stylesheets = {
+    rtl: linkFonts("assets/sahifa.rtl", built.rtl, fonts),
+    ltr: linkFonts("assets/sahifa.ltr", built.ltr, fonts),
+  };
   const stylesheet = input.site.dir === "rtl" ? stylesheets.rtl : stylesheets.ltr;
   return {
     urls: {
@@ -79,6 +71,48 @@ export async function buildAssets(input: {
     },
     files: [stylesheets.rtl, stylesheets.ltr, ...fonts.map(({ file }) => file)],
   };
+}
+
+/**
+ * Starts building the stylesheets for `cssPath` (on a worker thread) without waiting: a build
+ * checks its content meanwhile, and its buildAssets then finds them built.
+ * @example warmAssets("styles/main.css") // later: await buildAssets({ css, cssPath, site, text })
+ */
+export function warmAssets(cssPath: string): void {
+  readFile(cssPath, "utf8")
+    .then((css) => buildStylesheets(css, cssPath))
+    // A failure here is reported by the build's own buildAssets.
+    .catch(() => undefined);
+}
+
+interface BuiltFont {
+  font: FontFile;
+  file: BuiltFile;
+}
+
+function subsetFonts(text: string): Promise<BuiltFont[]> {
+  return Promise.all(
+    FONT_FILES.map(async (font) => {
+      const bytes = await subsetWoff2(
+        new Uint8Array(await readFile(require.resolve(font.source))),
+        text,
+      );
+      const stem = font.name.replace(/\.woff2$/, "");
+      return {
+        font,
+        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
+      };
+    }),
+  );
+}
+
+/** The built stylesheet with `url(fonts/<name>)` pointed at the hashed subsets, renamed by its own hash. */
+function linkFonts(stem: string, stylesheet: BuiltFile, fonts: readonly BuiltFont[]): BuiltFile {
+  let css = String(stylesheet.contents);
+  for (const { font, file } of fonts) {
+    css = css.replaceAll(`fonts/${font.name}`, file.path.replace(/^assets\//, ""));
+  }
+  return { path: `${stem}.${contentHash(css)}.css`, contents: css };
 }
 
 const require = createRequire(import.meta.url);

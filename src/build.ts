@@ -2,6 +2,7 @@
 
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { warmAssets } from "./assets.ts";
 import { precompress } from "./compress.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
@@ -36,9 +37,12 @@ export interface BuildSummary {
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
+  const sahifaOptions = buildOptionsFromEnv(process.env);
+  // The stylesheet builds on a worker thread while the content is checked.
+  warmAssets(sahifaOptions.stylesheet);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet.
-  const content = await createContentLoader(buildOptionsFromEnv(process.env))();
+  const content = await createContentLoader(sahifaOptions)();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });

@@ -2,9 +2,8 @@
 
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { MarkdownIt } from "markdown-it";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createMarkdown, renderMarkdown, type RenderedMarkdown } from "./markdown.ts";
+import { createRenderer } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
@@ -348,7 +347,7 @@ function publish(
     if (state === "scheduled") scheduledSkipped += 1;
     if (state !== "published") continue;
     const rendered = render(body);
-    const words = countWords(rendered.text);
+    const words = rendered.words;
     articles.push({
       ...meta,
       file,
@@ -363,23 +362,32 @@ function publish(
   return { site, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
-// One renderer and its cache per process: the build's up-front check and Eleventy's data step
-// load the same content, and the second load then costs no Markdown rendering.
-let renderer: { key: string; md: MarkdownIt; cache: Map<string, RenderedMarkdown> } | undefined;
+/** A body rendered once: its HTML and its word count (counting costs as much as rendering). */
+interface RenderedBody {
+  html: string;
+  words: number;
+}
 
-function markdownRenderer(
-  site: Site,
-): ((body: string) => RenderedMarkdown) & { used: Set<string> } {
+// One renderer and its cache per process: the build's up-front check and Eleventy's data step
+// load the same content, and a dev-server rebuild renders only the bodies that changed.
+let renderer:
+  | { key: string; render: ReturnType<typeof createRenderer>; cache: Map<string, RenderedBody> }
+  | undefined;
+
+function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used: Set<string> } {
   const markdownOptions = { arabicQuotes: site.arabicQuotes };
   const key = JSON.stringify(markdownOptions);
   if (renderer?.key !== key)
-    renderer = { key, md: createMarkdown(markdownOptions), cache: new Map() };
-  const { md, cache } = renderer;
+    renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
+  const { render: toHtml, cache } = renderer;
   const used = new Set<string>();
-  const render = (body: string): RenderedMarkdown => {
+  const render = (body: string): RenderedBody => {
     used.add(body);
     let rendered = cache.get(body);
-    if (!rendered) cache.set(body, (rendered = renderMarkdown(md, body)));
+    if (!rendered) {
+      const { html, text } = toHtml(body);
+      cache.set(body, (rendered = { html, words: countWords(text) }));
+    }
     return rendered;
   };
   return Object.assign(render, { used });

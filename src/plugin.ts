@@ -1,21 +1,30 @@
 // The one Eleventy plugin: loads and checks content once per build, exposes it as global data, renders TSX, writes assets.
 
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TemplateRenderContext, UserConfig } from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
-import { buildSiteImages } from "./share-image.ts";
-import type { BuiltFile } from "./styles.ts";
+import { siteText } from "./font-subset.ts";
+import { buildNavigation, type Navigation } from "./navigation.ts";
 import {
   loadForPreview,
   previewBuildWritten,
   previewErrorMiddleware,
   type PreviewState,
 } from "./preview.tsx";
-import { siteText } from "./font-subset.ts";
+import {
+  choosePages,
+  reusableNavigation,
+  takeSnapshot,
+  versionArticles,
+  type BuildSnapshot,
+  type PagesToWrite,
+} from "./rebuild.ts";
+import { buildSiteImages } from "./share-image.ts";
+import type { BuiltFile } from "./styles.ts";
 
 export interface SahifaOptions {
   /** The content folder: site.yaml and articles/. */
@@ -32,10 +41,23 @@ export interface SahifaOptions {
   now?: Date | undefined;
 }
 
+type SiteImageFiles = Awaited<ReturnType<typeof buildSiteImages>>;
+
 interface BuildInputs {
   content: Content;
   assets: Assets;
-  images: Awaited<ReturnType<typeof buildSiteImages>>;
+  images: SiteImageFiles;
+  navigation: Navigation;
+  /** The pages this build writes: all of them, except in a dev-server rebuild. */
+  pages: PagesToWrite;
+  snapshot?: BuildSnapshot;
+}
+
+/** What one dev session (Eleventy's --serve or --watch) remembers from build to build. */
+interface Session {
+  watching: boolean;
+  last?: BuildSnapshot | undefined;
+  assets?: { key: string; assets: Assets; images: SiteImageFiles } | undefined;
 }
 
 /**
@@ -48,21 +70,34 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   const preview: PreviewState = { shown: undefined, latest: undefined };
   let serving = false;
   const load = () => (serving ? loadForPreview(loadContent, preview, console) : loadContent());
+  const session: Session = { watching: false };
   let inputs: Promise<BuildInputs> | undefined;
-  const current = (): Promise<BuildInputs> => (inputs ??= prepare(load, options));
+  const current = (): Promise<BuildInputs> => (inputs ??= prepare(load, options, session));
 
   eleventyConfig.on("eleventy.before", ({ runMode }) => {
     inputs = undefined;
     serving = runMode === "serve";
+    session.watching = runMode !== "build";
   });
   eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(preview)] });
   eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
   eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
   eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
   eleventyConfig.addGlobalData("images", async () => (await current()).images.images);
+  // Eleventy deep-copies plain objects of global data into each template's data, but passes a
+  // frozen one as it is (@11ty/eleventy-utils Merge): at 4,000 articles, copying the navigation
+  // for every template cost more than building it.
+  eleventyConfig.addGlobalData("navigation", async () =>
+    Object.freeze((await current()).navigation),
+  );
+  eleventyConfig.addGlobalData("pagesToWrite", async () => Object.freeze((await current()).pages));
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    const { assets, images } = await current();
-    await writeFiles(directories.output, [...assets.files, ...images.files]);
+    const built = await current();
+    await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
+    if (session.watching) {
+      await removePages(directories.output, built.pages.removed);
+      session.last = built.snapshot;
+    }
     previewBuildWritten(preview);
   });
 
@@ -77,14 +112,37 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
 async function prepare(
   loadContent: () => Promise<Content>,
   options: SahifaOptions,
+  session: Session,
 ): Promise<BuildInputs> {
   const content = await loadContent();
   const css = await readFile(options.stylesheet, "utf8");
-  const [assets, images] = await Promise.all([
-    buildAssets({ css, cssPath: options.stylesheet, site: content.site, text: siteText(content) }),
-    buildSiteImages(content.site),
-  ]);
-  return { content, assets, images };
+  // Fonts are cut to the site's characters, so assets follow the text too; a dev rebuild
+  // reuses them (and the drawn images) while nothing they depend on changed.
+  // Only the set of characters matters to the subset: an edit that adds none keeps every asset.
+  const text = [...new Set(siteText(content))].sort().join("");
+  const assetsKey = JSON.stringify([css, text, content.site]);
+  if (session.assets?.key !== assetsKey) {
+    const [assets, images] = await Promise.all([
+      buildAssets({ css, cssPath: options.stylesheet, site: content.site, text }),
+      buildSiteImages(content.site),
+    ]);
+    session.assets = { key: assetsKey, assets, images };
+  }
+  const { assets, images } = session.assets;
+  if (!session.watching) {
+    const navigation = buildNavigation(content.articles, content.site);
+    const pages = { articles: content.articles, listings: navigation.listings, removed: [] };
+    return { content, assets, images, navigation, pages };
+  }
+  // A dev-server rebuild writes only the pages that show something new (src/rebuild.ts).
+  const shared = JSON.stringify([content.site, assets.urls]);
+  const versions = versionArticles(content.articles, session.last);
+  const navigation =
+    reusableNavigation(content.articles, versions, shared, session.last) ??
+    buildNavigation(content.articles, content.site);
+  const snapshot = takeSnapshot(content.articles, versions, navigation, shared);
+  const pages = choosePages(content.articles, navigation, snapshot, session.last);
+  return { content, assets, images, navigation, pages, snapshot };
 }
 
 /** Renders a TSX page to a complete HTML document; preact escapes every value by default. */
@@ -96,6 +154,13 @@ async function renderDocument(this: TemplateRenderContext, data: unknown): Promi
 /** Passes a text entry's output through untouched. */
 async function renderText(this: TemplateRenderContext, data: unknown): Promise<string> {
   return String(await this.defaultRenderer(data));
+}
+
+/** Deletes the pages of paths that no longer exist, so the dev server stops serving them. */
+async function removePages(outputDir: string, paths: readonly string[]): Promise<void> {
+  await Promise.all(
+    paths.map((page) => rm(path.join(outputDir, page, "index.html"), { force: true })),
+  );
 }
 
 async function writeFiles(outputDir: string, files: readonly BuiltFile[]): Promise<void> {

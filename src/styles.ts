@@ -1,9 +1,10 @@
 // The stylesheet pipeline: the authored left-to-right CSS, its rtlcss mirror, both minified and content-hashed.
 
 import { createHash } from "node:crypto";
-import cssnano from "cssnano";
-import postcss from "postcss";
-import rtlcss from "rtlcss";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 /** A built file: where it goes under the output folder, and its bytes. */
 export interface BuiltFile {
@@ -20,16 +21,21 @@ export interface Stylesheets {
 }
 
 /**
- * Builds both directions of the stylesheet from the authored (left-to-right) CSS. Run it once
- * per build: the result depends on the CSS alone.
+ * Builds both directions of the stylesheet from the authored (left-to-right) CSS. PostCSS,
+ * rtlcss and cssnano take about a second to load and run, so the result is kept on disk
+ * (`node_modules/.cache/sahifa/`), keyed by everything it depends on, and a miss runs on a
+ * worker thread while the build checks its content; the same CSS is built once per process.
  * @example (await buildStylesheets(".a{margin-left:1px}", "main.css")).rtl.contents //=> ".a{margin-right:1px}"
  */
-export async function buildStylesheets(css: string, from: string): Promise<Stylesheets> {
-  const [ltr, rtl] = await Promise.all([
-    postcss([cssnano({ preset: "default" })]).process(css, { from, map: false }),
-    postcss([rtlcss(), cssnano({ preset: "default" })]).process(css, { from, map: false }),
-  ]);
-  return { ltr: hashed("assets/sahifa.ltr", ltr.css), rtl: hashed("assets/sahifa.rtl", rtl.css) };
+export function buildStylesheets(
+  css: string,
+  from: string,
+  options: { cacheDir?: string } = {},
+): Promise<Stylesheets> {
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const key = `${cacheDir}\n${from}\n${css}`;
+  if (built?.key !== key) built = { key, stylesheets: buildOrReuse({ css, from }, cacheDir) };
+  return built.stylesheets;
 }
 
 /**
@@ -39,6 +45,109 @@ export async function buildStylesheets(css: string, from: string): Promise<Style
 export function contentHash(contents: string | Uint8Array): string {
   return createHash("sha256").update(contents).digest("hex").slice(0, 10);
 }
+
+/** What styles-worker.js is given, and what it answers. */
+interface StylesheetJob {
+  css: string;
+  from: string;
+}
+type StylesheetResult = { ok: true; ltr: string; rtl: string } | { ok: false; error: string };
+
+// The last stylesheet built: the build's early start and Eleventy's data step ask for the same one.
+let built: { key: string; stylesheets: Promise<Stylesheets> } | undefined;
+
+async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Stylesheets> {
+  const key = await cacheKey(job);
+  const file = key === undefined ? undefined : path.join(cacheDir, `${key}.json`);
+  let result = file === undefined ? undefined : await readCached(file);
+  if (!result) {
+    result = await runPipeline(job);
+    if (file !== undefined) await writeCached(file, result);
+  }
+  return {
+    ltr: hashed("assets/sahifa.ltr", result.ltr),
+    rtl: hashed("assets/sahifa.rtl", result.rtl),
+  };
+}
+
+async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: string }> {
+  const worker = new Worker(new URL("./styles-worker.js", import.meta.url), { workerData: job });
+  const result = await new Promise<StylesheetResult>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the stylesheet worker exited with ${code}`)));
+  });
+  await worker.terminate();
+  if (!result.ok) throw new Error(`the stylesheet could not be built: ${result.error}`);
+  return { ltr: result.ltr, rtl: result.rtl };
+}
+
+const DEFAULT_CACHE_DIR = path.resolve("node_modules/.cache/sahifa/stylesheets");
+
+/** The pipeline's packages: a new version of any of them may write different CSS. */
+const PIPELINE_PACKAGES = [
+  "postcss",
+  "rtlcss",
+  "cssnano",
+  "cssnano-preset-default",
+  "browserslist",
+  "caniuse-lite",
+];
+
+/**
+ * Everything the output depends on: the CSS, the pipeline's versions, and the browserslist
+ * configuration cssnano would find for the file (config files up from its folder, and the
+ * environment variables browserslist reads). Undefined when a version cannot be read.
+ */
+async function cacheKey(job: StylesheetJob): Promise<string | undefined> {
+  const versions: string[] = [];
+  for (const name of PIPELINE_PACKAGES) {
+    try {
+      versions.push(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+    } catch {
+      return undefined;
+    }
+  }
+  const configs: string[] = [];
+  for (let folder = path.dirname(path.resolve(job.from)); ; folder = path.dirname(folder)) {
+    for (const name of ["package.json", ".browserslistrc", "browserslist"]) {
+      const text = await readFile(path.join(folder, name), "utf8").catch(() => undefined);
+      if (text !== undefined) configs.push(`${folder}/${name}\n${text}`);
+    }
+    if (path.dirname(folder) === folder) break;
+  }
+  const environment = ["BROWSERSLIST", "BROWSERSLIST_CONFIG", "BROWSERSLIST_ENV", "NODE_ENV"].map(
+    (name) => process.env[name] ?? "",
+  );
+  return createHash("sha256")
+    .update(JSON.stringify([job.css, job.from, versions, configs, environment]))
+    .digest("hex");
+}
+
+async function readCached(file: string): Promise<{ ltr: string; rtl: string } | undefined> {
+  try {
+    const cached: unknown = JSON.parse(await readFile(file, "utf8"));
+    const { ltr, rtl } = cached as { ltr?: unknown; rtl?: unknown };
+    return typeof ltr === "string" && typeof rtl === "string" ? { ltr, rtl } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCached(file: string, result: { ltr: string; rtl: string }): Promise<void> {
+  // Written beside and renamed, so a concurrent build never reads half a file. A cache that
+  // cannot be written (read-only checkout) only costs the next build the pipeline again.
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, JSON.stringify(result));
+    await rename(partial, file);
+  } catch {
+    // ignore: see above
+  }
+}
+
+const require = createRequire(import.meta.url);
 
 function hashed(stem: string, css: string): BuiltFile {
   return { path: `${stem}.${contentHash(css)}.css`, contents: css };

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { createMarkdown, isSafeLink, renderMarkdown } from "../src/markdown.ts";
+import { readFileSync } from "node:fs";
+import { createMarkdown, createRenderer, isSafeLink, renderMarkdown } from "../src/markdown.ts";
 import { readFixtures } from "./helpers/fixtures.ts";
 
 const md = createMarkdown({ arabicQuotes: true });
@@ -35,6 +36,31 @@ describe("renderMarkdown", () => {
       "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).",
     );
     expect(text).toBe("عنوان فقرة مهمة ورابط.");
+  });
+});
+
+describe("createRenderer", () => {
+  it("renders every fixture, the Astana article and edge cases exactly as the full instance does", () => {
+    const render = createRenderer({ arabicQuotes: true });
+    const inputs = ["typography", "attributes"].flatMap((name) =>
+      readFixtures(path.join(import.meta.dirname, "fixtures/markdown", `${name}.txt`)).map(
+        (fixture) => fixture.input,
+      ),
+    );
+    inputs.push(
+      readFileSync(
+        path.join(import.meta.dirname, "../content/articles/2023-06-21-astana-20.md"),
+        "utf8",
+      ),
+      "نص &#123;.x&#125; و&lbrace;#y&rbrace;",
+      "| أ | ب |\n|:--|--:|\n| 1 | 2 |\n",
+      '> "اقتباس" [رابط](javascript:alert(1))',
+    );
+    const leanInputs = inputs.filter((input) => !/[{&]/.test(input));
+    expect(leanInputs.length).toBeGreaterThan(5);
+    for (const input of inputs) {
+      expect(render(input)).toEqual(renderMarkdown(md, input));
+    }
   });
 });
 

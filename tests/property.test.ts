@@ -11,6 +11,7 @@ import { h } from "preact";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContentLoader } from "../src/content.ts";
 import { isSafeLink } from "../src/markdown.ts";
+import { buildNavigation } from "../src/navigation.ts";
 import { ContentError } from "../src/problems.ts";
 import { ArticlePage } from "../src/templates/article.tsx";
 import { HomePage } from "../src/templates/home.tsx";
@@ -140,15 +141,19 @@ describe("generated articles", () => {
           const [article] = content.articles;
           expect(article).toBeDefined();
           if (!article) return;
+          const navigation = buildNavigation(content.articles, content.site);
           const data = {
             site: content.site,
             articles: content.articles,
             assets: SITE_ASSETS,
             images: SITE_IMAGES,
+            navigation,
             page: { url: article.path },
           };
           checkHtml(renderToStaticMarkup(h(ArticlePage, { data: { ...data, article } })));
-          checkHtml(renderToStaticMarkup(h(HomePage, { data })));
+          for (const listing of navigation.listings) {
+            checkHtml(renderToStaticMarkup(h(HomePage, { data: { ...data, listing } })));
+          }
         },
       ),
       { numRuns: RUNS, seed: 20230621, interruptAfterTimeLimit: 240_000 },

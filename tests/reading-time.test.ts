@@ -1,5 +1,15 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countWords, formatReadingTime, readingMinutes } from "../src/reading-time.ts";
+import fc from "fast-check";
+import {
+  countWords,
+  formatReadingTime,
+  readingMinutes,
+  segmenterWords,
+} from "../src/reading-time.ts";
+
+const ASTANA = path.join(import.meta.dirname, "fixtures/source/astana-20.ar.txt");
 
 describe("formatReadingTime: the six Arabic plural forms", () => {
   it.each([
@@ -32,6 +42,20 @@ describe("countWords", () => {
     expect(countWords("«» — ، . !")).toBe(0);
     expect(countWords("")).toBe(0);
   });
+
+  it("agrees with ICU's word segmenter (Intl.Segmenter) on Arabic prose and tricky joiners", () => {
+    const segmenter = new Intl.Segmenter("ar", { granularity: "word" });
+    const icu = (text: string) =>
+      [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    const samples = [
+      readFileSync(ASTANA, "utf8"),
+      "U.S. can't 3.14 1,000 e-mail G20 COVID-19 a,b a.b 1.a foo_bar x’y 12:30 50% $5 3rd",
+      "می‌خواهم ٣٫١٤ ١٬٠٠٠ «كلمة» وفقاً،2254 مُحَمَّدٌ رسولُ اللّه كلمة\u200fكلمة",
+      "ﷺ 😀 — … ، ؛ ؟ 𝐀𝐁𝐂 𝟏𝟐 a😀b",
+    ];
+    for (const text of samples) expect(countWords(text)).toBe(icu(text));
+    expect(icu(samples[0] ?? "")).toBeGreaterThan(400);
+  });
 });
 
 describe("readingMinutes", () => {
@@ -52,5 +76,79 @@ describe("countWords on long texts", () => {
     let expected = 0;
     for (const segment of segmenter.segment(text)) if (segment.isWordLike) expected += 1;
     expect(countWords(text)).toBe(expected);
+  });
+});
+
+describe("countWords agrees with Intl.Segmenter", () => {
+  // Pieces that exercise every branch: Arabic, Latin, digits of both kinds, marks, joiners,
+  // apostrophes, decimal points, Arabic separators, other scripts, emoji, underscores.
+  const piece = fc.constantFrom(
+    "قال",
+    "لافرنتييف",
+    "أستانا",
+    "2254",
+    "٢٠٢٣",
+    "Sergey",
+    "Lavrov",
+    "U.S.",
+    "can't",
+    "2,254.5",
+    "٣٫٥",
+    "١٬٠٠٠",
+    "a_b",
+    "_",
+    "ـ",
+    "ً",
+    "َ",
+    "\u200c",
+    "\u200d",
+    "\u200f",
+    "\u200e",
+    "«",
+    "»",
+    "،",
+    "؛",
+    "؟",
+    ".",
+    ",",
+    "'",
+    "’",
+    "-",
+    "—",
+    "(",
+    ")",
+    "/",
+    " ",
+    "  ",
+    "\n",
+    "中文",
+    "😀",
+    "Ελλάδα",
+    "שלום",
+    "e\u0301",
+    "ﻻ",
+    "x:y",
+    "3.5",
+    "؍",
+  );
+  it("on generated mixtures (2,000 cases)", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(countWords(text)).toBe(segmenterWords(text));
+        const oneSegmenterPass = [
+          ...new Intl.Segmenter("ar", { granularity: "word" }).segment(text),
+        ].filter((segment) => segment.isWordLike).length;
+        expect(segmenterWords(text)).toBe(oneSegmenterPass);
+      }),
+      { numRuns: 2000, seed: 2254 },
+    );
+  });
+
+  it("on the Astana article", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile("tests/fixtures/source/astana-20.ar.txt", "utf8");
+    expect(countWords(text)).toBe(segmenterWords(text));
+    expect(countWords(text)).toBeGreaterThan(400);
   });
 });

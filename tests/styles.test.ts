@@ -1,4 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildStylesheets, contentHash } from "../src/styles.ts";
 
@@ -33,5 +35,29 @@ describe("buildStylesheets", () => {
     expect(out).toMatch(/\.article-body blockquote\{[^}]*border-right:4px solid var\(--accent\)/);
     expect(out).toMatch(/\.article-body blockquote\{[^}]*padding-right:1rem/);
     expect(out).not.toMatch(/\.article-body blockquote\{[^}]*padding-left/);
+  });
+
+  it("keeps built stylesheets on disk by content, and reuses them in a later build", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "sahifa-styles-cache-"));
+    try {
+      const first = await buildStylesheets(".b{margin-left:1px}", "b.css", { cacheDir });
+      const [entry] = await readdir(cacheDir);
+      expect(entry).toMatch(/^[0-9a-f]{64}\.json$/);
+      const file = path.join(cacheDir, entry ?? "");
+      expect(JSON.parse(await readFile(file, "utf8"))).toEqual({
+        ltr: first.ltr.contents,
+        rtl: first.rtl.contents,
+      });
+      // Mark the cached copy, build something else, then the first CSS again: the mark shows
+      // the second build read the cache rather than running the pipeline.
+      await writeFile(file, JSON.stringify({ ltr: "/*cached*/", rtl: "/*cached*/" }));
+      const other = await buildStylesheets(".b{margin-left:2px}", "b.css", { cacheDir });
+      expect(other.rtl.contents).toBe(".b{margin-right:2px}");
+      const again = await buildStylesheets(".b{margin-left:1px}", "b.css", { cacheDir });
+      expect(again.rtl.contents).toBe("/*cached*/");
+      expect(await readdir(cacheDir)).toHaveLength(2);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,11 @@
-// The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source.
+// The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source, related and adjacent articles.
 
 import { formatReadingTime } from "../reading-time.ts";
 import { shareImageFor } from "../share-image.ts";
 import { newsArticle } from "../structured-data.ts";
-import { absoluteUrl } from "../urls.ts";
+import { tagPath } from "../tags.ts";
+import { absoluteUrl, sitePath } from "../urls.ts";
+import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
 import { PublishedDate } from "./dates.tsx";
 import { JsonLd } from "./json-ld.tsx";
@@ -63,7 +65,9 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               <h2 class="visually-hidden">الوسوم</h2>
               <ul class="tags">
                 {article.tags.map((tag) => (
-                  <li>{tag}</li>
+                  <li>
+                    <a href={sitePath(site, tagPath(tag))}>{tag}</a>
+                  </li>
                 ))}
               </ul>
             </>
@@ -71,6 +75,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <ShareLinks page={{ url, title: article.title }} />
         </footer>
       </article>
+      <ArticleLinks site={site} neighbours={data.navigation.neighbours[article.path]} />
     </Base>
   );
 }

@@ -74,6 +74,7 @@ export function Base({ data, title, description, path, article, head, children }
             <a class="site-name" href={sitePath(site, "/")}>
               {site.name}
             </a>
+            <SiteSections site={site} current={path} />
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>
@@ -88,3 +89,28 @@ export function Base({ data, title, description, path, article, head, children }
     </html>
   );
 }
+
+/** The header's links to the tags index and the archive; the current one is marked. */
+function SiteSections({ site, current }: { site: PageData["site"]; current: string | undefined }) {
+  return (
+    <nav class="site-sections" aria-label="أقسام الموقع">
+      <ul>
+        {SECTIONS.map((section) => (
+          <li>
+            <a
+              href={sitePath(site, section.path)}
+              aria-current={section.path === current ? "page" : undefined}
+            >
+              {section.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const SECTIONS = [
+  { name: "الوسوم", path: "/tags/" },
+  { name: "الأرشيف", path: "/archive/" },
+] as const;

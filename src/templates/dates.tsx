@@ -13,18 +13,8 @@ export interface PublishedDateProps {
 
 /** "الأربعاء 21 يونيو/حزيران 2023 (3 ذو الحجة 1444 هـ)", both machine-readable. */
 export function PublishedDate({ site, date, hijri = false }: PublishedDateProps) {
-  const iso = toIsoDateTime(date, site.timeZone);
-  const gregorian = formatGregorianDate(date, {
-    zone: site.timeZone,
-    monthNames: site.monthNames,
-    digits: site.digits,
-  });
+  const { iso, gregorian, hijriText } = formatted(site, date);
   if (!hijri) return <time datetime={iso}>{gregorian}</time>;
-  const hijriText = formatHijriDate(date, {
-    zone: site.timeZone,
-    adjustment: site.hijriAdjustment,
-    digits: site.digits,
-  });
   return (
     <>
       <time datetime={iso}>{gregorian}</time>
@@ -34,4 +24,34 @@ export function PublishedDate({ site, date, hijri = false }: PublishedDateProps)
       </time>
     </>
   );
+}
+
+// An article's date is shown on its page and in every list it appears in (home, tags, months,
+// related links): format each date once per build and site settings, not once per appearance.
+const FORMATTED = new WeakMap<
+  DateTime,
+  { key: string; iso: string; gregorian: string; hijriText: string }
+>();
+
+function formatted(site: Site, date: DateTime) {
+  const key = `${site.timeZone} ${site.monthNames} ${site.digits} ${site.hijriAdjustment}`;
+  let entry = FORMATTED.get(date);
+  if (entry?.key !== key) {
+    entry = {
+      key,
+      iso: toIsoDateTime(date, site.timeZone),
+      gregorian: formatGregorianDate(date, {
+        zone: site.timeZone,
+        monthNames: site.monthNames,
+        digits: site.digits,
+      }),
+      hijriText: formatHijriDate(date, {
+        zone: site.timeZone,
+        adjustment: site.hijriAdjustment,
+        digits: site.digits,
+      }),
+    };
+    FORMATTED.set(date, entry);
+  }
+  return entry;
 }

@@ -1,35 +1,26 @@
-// The home page: every published article, newest first.
+// The home page: the newest articles, twenty a page, with a pager to older pages.
 
-import { sitePath } from "../urls.ts";
 import { Base } from "./base.tsx";
-import { PublishedDate } from "./dates.tsx";
-import type { PageData } from "./page-data.ts";
+import { ArticleList } from "./article-list.tsx";
+import type { ListingPageData } from "./page-data.ts";
+import { Pager, pageSuffix } from "./pager.tsx";
 
-export function HomePage({ data }: { data: PageData }) {
-  const { site, articles } = data;
+export function HomePage({ data }: { data: ListingPageData }) {
+  const { site, listing } = data;
+  const { page } = listing;
+  const suffix = pageSuffix(site, page);
   return (
-    <Base data={data} description={site.description} path="/">
-      <h1 class="visually-hidden">{`${site.name}: آخر الأخبار`}</h1>
-      {articles.length === 0 ? (
-        <p>لا مقالات منشورة بعد.</p>
-      ) : (
-        <ol class="article-list" reversed>
-          {articles.map((article) => (
-            <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
-              <p class="article-meta">
-                {article.dateline && <span class="dateline">{article.dateline}</span>}
-                <span>
-                  <PublishedDate site={site} date={article.date} />
-                </span>
-              </p>
-              <h2>
-                <a href={sitePath(site, article.path)}>{article.title}</a>
-              </h2>
-              <p>{article.standfirst}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+    <Base
+      data={data}
+      {...(suffix ? { title: `آخر الأخبار${suffix}` } : {})}
+      description={site.description}
+      path={page.path}
+    >
+      <h1 class={page.number === 1 ? "visually-hidden" : undefined}>
+        {`${site.name}: آخر الأخبار${suffix}`}
+      </h1>
+      <ArticleList site={site} articles={page.items} />
+      <Pager site={site} page={page} />
     </Base>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { Article } from "../content.ts";
 import type { SiteImages } from "../share-image.ts";
+import type { ListingPage, Navigation } from "../navigation.ts";
 import type { Site } from "../site.ts";
 
 /** URLs of built assets, already prefixed, for <link> elements. */
@@ -18,10 +19,16 @@ export interface PageData {
   assets: AssetUrls;
   /** The default share card, the publisher logo and the page icon. */
   images: SiteImages;
+  navigation: Navigation;
   page: { url: string | false };
 }
 
 /** An article page's data: pagination hands each template one article. */
 export interface ArticlePageData extends PageData {
   article: Article;
+}
+
+/** A listing page's data (home, tag or month): pagination hands each template one page. */
+export interface ListingPageData extends PageData {
+  listing: ListingPage;
 }

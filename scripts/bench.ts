@@ -1,0 +1,275 @@
+// npm run bench: builds synthetic archives of N articles with Sahifa and with plain Eleventy, alternating, and reports times, pages/s and peak memory.
+
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { writeBaselineProject } from "./bench-baseline.ts";
+import {
+  freePort,
+  measureRebuilds,
+  type Rebuild,
+  measureRun,
+  type Command,
+  type RunResult,
+} from "./bench-process.ts";
+import { generateCorpus, readAstanaText, writeCorpus } from "./corpus.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1,1000,4000,10000" },
+    runs: { type: "string", default: "3" },
+    "rebuild-size": { type: "string", default: "4000" },
+    edits: { type: "string", default: "3" },
+    doc: { type: "string", default: "docs/performance.md" },
+    "print-only": { type: "boolean", default: false },
+  },
+});
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+const sizes = values.sizes.split(",").map((size) => Number(size.trim().replace(/_/g, "")));
+const runs = Number(values.runs);
+const rebuildSize = Number(values["rebuild-size"]);
+const edits = Number(values.edits);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1)) {
+  throw new Error("--sizes takes whole numbers ≥ 1 separated by commas; --runs a whole number ≥ 1");
+}
+
+type Builder = "Sahifa" | "Eleventy";
+
+// Markers around the figures in the doc: a rerun replaces what is between them, nothing else.
+const START = "<!-- bench:start (written by npm run bench) -->";
+const END = "<!-- bench:end -->";
+
+interface SizeResult {
+  articles: number;
+  builds: Record<Builder, { pages: number; runs: RunResult[] }>;
+}
+
+interface RebuildResult {
+  articles: number;
+  seconds: Record<Builder, Rebuild[]>;
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), "sahifa-bench-"));
+const sourceText = await readAstanaText();
+const loadBefore = os.loadavg()[0] ?? 0;
+const results: SizeResult[] = [];
+let rebuild: RebuildResult | undefined;
+
+try {
+  for (const articles of sizes) {
+    const corpus = await prepareCorpus(articles);
+    const result: SizeResult = {
+      articles,
+      builds: { Sahifa: { pages: 0, runs: [] }, Eleventy: { pages: 0, runs: [] } },
+    };
+    for (let run = 0; run < runs; run++) {
+      // Alternate who goes first, so neither always builds on a warmer disk cache.
+      const order: Builder[] = run % 2 === 0 ? ["Sahifa", "Eleventy"] : ["Eleventy", "Sahifa"];
+      for (const builder of order) {
+        const output = path.join(corpus.folder, `out-${builder}`);
+        await rm(output, { recursive: true, force: true });
+        const measured = await measureRun(buildCommand(builder, corpus, output));
+        result.builds[builder].runs.push(measured);
+        result.builds[builder].pages = await countPages(output);
+        console.log(
+          `N=${articles} ${builder} run ${run + 1}/${runs}: ${measured.seconds.toFixed(2)} s wall, ${measured.cpuSeconds.toFixed(2)} s CPU, ${megabytes(measured.peakRss)} MB`,
+        );
+      }
+    }
+    results.push(result);
+  }
+  if (rebuildSize > 0) {
+    const corpus = await prepareCorpus(rebuildSize);
+    const middle = Math.ceil(rebuildSize / 2);
+    const number = String(middle).padStart(5, "0");
+    const file = path.join(corpus.content, "articles", `${number}-article-${number}.md`);
+    const seconds = {} as Record<Builder, Rebuild[]>;
+    for (const builder of ["Sahifa", "Eleventy"] as const) {
+      const port = await freePort();
+      seconds[builder] = await measureRebuilds(
+        {
+          command: devCommand(builder, corpus, port),
+          port,
+          pagePath:
+            builder === "Sahifa" ? `/articles/article-${number}/` : `/${number}-article-${number}/`,
+          file,
+        },
+        edits,
+      );
+      console.log(
+        `rebuild N=${rebuildSize} ${builder}: ${seconds[builder].map((r) => `${r.seconds.toFixed(2)} s (${r.reported})`).join(", ")}`,
+      );
+    }
+    rebuild = { articles: rebuildSize, seconds };
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+const report = formatReport(results, rebuild, loadBefore);
+console.log(`\n${report}`);
+if (!values["print-only"]) {
+  await updateDoc(path.resolve(ROOT, values.doc), report);
+  console.log(`Updated ${values.doc}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Corpus {
+  folder: string;
+  content: string;
+  baselineConfig: string;
+}
+
+async function prepareCorpus(articles: number): Promise<Corpus> {
+  const folder = path.join(work, `n${articles}`);
+  const content = path.join(folder, "content");
+  try {
+    await readFile(path.join(content, "site.yaml"));
+  } catch {
+    await writeCorpus(content, generateCorpus({ count: articles, sourceText }));
+  }
+  const baseline = await writeBaselineProject(
+    path.join(folder, "baseline"),
+    path.join(content, "articles"),
+  );
+  return { folder, content, baselineConfig: baseline.config };
+}
+
+function buildCommand(builder: Builder, corpus: Corpus, output: string): Command {
+  const env = { ...process.env, NODE_OPTIONS: "" };
+  return builder === "Sahifa"
+    ? {
+        argv: [process.execPath, "--import", "tsx", "scripts/build.ts", "--output", output],
+        cwd: ROOT,
+        env: { ...env, SAHIFA_CONTENT: corpus.content },
+      }
+    : {
+        argv: [
+          process.execPath,
+          ELEVENTY_CLI,
+          `--config=${corpus.baselineConfig}`,
+          `--output=${output}`,
+          "--quiet",
+        ],
+        cwd: path.dirname(corpus.baselineConfig),
+        env,
+      };
+}
+
+function devCommand(builder: Builder, corpus: Corpus, port: number): Command {
+  const env = { ...process.env, NODE_OPTIONS: "" };
+  const output = path.join(corpus.folder, `dev-${builder}`);
+  return builder === "Sahifa"
+    ? {
+        // What `npm start` runs: Eleventy's dev server on Sahifa's config.
+        argv: [
+          process.execPath,
+          "--import",
+          "tsx",
+          ELEVENTY_CLI,
+          "--config=.eleventy.ts",
+          "--serve",
+          `--port=${port}`,
+          `--output=${output}`,
+        ],
+        cwd: ROOT,
+        env: { ...env, SAHIFA_CONTENT: corpus.content, SAHIFA_DRAFTS: "1" },
+      }
+    : {
+        argv: [
+          process.execPath,
+          ELEVENTY_CLI,
+          `--config=${corpus.baselineConfig}`,
+          "--serve",
+          "--incremental",
+          `--port=${port}`,
+          `--output=${output}`,
+        ],
+        cwd: path.dirname(corpus.baselineConfig),
+        env,
+      };
+}
+
+async function countPages(folder: string): Promise<number> {
+  return (await readdir(folder, { recursive: true })).filter((file) => file.endsWith(".html"))
+    .length;
+}
+
+function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+function formatReport(
+  sizes: SizeResult[],
+  rebuilds: RebuildResult | undefined,
+  load: number,
+): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`,
+    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU).`,
+    "",
+    "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
+    "| -------: | ------- | ---------: | ---------------: | ------: | -------: | -------: | ----------------: |",
+  ];
+  for (const size of sizes) {
+    const wall = (builder: Builder) => median(size.builds[builder].runs.map((run) => run.seconds));
+    const cpu = (builder: Builder) =>
+      median(size.builds[builder].runs.map((run) => run.cpuSeconds));
+    for (const builder of ["Sahifa", "Eleventy"] as const) {
+      const build = size.builds[builder];
+      const peak = Math.max(...build.runs.map((run) => run.peakRss));
+      const ratio =
+        builder === "Sahifa"
+          ? `${(wall("Sahifa") / wall("Eleventy")).toFixed(2)}× (${(cpu("Sahifa") / cpu("Eleventy")).toFixed(2)}×)`
+          : "";
+      lines.push(
+        `| ${size.articles.toLocaleString("en")} | ${builder} | ${build.pages.toLocaleString("en")} | ${wall(builder).toFixed(2)} s | ${(build.pages / wall(builder)).toFixed(0)} | ${cpu(builder).toFixed(2)} s | ${megabytes(peak)} MB | ${ratio} |`,
+      );
+    }
+  }
+  if (rebuilds) {
+    const row = (label: string, list: readonly Rebuild[]) =>
+      `| ${label} | ${median(list.map((r) => r.seconds)).toFixed(2)} s | ${list.map((r) => r.seconds.toFixed(2)).join(", ")} s | ${list.map((r) => r.reported).join("; ")} |`;
+    lines.push(
+      "",
+      `Dev-server rebuild after editing one article's body at N = ${rebuilds.articles.toLocaleString("en")}, from saving the file until the server serves the changed page (median of ${edits} edits), and what Eleventy logged for each rebuild:`,
+      "",
+      "| builder | median | each edit | Eleventy's log: written, in |",
+      "| ------- | -----: | --------- | --------------------------- |",
+      row("Sahifa (`npm start`: Eleventy --serve)", rebuilds.seconds.Sahifa),
+      row("Eleventy --serve --incremental", rebuilds.seconds.Eleventy),
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Replaces the measured figures between the markers, leaving the rest of the file as it is. */
+async function updateDoc(file: string, report: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    text = "# Performance\n\n## Build performance\n\n";
+  }
+  const block = `${START}\n${report}\n${END}`;
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  text =
+    start !== -1 && end > start
+      ? text.slice(0, start) + block + text.slice(end + END.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, text);
+}

@@ -1,0 +1,66 @@
+// Under an article: related articles (shared tags) and the next newer and older articles.
+
+import type { Article } from "../content.ts";
+import type { ArticleNeighbours } from "../related.ts";
+import type { Site } from "../site.ts";
+import { sitePath } from "../urls.ts";
+import { PublishedDate } from "./dates.tsx";
+
+export interface ArticleLinksProps {
+  site: Site;
+  neighbours: ArticleNeighbours<Article> | undefined;
+}
+
+export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
+  if (!neighbours) return null;
+  const { related, newer, older } = neighbours;
+  return (
+    <>
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">مقالات ذات صلة</h2>
+          <ul>
+            {related.map((article) => (
+              <li>
+                <ArticleLink site={site} article={article} />{" "}
+                <span class="related-date">
+                  <PublishedDate site={site} date={article.date} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(newer || older) && (
+        <nav class="article-nav" aria-label="المقالات المجاورة">
+          <ul>
+            {newer && (
+              <li>
+                <span class="article-nav-label">المقال الأحدث: </span>
+                <ArticleLink site={site} article={newer} />
+              </li>
+            )}
+            {older && (
+              <li>
+                <span class="article-nav-label">المقال الأقدم: </span>
+                <ArticleLink site={site} article={older} />
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}
+
+function ArticleLink({ site, article }: { site: Site; article: Article }) {
+  return (
+    <a
+      href={sitePath(site, article.path)}
+      lang={article.lang === site.language ? undefined : article.lang}
+      dir={article.dir}
+    >
+      {article.title}
+    </a>
+  );
+}

@@ -1,0 +1,34 @@
+// A list of articles, newest first: dateline, date, linked headline and standfirst (home, tag and month pages).
+
+import type { Article } from "../content.ts";
+import type { Site } from "../site.ts";
+import { sitePath } from "../urls.ts";
+import { PublishedDate } from "./dates.tsx";
+
+export interface ArticleListProps {
+  site: Site;
+  articles: readonly Article[];
+}
+
+/** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
+export function ArticleList({ site, articles }: ArticleListProps) {
+  if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
+  return (
+    <ol class="article-list">
+      {articles.map((article) => (
+        <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
+          <p class="article-meta">
+            {article.dateline && <span class="dateline">{article.dateline}</span>}
+            <span>
+              <PublishedDate site={site} date={article.date} />
+            </span>
+          </p>
+          <h2>
+            <a href={sitePath(site, article.path)}>{article.title}</a>
+          </h2>
+          <p>{article.standfirst}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,38 @@
+// A tag's or a month's page: its title, how many articles, twenty of them, and the pager.
+
+import { ARTICLE_COUNT_FORMS, formatCount } from "../plurals.ts";
+import { sitePath } from "../urls.ts";
+import { ArticleList } from "./article-list.tsx";
+import { Base } from "./base.tsx";
+import type { ListingPageData } from "./page-data.ts";
+import { Pager, pageSuffix } from "./pager.tsx";
+
+export function ListingPage({ data }: { data: ListingPageData }) {
+  const { site, listing } = data;
+  const { page } = listing;
+  const heading = listing.kind === "tag" ? `الوسم: ${listing.title}` : listing.title;
+  const count = formatCount(listing.total, ARTICLE_COUNT_FORMS, site.digits);
+  const up =
+    listing.kind === "tag"
+      ? { href: "/tags/", text: "كل الوسوم" }
+      : { href: "/archive/", text: "الأرشيف كاملًا" };
+  return (
+    <Base
+      data={data}
+      title={`${heading}${pageSuffix(site, page)}`}
+      description={`${heading}: ${count} في ${site.name}.`}
+      path={page.path}
+    >
+      <header class="listing-header">
+        <h1>{`${heading}${pageSuffix(site, page)}`}</h1>
+        <p class="listing-meta">
+          {count}
+          {" · "}
+          <a href={sitePath(site, up.href)}>{up.text}</a>
+        </p>
+      </header>
+      <ArticleList site={site} articles={page.items} />
+      <Pager site={site} page={page} />
+    </Base>
+  );
+}

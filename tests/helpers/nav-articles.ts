@@ -1,0 +1,29 @@
+// Minimal Article values for unit tests of navigation: only what grouping and links read is real.
+
+import { DateTime } from "luxon";
+import type { Article } from "../../src/content.ts";
+
+/** An article dated `iso` (with offset) carrying `tags`; everything else is filler. */
+export function makeArticle(slug: string, iso: string, tags: string[] = []): Article {
+  const date = DateTime.fromISO(iso, { setZone: true });
+  if (!date.isValid) throw new Error(`bad test date ${iso}`);
+  return {
+    title: `عنوان ${slug}`,
+    standfirst: "ملخص.",
+    date,
+    slug,
+    tags,
+    lang: "ar",
+    draft: false,
+    file: `content/articles/${slug}.md`,
+    path: `/articles/${slug}/`,
+    html: "<p>نص.</p>\n",
+    wordCount: 1,
+    readingMinutes: 1,
+  };
+}
+
+/** Newest first, as the content loader returns them. */
+export function newestFirst(articles: Article[]): Article[] {
+  return [...articles].sort((a, b) => b.date.toMillis() - a.date.toMillis());
+}
