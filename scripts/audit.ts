@@ -1,4 +1,4 @@
-// npm run audit: loads each page kind in Chromium under slow 4G and a 4× slower CPU, runs Lighthouse, writes docs/performance.md.
+// npm run audit: loads each page kind in Chromium under slow 4G and a 4× slower CPU, runs Lighthouse, writes docs/page-weight.md.
 
 import { writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -25,7 +25,7 @@ import {
 } from "./lib/page-budget.ts";
 import { startStaticServer } from "./lib/static-server.ts";
 
-const REPORT = "docs/performance.md";
+const REPORT = "docs/page-weight.md";
 const RUNS = 3;
 const LIGHTHOUSE_VERSION = "12.2.3";
 

@@ -156,7 +156,7 @@ export interface AuditConditions {
 }
 
 /**
- * docs/performance.md: the conditions, one table of transfers, one of timings and scores,
+ * docs/page-weight.md: the conditions, one table of transfers, one of timings and scores,
  * and the verdict against the budget.
  */
 export function renderReport(loads: readonly PageLoad[], conditions: AuditConditions): string {
