@@ -193,8 +193,10 @@ async function checkArticles(
     });
   }
   const schema = createArticleSchema(zone);
+  schemaZone.set(schema, zone);
   const knownKeys = articleKnownKeys(schema);
   const articles: CheckedArticle[] = [];
+  passedFilesUsed = new Set();
   const checks = await Promise.all(
     (files ?? []).map(async (file) => {
       const shown = displayPath(file);
@@ -210,6 +212,8 @@ async function checkArticles(
     problems.push(...articleWarnings(shown, checked, now));
   }
   problems.push(...duplicateSlugs(articles));
+  // Forget files that are gone or changed, so a long dev session does not grow without bound.
+  for (const key of passedFiles.keys()) if (!passedFilesUsed.has(key)) passedFiles.delete(key);
   return { articles, problems };
 }
 
@@ -245,8 +249,26 @@ async function checkArticle(
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
   }
-  return checkSource(source, shown, schema, knownKeys, problems);
+  // The build's up-front check and Eleventy's data step load the same files, and a dev rebuild
+  // loads thousands of unchanged ones: a file that passed before, unchanged, passes again.
+  const key = `${schemaZone.get(schema) ?? ""}\u0000${shown}\u0000${source}`;
+  const known = passedFiles.get(key);
+  if (known) {
+    passedFilesUsed.add(key);
+    return known;
+  }
+  const checked = checkSource(source, shown, schema, knownKeys, problems);
+  if (checked && problems.length === 0) {
+    passedFiles.set(key, checked);
+    passedFilesUsed.add(key);
+  }
+  return checked;
 }
+
+// Articles that passed the schema, by zone, path and text (see checkArticle).
+const passedFiles = new Map<string, { meta: ArticleMeta; body: string }>();
+let passedFilesUsed = new Set<string>();
+const schemaZone = new WeakMap<ArticleSchema, string>();
 
 function checkSource(
   source: string,
