@@ -81,8 +81,12 @@ export function headersFile(site: Pick<Site, "pathPrefix">): string {
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-/** Every path a build writes outside assets/, as _headers patterns (articles: /articles/<slug>/). */
+/**
+ * Every path a build writes outside assets/, as _headers patterns: articles, the home page's
+ * later pages (/page/2/), tag pages and indexes, month archives and their index.
+ */
 function pagePaths(): string[] {
   const feeds = [FEEDS.atom.path, FEEDS.json.path, SITEMAP_PATH, ROBOTS_PATH];
-  return ["/", "/index.html", "/articles/*", "/404.html", ...feeds];
+  const listings = ["/page/*", "/tags/*", "/archive/*"];
+  return ["/", "/index.html", "/articles/*", ...listings, "/404.html", ...feeds];
 }
