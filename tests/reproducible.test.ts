@@ -19,11 +19,12 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-async function buildUnder(tz: string): Promise<Record<string, string>> {
-  const output = path.join(workDir, tz.replace("/", "-"), "_site");
-  await run("npx", ["tsx", "scripts/build.ts", "--output", output], {
-    env: { ...process.env, TZ: tz, NODE_OPTIONS: "" },
-  });
+async function buildUnder(tz: string, now?: string): Promise<Record<string, string>> {
+  const output = path.join(workDir, `${tz.replace("/", "-")}-${now ?? "clock"}`, "_site");
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: tz, NODE_OPTIONS: "" };
+  if (now) env.SAHIFA_NOW = now;
+  else delete env.SAHIFA_NOW;
+  await run("npx", ["tsx", "scripts/build.ts", "--output", output], { env });
   return hashTree(output);
 }
 
@@ -35,5 +36,16 @@ describe("reproducible output", () => {
     ]);
     expect(Object.keys(utc)).toContain("articles/astana-20-final-round/index.html");
     expect(losAngeles).toEqual(utc);
+  });
+
+  it("writes byte-identical trees on different days, in different zones", async () => {
+    // The moment a build runs decides only which scheduled articles are due: nothing else in
+    // the output may depend on it (no build date in pages, feeds or the sitemap).
+    const [early, late] = await Promise.all([
+      buildUnder("Asia/Tokyo", "2025-01-01T00:00:00Z"),
+      buildUnder("America/Los_Angeles", "2031-07-15T12:00:00Z"),
+    ]);
+    expect(Object.keys(early)).toContain("feed.xml");
+    expect(late).toEqual(early);
   });
 });
