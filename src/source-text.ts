@@ -1,6 +1,7 @@
 // Reads an editor's text file strictly: a size limit, UTF-8 or an error with the byte offset, no control characters.
 
-import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 /** Files larger than this are refused: no article is that long, and parsing time grows with size. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -22,9 +23,11 @@ export class SourceTextError extends Error {
  * @example await readBounded("content/articles/x.md", MAX_ARTICLE_BYTES) //=> <Buffer 2d 2d 2d …>
  */
 export async function readBounded(file: string, limit: number): Promise<Buffer> {
-  const handle = await open(file, "r");
+  // Synchronous calls: for thousands of small files, the promise API's round trips through the
+  // thread pool (open, stat, read, close) cost several times the reading itself.
+  const handle = openSync(file, "r");
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(handle);
     if (size > limit) {
       throw new SourceTextError(
         `the file is ${formatMegabytes(size)} (${size} bytes), over the ${formatMegabytes(limit)} limit for one article: split it, or move tables and data out of it`,
@@ -34,7 +37,7 @@ export async function readBounded(file: string, limit: number): Promise<Buffer> 
     const buffer = Buffer.alloc(size + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(handle, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) break;
@@ -45,7 +48,7 @@ export async function readBounded(file: string, limit: number): Promise<Buffer> 
       );
     return buffer.subarray(0, length);
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
 }
 
@@ -62,9 +65,11 @@ export function decodeSourceText(bytes: Uint8Array): string {
       `the file contains a NUL byte at byte offset ${nul} (is it a text file?)`,
     );
   let text: string;
-  try {
-    text = STRICT_UTF8.decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    // simdutf validation, then the plain decoder: several times faster than a fatal TextDecoder.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
     const offset = firstInvalidUtf8Byte(bytes);
     throw new SourceTextError(
       `the file is not valid UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at byte offset ${offset} (save the file as UTF-8)`,
@@ -95,8 +100,6 @@ export function formatMegabytes(bytes: number): string {
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-// The BOM is consumed by the decoder (ignoreBOM: false means "strip it").
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 // C0 controls but tab and newline, DEL, C1 controls, and the noncharacters U+FFFE/U+FFFF: HTML
 // parsers reject them (https://html.spec.whatwg.org/#preprocessing-the-input-stream).
 const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/u;
