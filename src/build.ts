@@ -1,9 +1,10 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warmAssets } from "./assets.ts";
-import { precompress } from "./compress.ts";
+import { PRECOMPRESSION_STAMP, precompress } from "./compress.ts";
 import { createContentLoader } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError, type Problem } from "./problems.ts";
@@ -60,8 +61,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
     await eleventy.write();
     pages = await countPages(staging);
-    await precompress(staging);
+    const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
+    const previousStamp = await readFile(stampFile, "utf8").catch(() => undefined);
+    await precompress(staging, {
+      ...(previousStamp === PRECOMPRESSION_STAMP ? { previous: outputDir } : {}),
+    });
     await swapIn(staging, outputDir);
+    // Recorded after the swap: the published site's twins were made with these settings.
+    await mkdir(STAMP_DIR, { recursive: true });
+    await writeFile(stampFile, PRECOMPRESSION_STAMP);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw findContentError(error) ?? error;
@@ -75,6 +83,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     warnings: content.warnings,
     milliseconds: performance.now() - started,
   };
+}
+
+// Which settings made the compressed twins of each published folder (see precompress).
+const STAMP_DIR = path.resolve("node_modules/.cache/sahifa/precompressed");
+
+function contentHashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 /** The ContentError behind an error Eleventy wrapped, if there is one. */

@@ -1,7 +1,13 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  gzipSync,
+} from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { brotliBytes, gzipBytes, isCompressible, precompress } from "../src/compress.ts";
 
@@ -39,6 +45,45 @@ describe("precompress", () => {
     await precompress(dir);
     await expect(readFile(path.join(dir, "face.woff2.br"))).rejects.toThrow();
     await expect(readFile(path.join(dir, "_headers.gz"))).rejects.toThrow();
+  });
+});
+
+describe("precompress with the previous build", () => {
+  it("reuses the twins of unchanged files, checked first, and compresses the rest", async () => {
+    const previous = await mkdtemp(path.join(tmpdir(), "sahifa-compress-previous-"));
+    try {
+      // index.html unchanged, with twins made differently (so reuse is visible in the bytes);
+      // feed.xml unchanged but its .br corrupt; articles/a changed.
+      await writeFile(path.join(previous, "index.html"), text);
+      const lightGzip = gzipSync(Buffer.from(text), { level: 1 });
+      const lightBrotli = brotliCompressSync(Buffer.from(text), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 1 },
+      });
+      await writeFile(path.join(previous, "index.html.gz"), lightGzip);
+      await writeFile(path.join(previous, "index.html.br"), lightBrotli);
+      await writeFile(path.join(previous, "feed.xml"), "<feed/>");
+      await writeFile(path.join(previous, "feed.xml.gz"), gzipSync(Buffer.from("<feed/>")));
+      await writeFile(path.join(previous, "feed.xml.br"), Buffer.from("not brotli"));
+      await mkdir(path.join(previous, "articles/a"), { recursive: true });
+      await writeFile(path.join(previous, "articles/a/index.html"), "old");
+      await writeFile(path.join(previous, "articles/a/index.html.br"), brotliCompressSync("old"));
+      await writeFile(path.join(previous, "articles/a/index.html.gz"), gzipSync("old"));
+
+      await precompress(dir, { previous });
+      expect(await readFile(path.join(dir, "index.html.gz"))).toEqual(lightGzip);
+      expect(await readFile(path.join(dir, "index.html.br"))).toEqual(lightBrotli);
+      const feed = await readFile(path.join(dir, "feed.xml.br"));
+      expect(brotliDecompressSync(feed).toString()).toBe("<feed/>");
+      const article = await readFile(path.join(dir, "articles/a/index.html"));
+      expect(
+        brotliDecompressSync(await readFile(path.join(dir, "articles/a/index.html.br"))),
+      ).toEqual(article);
+      expect(await readFile(path.join(dir, "articles/a/index.html.br"))).toEqual(
+        await brotliBytes(article),
+      );
+    } finally {
+      await rm(previous, { recursive: true, force: true });
+    }
   });
 });
 

@@ -38,6 +38,13 @@ describe("reproducible output", () => {
     expect(losAngeles).toEqual(utc);
   });
 
+  it("writes the same tree when rebuilding over a published site (reused compressed twins)", async () => {
+    const fresh = await buildUnder("UTC", "2026-01-01T00:00:00Z");
+    const again = await buildUnder("UTC", "2026-01-01T00:00:00Z"); // same folder: reuses twins
+    expect(Object.keys(fresh).some((file) => file.endsWith(".br"))).toBe(true);
+    expect(again).toEqual(fresh);
+  });
+
   it("writes byte-identical trees on different days, in different zones", async () => {
     // The moment a build runs decides only which scheduled articles are due: nothing else in
     // the output may depend on it (no build date in pages, feeds or the sitemap).
