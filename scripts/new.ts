@@ -14,7 +14,7 @@ import {
 } from "../src/new-article.ts";
 import { buildOptionsFromEnv } from "../src/options.ts";
 import { ContentError, formatProblem } from "../src/problems.ts";
-import { stripInvisible } from "../src/schema.ts";
+import { hasVisibleText } from "../src/schema.ts";
 
 const USAGE = 'usage: npm run new -- --title "عنوان المقال" [--slug ascii-slug] [--draft]';
 
@@ -27,7 +27,7 @@ try {
     },
   });
   const title = values.title ?? "";
-  if (stripInvisible(title) === "") throw new NewArticleError(`give the article a title\n${USAGE}`);
+  if (!hasVisibleText(title)) throw new NewArticleError(`give the article a title\n${USAGE}`);
   const options = buildOptionsFromEnv(process.env);
   const site = await loadSite(options);
   // The one clock read: today's date in the newsroom's zone (SAHIFA_NOW replaces it in tests).

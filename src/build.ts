@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "
 import path from "node:path";
 import { warmAssets } from "./assets.ts";
 import { PRECOMPRESSION_STAMP, precompress } from "./compress.ts";
-import { createContentLoader } from "./content.ts";
+import { createContentLoader, offerLoadedContent } from "./content.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError, type Problem } from "./problems.ts";
 
@@ -59,7 +59,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     });
     // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
-    await eleventy.write();
+    // Eleventy's data step takes this content rather than reading content/ a second time.
+    offerLoadedContent(sahifaOptions, content);
+    try {
+      await eleventy.write();
+    } finally {
+      offerLoadedContent(sahifaOptions, undefined);
+    }
     pages = await countPages(staging);
     const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
     const previousStamp = await readFile(stampFile, "utf8").catch(() => undefined);

@@ -12,7 +12,7 @@ import {
   describeIssues,
   SOURCE_FIELDS,
   IMAGE_FIELDS,
-  stripInvisible,
+  hasVisibleText,
   type ArticleMeta,
 } from "./schema.ts";
 import { resolveSite, siteSchema, type Site } from "./site.ts";
@@ -73,7 +73,13 @@ export type PublicationState = "published" | "draft" | "scheduled";
  * calls, so a dev-server rebuild renders only what changed.
  */
 export function createContentLoader(options: ContentOptions): () => Promise<Content> {
+  const key = optionsKey(options);
   return async () => {
+    if (offered?.key === key) {
+      const { content } = offered;
+      offered = undefined;
+      return content;
+    }
     let site: Site | undefined;
     let siteProblems: readonly Problem[] = [];
     try {
@@ -93,6 +99,29 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
       throw new ContentError(problems);
     return publish(site, checked.articles, problems, options);
   };
+}
+
+/**
+ * Hands content a build has just loaded and checked to the next loader created with the same
+ * options in this process, once: src/build.ts checks everything before starting Eleventy, and
+ * Eleventy's data step (the plugin's own loader) then uses that content instead of reading and
+ * checking every file again. `undefined` withdraws an offer nobody took.
+ * @example offerLoadedContent(options, await createContentLoader(options)())
+ */
+export function offerLoadedContent(options: ContentOptions, content: Content | undefined): void {
+  offered = content === undefined ? undefined : { key: optionsKey(options), content };
+}
+
+let offered: { key: string; content: Content } | undefined;
+
+function optionsKey(options: ContentOptions): string {
+  return JSON.stringify([
+    path.resolve(options.contentDir),
+    options.urlOverride ?? null,
+    Boolean(options.includeDrafts),
+    Boolean(options.includeFuture),
+    options.now?.toISOString() ?? null,
+  ]);
 }
 
 /**
@@ -301,7 +330,7 @@ function checkSource(
       ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
     );
   }
-  if (stripInvisible(frontmatter.body) === "") {
+  if (!hasVisibleText(frontmatter.body)) {
     problems.push({
       file: shown,
       line: lineCount(source),

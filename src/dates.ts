@@ -52,11 +52,14 @@ export function parseArticleDate(value: string, zone: string): DateTime {
       `"${value}" has a time but no offset (add one, such as +03:00 or Z, so the moment is unambiguous)`,
     );
   }
-  if (!DateTime.fromISO(parts[1] ?? "", { zone: "UTC" }).isValid) {
-    throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
-  }
   const moment = DateTime.fromISO(text.replace(" ", "T"), { setZone: true });
-  if (!moment.isValid) throw new DateInputError(`"${value}" is not a real time of day`);
+  if (!moment.isValid) {
+    // Say which half is wrong: the day, or the time of day.
+    if (!DateTime.fromISO(parts[1] ?? "", { zone: "UTC" }).isValid) {
+      throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
+    }
+    throw new DateInputError(`"${value}" is not a real time of day`);
+  }
   return moment.setZone(zone);
 }
 

@@ -1,9 +1,10 @@
 // Font subsetting: the characters a site shows, and the self-hosted face cut down to them (HarfBuzz's hb-subset).
 
-import subsetFont from "subset-font";
+import path from "node:path";
 import type { Content } from "./content.ts";
 import { localizeDigits } from "./digits.ts";
 import { READING_TIME_FORMS } from "./reading-time.ts";
+import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import { contentHash } from "./styles.ts";
 
 /**
@@ -59,27 +60,71 @@ export function siteText(content: {
     localizeDigits("0123456789", content.site.digits),
   ];
   for (const article of content.articles) collectStrings(article, parts);
-  // One pass over every string, never one array of all their characters (tens of MB at 4,000
-  // articles).
-  const seen = new Set<string>();
-  for (const part of parts) for (const char of part) seen.add(char);
-  return [...seen].sort().join("");
+  return distinctCharacters(parts);
+}
+
+/**
+ * The characters of some strings, each once, in the order of a plain string sort (UTF-16 code
+ * units). One pass over the code units into a table: at 4,000 articles the text is tens of MB,
+ * and a Set of one-character strings cost most of a second.
+ * @example distinctCharacters(["بب", "ab"]) //=> "abب"
+ */
+export function distinctCharacters(parts: readonly string[]): string {
+  const seen = new Uint8Array(0x10000);
+  const astral = new Set<string>();
+  for (const part of parts) {
+    for (let index = 0; index < part.length; index++) {
+      const code = part.charCodeAt(index);
+      if (code < 0xd800 || code > 0xdfff) {
+        seen[code] = 1;
+        continue;
+      }
+      // A surrogate pair (or, from a YAML escape, a lone surrogate) sorts by its first unit.
+      const next = part.charCodeAt(index + 1);
+      const pair = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+      astral.add(part.slice(index, pair ? index + 2 : index + 1));
+      if (pair) index += 1;
+    }
+  }
+  const chars: string[] = [];
+  for (let code = 0; code < 0xd800; code++) if (seen[code]) chars.push(String.fromCharCode(code));
+  chars.push(...[...astral].sort());
+  for (let code = 0xe000; code < 0x10000; code++)
+    if (seen[code]) chars.push(String.fromCharCode(code));
+  return chars.join("");
 }
 
 /**
  * The face cut down to the glyphs `text` needs, as WOFF2. HarfBuzz keeps every layout feature
  * and follows GSUB closure, so initial, medial, final and ligature forms of the kept letters
- * stay, and Arabic still joins. Same font and text give the same bytes.
+ * stay, and Arabic still joins. Same font and text give the same bytes. Cutting and compressing
+ * a face costs about half a second, so subsets are kept in memory (the last one per face, for
+ * the dev server) and on disk (`node_modules/.cache/sahifa/fonts/`, keyed by the font, the text
+ * and the subsetter's versions), where the next build finds them.
  * @example (await subsetWoff2(naskh, "صحيفة")).length //=> a few KB
  */
-export async function subsetWoff2(font: Uint8Array, text: string): Promise<Uint8Array> {
+export async function subsetWoff2(
+  font: Uint8Array,
+  text: string,
+  options: { cacheDir?: string } = {},
+): Promise<Uint8Array> {
   const fontKey = contentHash(font);
   const textKey = contentHash(text);
   const cached = latest.get(fontKey);
   if (cached?.textKey === textKey) return cached.subset;
-  const subset = subsetFont(Buffer.from(font), text, { targetFormat: "woff2" }).then(
-    (bytes) => new Uint8Array(bytes),
+  const file = path.join(
+    options.cacheDir ?? path.join(CACHE_ROOT, "fonts"),
+    `${fontKey}.${contentHash(`${text}\n${SUBSETTER_VERSIONS}`)}.woff2`,
   );
+  const subset = readCacheFile(file).then(async (stored) => {
+    if (stored && isWholeWoff2(stored)) return new Uint8Array(stored);
+    const { default: subsetFont } = await import("subset-font");
+    const bytes = new Uint8Array(
+      await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" }),
+    );
+    await writeCacheFile(file, bytes);
+    return bytes;
+  });
   latest.set(fontKey, { textKey, subset });
   // A failed subset is not remembered: the next build tries again.
   subset.catch(() => {
@@ -88,12 +133,28 @@ export async function subsetWoff2(font: Uint8Array, text: string): Promise<Uint8
   return subset;
 }
 
+/**
+ * Whether bytes are a complete WOFF2 file: its signature, and the length its header records (a
+ * cache file cut short by a full disk is not served as a font).
+ * @example isWholeWoff2(new Uint8Array([0x77, 0x4f, 0x46, 0x32])) //=> false
+ */
+export function isWholeWoff2(bytes: Uint8Array): boolean {
+  if (bytes.length < 48) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.getUint32(0) === 0x774f4632 && view.getUint32(8) === bytes.length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Internals
 
 // The dev server rebuilds on every save, and most saves leave the character set as it was: the
 // last subset of each face is kept, and only the last, so a long session does not grow.
 const latest = new Map<string, { textKey: string; subset: Promise<Uint8Array> }>();
+
+// What else decides a subset's bytes: the subsetter (HarfBuzz) and the WOFF2 encoder.
+const SUBSETTER_VERSIONS = ["subset-font", "harfbuzzjs", "wawoff2"]
+  .map((name) => `${name}@${packageVersion(name)}`)
+  .join(" ");
 
 function collectStrings(value: unknown, into: string[]): void {
   if (typeof value === "string") {

@@ -80,13 +80,16 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
     session.watching = runMode !== "build";
   });
   eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(preview)] });
-  eleventyConfig.addGlobalData("site", async () => (await current()).content.site);
-  eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
-  eleventyConfig.addGlobalData("assets", async () => (await current()).assets.urls);
-  eleventyConfig.addGlobalData("images", async () => (await current()).images.images);
   // Eleventy deep-copies plain objects of global data into each template's data, but passes a
   // frozen one as it is (@11ty/eleventy-utils Merge): at 4,000 articles, copying the navigation
-  // for every template cost more than building it.
+  // for every template cost more than building it. One site object per build also lets the
+  // templates reuse the markup every page shares (src/templates/reuse.tsx).
+  eleventyConfig.addGlobalData("site", async () => Object.freeze((await current()).content.site));
+  eleventyConfig.addGlobalData("articles", async () => (await current()).content.articles);
+  eleventyConfig.addGlobalData("assets", async () => Object.freeze((await current()).assets.urls));
+  eleventyConfig.addGlobalData("images", async () =>
+    Object.freeze((await current()).images.images),
+  );
   eleventyConfig.addGlobalData("navigation", async () =>
     Object.freeze((await current()).navigation),
   );
@@ -119,7 +122,7 @@ async function prepare(
   // Fonts are cut to the site's characters, so assets follow the text too; a dev rebuild
   // reuses them (and the drawn images) while nothing they depend on changed.
   // Only the set of characters matters to the subset: an edit that adds none keeps every asset.
-  const text = [...new Set(siteText(content))].sort().join("");
+  const text = siteText(content);
   const assetsKey = JSON.stringify([css, text, content.site]);
   if (session.assets?.key !== assetsKey) {
     const [assets, images] = await Promise.all([

@@ -205,11 +205,12 @@ export function unknownKeyMessage(key: string, knownKeys: readonly string[]): st
 }
 
 /**
- * Text with format and invisible characters removed, to tell a blank title from a real one.
- * @example stripInvisible("\u200f\u200b ") //=> ""
+ * Whether a text shows anything: a character that is not a format, space or blank character,
+ * to tell a blank title (or body) from a real one. Stops at the first visible character.
+ * @example hasVisibleText("\u200f\u200b ") //=> false
  */
-export function stripInvisible(value: string): string {
-  return value.replace(INVISIBLE, "");
+export function hasVisibleText(value: string): boolean {
+  return VISIBLE.test(value);
 }
 
 /**
@@ -225,17 +226,17 @@ export function isHttpUrl(value: string): boolean {
 
 const DATE_HINT = "expected YYYY-MM-DD, or an ISO 8601 date-time with offset";
 const STEERING = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
-// Format characters (Cf: ZWSP, ZWJ, RLM, BOM …), separators, and the blank letters and marks
-// that render as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+// Any character but the invisible ones: format characters (Cf: ZWSP, ZWJ, RLM, BOM …),
+// separators, and the blank letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
 // Mongolian vowel separator, braille blank.
-const INVISIBLE = /[\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0]/gu;
+const VISIBLE = /[^\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0]/u;
 
 /** Trimmed text that must hold at least one visible character and no hidden control. */
 function text() {
   return z
     .string({ error: mustBeText })
     .transform((value) => value.trim())
-    .refine((value) => stripInvisible(value).length > 0, {
+    .refine(hasVisibleText, {
       error: "is empty (or only invisible characters)",
       abort: true,
     })

@@ -1,10 +1,10 @@
 // The stylesheet pipeline: the authored left-to-right CSS, its rtlcss mirror, both minified and content-hashed.
 
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 
 /** A built file: where it goes under the output folder, and its bytes. */
 export interface BuiltFile {
@@ -62,7 +62,7 @@ async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Style
   let result = file === undefined ? undefined : await readCached(file);
   if (!result) {
     result = await runPipeline(job);
-    if (file !== undefined) await writeCached(file, result);
+    if (file !== undefined) await writeCacheFile(file, JSON.stringify(result));
   }
   return {
     ltr: hashed("assets/sahifa.ltr", result.ltr),
@@ -82,7 +82,7 @@ async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: stri
   return { ltr: result.ltr, rtl: result.rtl };
 }
 
-const DEFAULT_CACHE_DIR = path.resolve("node_modules/.cache/sahifa/stylesheets");
+const DEFAULT_CACHE_DIR = path.join(CACHE_ROOT, "stylesheets");
 
 /** The pipeline's packages: a new version of any of them may write different CSS. */
 const PIPELINE_PACKAGES = [
@@ -103,7 +103,7 @@ async function cacheKey(job: StylesheetJob): Promise<string | undefined> {
   const versions: string[] = [];
   for (const name of PIPELINE_PACKAGES) {
     try {
-      versions.push(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+      versions.push(`${name}@${packageVersion(name)}`);
     } catch {
       return undefined;
     }
@@ -126,28 +126,13 @@ async function cacheKey(job: StylesheetJob): Promise<string | undefined> {
 
 async function readCached(file: string): Promise<{ ltr: string; rtl: string } | undefined> {
   try {
-    const cached: unknown = JSON.parse(await readFile(file, "utf8"));
+    const cached: unknown = JSON.parse(String(await readCacheFile(file)));
     const { ltr, rtl } = cached as { ltr?: unknown; rtl?: unknown };
     return typeof ltr === "string" && typeof rtl === "string" ? { ltr, rtl } : undefined;
   } catch {
     return undefined;
   }
 }
-
-async function writeCached(file: string, result: { ltr: string; rtl: string }): Promise<void> {
-  // Written beside and renamed, so a concurrent build never reads half a file. A cache that
-  // cannot be written (read-only checkout) only costs the next build the pipeline again.
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    await writeFile(partial, JSON.stringify(result));
-    await rename(partial, file);
-  } catch {
-    // ignore: see above
-  }
-}
-
-const require = createRequire(import.meta.url);
 
 function hashed(stem: string, css: string): BuiltFile {
   return { path: `${stem}.${contentHash(css)}.css`, contents: css };

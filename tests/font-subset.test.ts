@@ -1,12 +1,21 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import * as fontkit from "fontkit";
 import { DateTime } from "luxon";
 import subsetFont from "subset-font";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FONT_FILES } from "../src/assets.ts";
 import { createContentLoader } from "../src/content.ts";
-import { ARABIC_ALPHABET, siteText, subsetWoff2, TEMPLATE_TEXT } from "../src/font-subset.ts";
+import {
+  ARABIC_ALPHABET,
+  distinctCharacters,
+  isWholeWoff2,
+  siteText,
+  subsetWoff2,
+  TEMPLATE_TEXT,
+} from "../src/font-subset.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -104,8 +113,40 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
   });
 
   it("gives the same bytes for the same font and text", async () => {
-    await subsetWoff2(full, "بيت"); // replaces the cached subset: the next call subsets afresh
-    expect(Buffer.from(await subsetWoff2(full, text)).equals(Buffer.from(subset))).toBe(true);
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), "sahifa-fonts-"));
+    await subsetWoff2(full, "بيت", { cacheDir }); // replaces the subset kept in memory
+    // An empty cache folder: the subset is cut afresh.
+    const again = await subsetWoff2(full, text, { cacheDir });
+    expect(Buffer.from(again).equals(Buffer.from(subset))).toBe(true);
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it("keeps subsets on disk for the next build, and never serves a cut-short one", async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), "sahifa-fonts-"));
+    await subsetWoff2(full, "بيت", { cacheDir });
+    const first = await subsetWoff2(full, text, { cacheDir });
+    const files = (await readdir(cacheDir)).filter((name) => name.endsWith(".woff2"));
+    expect(files).toHaveLength(2);
+    const stored = files.map((name) => path.join(cacheDir, name));
+    const storedBytes = await Promise.all(stored.map((file) => readFile(file)));
+    const file = stored[storedBytes.findIndex((bytes) => bytes.equals(Buffer.from(first)))];
+    if (file === undefined) throw new Error("the subset was not stored");
+    // A stored subset is used as it is (a marker byte past the header shows which was used)...
+    const marked = Buffer.from(first);
+    marked[marked.length - 1] = marked[marked.length - 1] === 0 ? 1 : 0;
+    await writeFile(file, marked);
+    await subsetWoff2(full, "بيت", { cacheDir });
+    expect(Buffer.from(await subsetWoff2(full, text, { cacheDir })).equals(marked)).toBe(true);
+    // ...but one cut short is cut again, and stored whole.
+    await writeFile(file, Buffer.from(first).subarray(0, 100));
+    await subsetWoff2(full, "بيت", { cacheDir });
+    expect(
+      Buffer.from(await subsetWoff2(full, text, { cacheDir })).equals(Buffer.from(first)),
+    ).toBe(true);
+    expect((await readFile(file)).equals(Buffer.from(first))).toBe(true);
+    expect(isWholeWoff2(first)).toBe(true);
+    expect(isWholeWoff2(first.subarray(0, first.length - 1))).toBe(false);
+    await rm(cacheDir, { recursive: true, force: true });
   });
 });
 
@@ -130,3 +171,14 @@ function openFont(bytes: Uint8Array): fontkit.Font {
   if (!("layout" in font)) throw new Error("expected a single font, not a collection");
   return font;
 }
+
+describe("distinctCharacters", () => {
+  it("keeps each character once, in a plain string sort's order, astral ones whole", () => {
+    const parts = ["صحيفة ab", "\u{1ee00}ﻻ", "ba \u{1f600}", "\u{1ee00}"];
+    const expected = [...new Set(parts.join(""))].sort().join("");
+    expect(distinctCharacters(parts)).toBe(expected);
+    expect(distinctCharacters(parts)).toBe(" abةحصفي\u{1ee00}\u{1f600}ﻻ");
+    expect(distinctCharacters(["\ud800x"])).toBe("x\ud800");
+    expect(distinctCharacters([])).toBe("");
+  });
+});

@@ -7,6 +7,7 @@ import {
   formatReadingTime,
   readingMinutes,
   segmenterWords,
+  simpleWords,
 } from "../src/reading-time.ts";
 
 const ASTANA = path.join(import.meta.dirname, "fixtures/source/astana-20.ar.txt");
@@ -130,6 +131,7 @@ describe("countWords agrees with Intl.Segmenter", () => {
     "x:y",
     "3.5",
     "؍",
+    "\u{1ee00}",
   );
   it("on generated mixtures (2,000 cases)", () => {
     fc.assert(
@@ -143,6 +145,39 @@ describe("countWords agrees with Intl.Segmenter", () => {
       }),
       { numRuns: 2000, seed: 2254 },
     );
+  });
+
+  it("takes the one-pass path for plain news text, and agrees with ICU whenever it does", () => {
+    const plain = fc.constantFrom(
+      "قال",
+      "أستانا",
+      "Lavrov",
+      "2254",
+      "٢٠٢٣",
+      "ً",
+      " ",
+      "، ",
+      "«",
+      "»",
+      "\n",
+    );
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(simpleWords(text)).toBe(segmenterWords(text));
+      }),
+      { numRuns: 500, seed: 2023 },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        const fast = simpleWords(text);
+        if (fast !== undefined) expect(fast).toBe(segmenterWords(text));
+      }),
+      { numRuns: 1000, seed: 1444 },
+    );
+    expect(simpleWords("U.S. 2,254")).toBeUndefined();
+    expect(simpleWords("中文")).toBeUndefined();
   });
 
   it("on the Astana article", async () => {

@@ -6,7 +6,7 @@ import {
   describeIssues,
   isHttpUrl,
   SOURCE_FIELDS,
-  stripInvisible,
+  hasVisibleText,
   unknownKeyMessage,
 } from "../src/schema.ts";
 
@@ -253,10 +253,13 @@ describe("unknownKeyMessage", () => {
   });
 });
 
-describe("stripInvisible and isHttpUrl", () => {
+describe("hasVisibleText and isHttpUrl", () => {
   it("leaves visible Arabic text and removes what does not show", () => {
-    expect(stripInvisible("\u200fعنوان\u200b")).toBe("عنوان");
-    expect(stripInvisible("\u2800\u180e\u17b4")).toBe("");
+    expect(hasVisibleText("\u200fعنوان\u200b")).toBe(true);
+    expect(hasVisibleText("\u200f \u200b x")).toBe(true);
+    expect(hasVisibleText("\u2800\u180e\u17b4")).toBe(false);
+    expect(hasVisibleText("\u200f\u200b \n\t\u3000")).toBe(false);
+    expect(hasVisibleText("")).toBe(false);
   });
 
   it("accepts only absolute http and https URLs", () => {

@@ -5,6 +5,7 @@ import type { ArticleNeighbours } from "../related.ts";
 import type { Site } from "../site.ts";
 import { sitePath } from "../urls.ts";
 import { PublishedDate } from "./dates.tsx";
+import { reused, siteKey } from "./reuse.tsx";
 
 export interface ArticleLinksProps {
   site: Site;
@@ -20,14 +21,16 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">مقالات ذات صلة</h2>
           <ul>
-            {related.map((article) => (
-              <li>
-                <ArticleLink site={site} article={article} />{" "}
-                <span class="related-date">
-                  <PublishedDate site={site} date={article.date} />
-                </span>
-              </li>
-            ))}
+            {related.map((article) =>
+              reused(article, `related item ${siteKey(site)}`, () => (
+                <li>
+                  <ArticleLink site={site} article={article} />{" "}
+                  <span class="related-date">
+                    <PublishedDate site={site} date={article.date} />
+                  </span>
+                </li>
+              )),
+            )}
           </ul>
         </section>
       )}
@@ -54,7 +57,7 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
 }
 
 function ArticleLink({ site, article }: { site: Site; article: Article }) {
-  return (
+  return reused(article, `link ${siteKey(site)}`, () => (
     <a
       href={sitePath(site, article.path)}
       lang={article.lang === site.language ? undefined : article.lang}
@@ -62,5 +65,5 @@ function ArticleLink({ site, article }: { site: Site; article: Article }) {
     >
       {article.title}
     </a>
-  );
+  ));
 }

@@ -4,6 +4,7 @@ import type { Article } from "../content.ts";
 import type { Site } from "../site.ts";
 import { sitePath } from "../urls.ts";
 import { PublishedDate } from "./dates.tsx";
+import { reused, siteKey } from "./reuse.tsx";
 
 export interface ArticleListProps {
   site: Site;
@@ -15,20 +16,23 @@ export function ArticleList({ site, articles }: ArticleListProps) {
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
-      {articles.map((article) => (
-        <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
-          <p class="article-meta">
-            {article.dateline && <span class="dateline">{article.dateline}</span>}
-            <span>
-              <PublishedDate site={site} date={article.date} />
-            </span>
-          </p>
-          <h2>
-            <a href={sitePath(site, article.path)}>{article.title}</a>
-          </h2>
-          <p>{article.standfirst}</p>
-        </li>
-      ))}
+      {articles.map((article) =>
+        // An article is listed on the home page, its tags' pages and two month archives.
+        reused(article, `list item ${siteKey(site)}`, () => (
+          <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
+            <p class="article-meta">
+              {article.dateline && <span class="dateline">{article.dateline}</span>}
+              <span>
+                <PublishedDate site={site} date={article.date} />
+              </span>
+            </p>
+            <h2>
+              <a href={sitePath(site, article.path)}>{article.title}</a>
+            </h2>
+            <p>{article.standfirst}</p>
+          </li>
+        )),
+      )}
     </ol>
   );
 }

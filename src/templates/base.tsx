@@ -8,6 +8,7 @@ import { shareImageFor } from "../share-image.ts";
 import { socialMeta } from "../social-meta.ts";
 import { absoluteUrl, sitePath } from "../urls.ts";
 import type { PageData } from "./page-data.ts";
+import { reused, siteKey } from "./reuse.tsx";
 
 export interface BaseProps {
   data: PageData;
@@ -26,21 +27,32 @@ export interface BaseProps {
 /** The document for one page; Eleventy's renderer adds the doctype. */
 export function Base({ data, title, description, path, article, head, children }: BaseProps) {
   const { site, assets, images } = data;
+  // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
+  const shell = `${siteKey(site)} ${JSON.stringify(assets)} ${JSON.stringify(images.favicon)}`;
+  const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
-        <meta charset="utf-8" />
-        {/* For hosts that cannot send headers (GitHub Pages); _headers and nginx send it too. */}
-        <meta http-equiv="Content-Security-Policy" content={contentSecurityPolicy("meta")} />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {reused(site, `opening ${shell}`, () => (
+          <>
+            <meta charset="utf-8" />
+            {/* For hosts that cannot send headers (GitHub Pages); _headers and nginx send it too. */}
+            <meta http-equiv="Content-Security-Policy" content={contentSecurityPolicy("meta")} />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+          </>
+        ))}
         <title>{title ? `${title} | ${site.name}` : site.name}</title>
         <meta name="description" content={description} />
         {path !== undefined && <link rel="canonical" href={absoluteUrl(site, path)} />}
-        <meta name="color-scheme" content="light dark" />
-        {assets.preloadFonts.map((href) => (
-          <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+        {reused(site, `styles ${shell}`, () => (
+          <>
+            <meta name="color-scheme" content="light dark" />
+            {assets.preloadFonts.map((href) => (
+              <link rel="preload" href={href} as="font" type="font/woff2" crossorigin="anonymous" />
+            ))}
+            <link rel="stylesheet" href={assets.stylesheet} />
+          </>
         ))}
-        <link rel="stylesheet" href={assets.stylesheet} />
         {path !== undefined &&
           socialMeta(site, {
             url: absoluteUrl(site, path),
@@ -49,49 +61,59 @@ export function Base({ data, title, description, path, article, head, children }
             image: shareImageFor(site, article, images),
             article,
           }).map((tag) => <meta {...{ [tag.attribute]: tag.key }} content={tag.content} />)}
-        {Object.values(FEEDS).map((feed) => (
-          <link
-            rel="alternate"
-            type={feed.type}
-            title={site.name}
-            href={sitePath(site, feed.path)}
-          />
+        {reused(site, `links ${shell}`, () => (
+          <>
+            {Object.values(FEEDS).map((feed) => (
+              <link
+                rel="alternate"
+                type={feed.type}
+                title={site.name}
+                href={sitePath(site, feed.path)}
+              />
+            ))}
+            <link
+              rel="icon"
+              type="image/png"
+              sizes={`${images.favicon.width}x${images.favicon.height}`}
+              href={images.favicon.path}
+            />
+          </>
         ))}
-        <link
-          rel="icon"
-          type="image/png"
-          sizes={`${images.favicon.width}x${images.favicon.height}`}
-          href={images.favicon.path}
-        />
         {head}
       </head>
       <body>
-        <a class="skip-link" href="#main">
-          انتقل إلى المحتوى
-        </a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="site-name" href={sitePath(site, "/")}>
-              {site.name}
+        {reused(site, `header ${section} ${shell}`, () => (
+          <>
+            <a class="skip-link" href="#main">
+              انتقل إلى المحتوى
             </a>
-            <SiteSections site={site} current={path} />
-          </div>
-        </header>
+            <header class="site-header">
+              <div class="wrap">
+                <a class="site-name" href={sitePath(site, "/")}>
+                  {site.name}
+                </a>
+                <SiteSections site={site} current={section} />
+              </div>
+            </header>
+          </>
+        ))}
         <main id="main" class="wrap" tabindex={-1}>
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{site.name}</p>
-          </div>
-        </footer>
+        {reused(site, `footer ${shell}`, () => (
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{site.name}</p>
+            </div>
+          </footer>
+        ))}
       </body>
     </html>
   );
 }
 
 /** The header's links to the tags index and the archive; the current one is marked. */
-function SiteSections({ site, current }: { site: PageData["site"]; current: string | undefined }) {
+function SiteSections({ site, current }: { site: PageData["site"]; current: string }) {
   return (
     <nav class="site-sections" aria-label="أقسام الموقع">
       <ul>

@@ -1,0 +1,36 @@
+// Markup rendered once and reused: the parts many pages share (the page shell, an article's entry in lists), escaped by preact like the rest.
+
+import type { VNode } from "preact";
+import { renderToStaticMarkup } from "preact-render-to-string";
+import { jsxTemplate } from "preact/jsx-runtime";
+
+/**
+ * The markup of `make()`, rendered the first time `owner` and `key` are seen and inserted as it
+ * is after that. Preact's own renderer made it, so it is escaped like any other part of a page.
+ * `owner` is an object whose life bounds the inputs' (an article of one content load, the site
+ * of one build); `key` must name every other input of `make`, since a hit skips it. At 4,000
+ * articles each article's entry appears in about six lists and every page has the same shell.
+ * @example <Reused owner={article} key={`item ${siteKey(site)}`} make={() => <li>…</li>} />
+ */
+export function reused(owner: object, key: string, make: () => VNode): VNode {
+  let markup = MARKUP.get(owner);
+  if (!markup) MARKUP.set(owner, (markup = new Map()));
+  let html = markup.get(key);
+  if (html === undefined) markup.set(key, (html = renderToStaticMarkup(make())));
+  // A fragment of ready markup: preact-render-to-string writes its strings out unchanged.
+  return jsxTemplate([html]);
+}
+
+/**
+ * A string that names everything about a site that templates read, for `reused` keys; made
+ * once per site object.
+ * @example siteKey(site) //=> '{"name":"صحيفة",…}'
+ */
+export function siteKey(site: object): string {
+  let key = SITE_KEYS.get(site);
+  if (key === undefined) SITE_KEYS.set(site, (key = JSON.stringify(site)));
+  return key;
+}
+
+const MARKUP = new WeakMap<object, Map<string, string>>();
+const SITE_KEYS = new WeakMap<object, string>();
