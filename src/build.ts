@@ -43,7 +43,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   warmAssets(sahifaOptions.stylesheet);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet.
-  const content = await createContentLoader(sahifaOptions)();
+  // A large site is checked on two threads (src/content.ts).
+  const content = await createContentLoader({ ...sahifaOptions, parallel: true })();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });

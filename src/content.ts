@@ -2,8 +2,10 @@
 
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { DateTime } from "luxon";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createRenderer } from "./markdown.ts";
+import { createRenderer, type MarkdownOptions } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "./reading-time.ts";
@@ -63,6 +65,11 @@ export interface ContentOptions {
    * dev server); a build passes one fixed moment so its output follows from its inputs.
    */
   now?: Date | undefined;
+  /**
+   * Check and render part of a large site on a worker thread, beside the main thread (a build
+   * from the command line sets it; the dev server, which re-checks only what changed, does not).
+   */
+  parallel?: boolean | undefined;
 }
 
 /** Where an article stands in one build. */
@@ -89,11 +96,13 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
       siteProblems = error.problems;
     }
     // Articles are checked even when site.yaml is broken, so one run reports everything.
-    const checked = await checkArticles(
-      options.contentDir,
-      site?.timeZone ?? "UTC",
-      options.now ?? new Date(),
-    );
+    const checked = await checkArticles(options.contentDir, {
+      zone: site?.timeZone ?? "UTC",
+      now: options.now ?? new Date(),
+      // The worker renders what it checks, when it knows how (site.yaml passed).
+      markdown: site && { arabicQuotes: site.arabicQuotes },
+      parallel: Boolean(options.parallel),
+    });
     const problems = [...siteProblems, ...checked.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
       throw new ContentError(problems);
@@ -201,8 +210,12 @@ const FAR_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
 
 async function checkArticles(
   contentDir: string,
-  zone: string,
-  now: Date,
+  build: {
+    zone: string;
+    now: Date;
+    markdown: MarkdownOptions | undefined;
+    parallel: boolean;
+  },
 ): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
   const folder = path.join(contentDir, "articles");
   const problems: Problem[] = [];
@@ -221,30 +234,172 @@ async function checkArticles(
       message: "the folder is missing: no articles to publish",
     });
   }
-  const schema = createArticleSchema(zone);
-  schemaZone.set(schema, zone);
+  const all = files ?? [];
+  // A large site is split: the worker takes the files at the end while this thread checks the
+  // rest; results are put back in file order, so the report and the output do not change.
+  const split =
+    build.parallel && all.length >= PARALLEL_MIN_FILES
+      ? all.length - Math.floor(all.length * WORKER_SHARE)
+      : all.length;
+  const remote =
+    split < all.length ? checkOnWorker(all.slice(split), build.zone, build.markdown) : undefined;
+  const schema = createArticleSchema(build.zone);
+  schemaZone.set(schema, build.zone);
   const knownKeys = articleKnownKeys(schema);
-  const articles: CheckedArticle[] = [];
   passedFilesUsed = new Set();
-  const checks = await Promise.all(
-    (files ?? []).map(async (file) => {
-      const shown = displayPath(file);
-      const fileProblems: Problem[] = [];
-      const checked = await checkArticle(file, shown, schema, knownKeys, fileProblems);
-      return { shown, checked, fileProblems };
-    }),
-  );
-  for (const { shown, checked, fileProblems } of checks) {
+  const checks: FileCheck[] = all.slice(0, split).map((file) => {
+    const shown = displayPath(file);
+    const fileProblems: Problem[] = [];
+    const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
+    return { shown, checked, problems: fileProblems };
+  });
+  lastSplit = { mainThread: split, worker: all.length - split };
+  if (remote) {
+    const answer = await remote;
+    if (!answer.ok) lastSplit.workerError = answer.error;
+    if (answer.ok) {
+      if (build.markdown) rememberRendered(build.markdown, answer.rendered);
+      checks.push(...answer.checks.map((check) => revive(check, build.zone)));
+    } else {
+      // The worker could not run (or failed): this thread checks its share too.
+      for (const file of all.slice(split)) {
+        const shown = displayPath(file);
+        const fileProblems: Problem[] = [];
+        const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
+        checks.push({ shown, checked, problems: fileProblems });
+      }
+    }
+  }
+  const articles: CheckedArticle[] = [];
+  for (const { shown, checked, problems: fileProblems } of checks) {
     problems.push(...fileProblems);
     if (!checked) continue;
     articles.push({ file: shown, ...checked });
-    problems.push(...articleWarnings(shown, checked, now));
+    problems.push(...articleWarnings(shown, checked, build.now));
   }
   problems.push(...duplicateSlugs(articles));
   // Forget files that are gone or changed, so a long dev session does not grow without bound.
   for (const key of passedFiles.keys()) if (!passedFilesUsed.has(key)) passedFiles.delete(key);
   return { articles, problems };
 }
+
+/**
+ * How the last load shared its article files between this thread and the worker, and why the
+ * worker's share fell back to this thread if it did: for tests and the build's --verbose.
+ * @example lastContentSplit() //=> { mainThread: 2200, worker: 1800 }
+ */
+export function lastContentSplit(): Readonly<ContentSplit> {
+  return lastSplit;
+}
+
+interface ContentSplit {
+  mainThread: number;
+  worker: number;
+  workerError?: string;
+}
+
+let lastSplit: ContentSplit = { mainThread: 0, worker: 0 };
+
+/** One article file checked: its problems, and its frontmatter and body when it passed. */
+interface FileCheck {
+  shown: string;
+  checked: { meta: ArticleMeta; body: string } | undefined;
+  problems: Problem[];
+}
+
+/** A FileCheck as it crosses from the worker: its dates as milliseconds since the epoch. */
+interface TransferredCheck extends Omit<FileCheck, "checked"> {
+  checked:
+    | {
+        meta: Omit<ArticleMeta, "date" | "updated"> & { date: number; updated?: number };
+        body: string;
+      }
+    | undefined;
+}
+
+/** What the content worker answers (src/content-worker.js). */
+type WorkerAnswer =
+  | { ok: true; checks: TransferredCheck[]; rendered: [string, RenderedBody][] }
+  | { ok: false; error: string };
+
+/**
+ * Checks article files, and renders those that pass: what the content worker runs on its share
+ * of a large site. The answer is structured-clone safe (dates as milliseconds).
+ * @example checkShare({ files: ["content/articles/a.md"], zone: "UTC" }).checks[0]?.problems //=> []
+ */
+export function checkShare(job: {
+  files: readonly string[];
+  zone: string;
+  markdown?: MarkdownOptions | undefined;
+}): { checks: TransferredCheck[]; rendered: [string, RenderedBody][] } {
+  const schema = createArticleSchema(job.zone);
+  const knownKeys = articleKnownKeys(schema);
+  const render = job.markdown ? createRenderer(job.markdown) : undefined;
+  const rendered: [string, RenderedBody][] = [];
+  const checks = job.files.map((file): TransferredCheck => {
+    const shown = displayPath(file);
+    const problems: Problem[] = [];
+    const checked = checkArticle(file, shown, schema, knownKeys, problems);
+    if (!checked) return { shown, checked, problems };
+    if (render) rendered.push([checked.body, renderBody(render, checked.body)]);
+    const { date, updated, ...rest } = checked.meta;
+    return {
+      shown,
+      problems,
+      checked: {
+        body: checked.body,
+        meta: {
+          ...rest,
+          date: date.toMillis(),
+          ...(updated ? { updated: updated.toMillis() } : {}),
+        },
+      },
+    };
+  });
+  return { checks, rendered };
+}
+
+/** A worker's check with its dates made luxon DateTimes again, in the site's zone as parsed. */
+function revive(check: TransferredCheck, zone: string): FileCheck {
+  if (!check.checked) return { ...check, checked: undefined };
+  const { date, updated, ...rest } = check.checked.meta;
+  const meta: ArticleMeta = {
+    ...rest,
+    date: DateTime.fromMillis(date, { zone }),
+    ...(updated === undefined ? {} : { updated: DateTime.fromMillis(updated, { zone }) }),
+  };
+  return { ...check, checked: { meta, body: check.checked.body } };
+}
+
+function checkOnWorker(
+  files: readonly string[],
+  zone: string,
+  markdown: MarkdownOptions | undefined,
+): Promise<WorkerAnswer> {
+  return new Promise<WorkerAnswer>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL("./content-worker.js", import.meta.url), {
+        workerData: { files, zone, markdown },
+      });
+    } catch (error) {
+      resolve({ ok: false, error: String(error) });
+      return;
+    }
+    worker.once("message", (answer: WorkerAnswer) => {
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once("error", (error) => resolve({ ok: false, error: String(error) }));
+    worker.once("exit", (code) => resolve({ ok: false, error: `exited with ${code}` }));
+  });
+}
+
+// Below this many articles a worker's start (loading the schema, YAML and Markdown libraries,
+// about half a second) costs more than it saves.
+const PARALLEL_MIN_FILES = 400;
+// The worker starts later than this thread (it loads its modules first): it takes a bit less.
+const WORKER_SHARE = 0.45;
 
 async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
   let entries;
@@ -264,16 +419,16 @@ async function listArticleFiles(folder: string): Promise<{ files?: string[]; ign
   return { files: files.sort(), ignored: ignored.sort() };
 }
 
-async function checkArticle(
+function checkArticle(
   file: string,
   shown: string,
   schema: ArticleSchema,
   knownKeys: Readonly<Record<string, readonly string[]>>,
   problems: Problem[],
-): Promise<{ meta: ArticleMeta; body: string } | undefined> {
+): { meta: ArticleMeta; body: string } | undefined {
   let source: string;
   try {
-    source = decodeSourceText(await readBounded(file, MAX_ARTICLE_BYTES));
+    source = decodeSourceText(readBounded(file, MAX_ARTICLE_BYTES));
   } catch (error) {
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
@@ -426,7 +581,7 @@ let renderer:
   | undefined;
 
 function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const markdownOptions = { arabicQuotes: site.arabicQuotes };
+  const markdownOptions: MarkdownOptions = { arabicQuotes: site.arabicQuotes };
   const key = JSON.stringify(markdownOptions);
   if (renderer?.key !== key)
     renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
@@ -435,13 +590,26 @@ function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used
   const render = (body: string): RenderedBody => {
     used.add(body);
     let rendered = cache.get(body);
-    if (!rendered) {
-      const { html, text } = toHtml(body);
-      cache.set(body, (rendered = { html, words: countWords(text) }));
-    }
+    if (!rendered) cache.set(body, (rendered = renderBody(toHtml, body)));
     return rendered;
   };
   return Object.assign(render, { used });
+}
+
+function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
+  const { html, text } = toHtml(body);
+  return { html, words: countWords(text) };
+}
+
+/** Puts bodies the content worker rendered into this thread's cache, for publish to find. */
+function rememberRendered(
+  markdownOptions: MarkdownOptions,
+  rendered: readonly [string, RenderedBody][],
+): void {
+  const key = JSON.stringify(markdownOptions);
+  if (renderer?.key !== key)
+    renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
+  for (const [body, html] of rendered) renderer.cache.set(body, html);
 }
 
 function forgetUnused(used: ReadonlySet<string>): void {

@@ -20,9 +20,9 @@ export class SourceTextError extends Error {
 
 /**
  * Reads at most `limit` bytes of a file; a larger file is refused without reading it whole.
- * @example await readBounded("content/articles/x.md", MAX_ARTICLE_BYTES) //=> <Buffer 2d 2d 2d …>
+ * @example readBounded("content/articles/x.md", MAX_ARTICLE_BYTES) //=> <Buffer 2d 2d 2d …>
  */
-export async function readBounded(file: string, limit: number): Promise<Buffer> {
+export function readBounded(file: string, limit: number): Buffer {
   // Synchronous calls: for thousands of small files, the promise API's round trips through the
   // thread pool (open, stat, read, close) cost several times the reading itself.
   const handle = openSync(file, "r");
