@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { DateTime } from "luxon";
+import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
@@ -37,6 +38,8 @@ export interface Article extends ArticleMeta {
   html: string;
   wordCount: number;
   readingMinutes: number;
+  /** Every character the body shows, once each (for the font subsets). */
+  characters: string;
 }
 
 export interface Content {
@@ -560,6 +563,7 @@ function publish(
       path: `/articles/${meta.slug}/`,
       html: rendered.html,
       wordCount: words,
+      characters: rendered.characters,
       readingMinutes: readingMinutes(words, site.wordsPerMinute),
     });
   }
@@ -572,6 +576,7 @@ function publish(
 interface RenderedBody {
   html: string;
   words: number;
+  characters: string;
 }
 
 // One renderer and its cache per process: the build's up-front check and Eleventy's data step
@@ -598,7 +603,7 @@ function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used
 
 function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
   const { html, text } = toHtml(body);
-  return { html, words: countWords(text) };
+  return { html, words: countWords(text), characters: distinctCharacters([text]) };
 }
 
 /** Puts bodies the content worker rendered into this thread's cache, for publish to find. */

@@ -60,6 +60,7 @@ export function versionArticles(
       ...article,
       html: undefined,
       wordCount: undefined,
+      characters: undefined,
       date: article.date.toMillis(),
       updated: article.updated?.toMillis(),
     });

@@ -7,10 +7,10 @@ import { DateTime } from "luxon";
 import subsetFont from "subset-font";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FONT_FILES } from "../src/assets.ts";
+import { distinctCharacters } from "../src/characters.ts";
 import { createContentLoader } from "../src/content.ts";
 import {
   ARABIC_ALPHABET,
-  distinctCharacters,
   isWholeWoff2,
   siteText,
   subsetWoff2,

@@ -28,7 +28,7 @@ export interface BaseProps {
 export function Base({ data, title, description, path, article, head, children }: BaseProps) {
   const { site, assets, images } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
-  const shell = `${siteKey(site)} ${JSON.stringify(assets)} ${JSON.stringify(images.favicon)}`;
+  const shell = `${siteKey(site)} ${siteKey(assets)} ${siteKey(images.favicon)}`;
   const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>

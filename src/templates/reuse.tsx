@@ -22,8 +22,9 @@ export function reused(owner: object, key: string, make: () => VNode): VNode {
 }
 
 /**
- * A string that names everything about a site that templates read, for `reused` keys; made
- * once per site object.
+ * A string that names everything in a site's settings (or another build-wide record: its asset
+ * URLs, its icon) that templates read, for `reused` keys; made once per object, which must not
+ * change after (the plugin freezes them).
  * @example siteKey(site) //=> '{"name":"صحيفة",…}'
  */
 export function siteKey(site: object): string {

@@ -1,5 +1,6 @@
 // Typed sites and articles for unit tests, made through the real schemas (no hand-built DateTimes).
 
+import { distinctCharacters } from "../../src/characters.ts";
 import type { Article } from "../../src/content.ts";
 import { createArticleSchema } from "../../src/schema.ts";
 import { resolveSite, siteSchema, type Site } from "../../src/site.ts";
@@ -34,6 +35,7 @@ export function makeArticle(
     file: `content/articles/${meta.slug}.md`,
     path: `/articles/${meta.slug}/`,
     html,
+    characters: distinctCharacters([html.replace(/<[^>]*>/g, "")]),
     wordCount: 2,
     readingMinutes: 1,
   };

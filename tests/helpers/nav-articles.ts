@@ -18,6 +18,7 @@ export function makeArticle(slug: string, iso: string, tags: string[] = []): Art
     file: `content/articles/${slug}.md`,
     path: `/articles/${slug}/`,
     html: "<p>نص.</p>\n",
+    characters: ".صن",
     wordCount: 1,
     readingMinutes: 1,
   };
