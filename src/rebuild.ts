@@ -54,17 +54,7 @@ export function versionArticles(
   const versions: ArticleVersions = new Map();
   for (const article of articles) {
     const before = previous?.versions.get(article.path);
-    // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
-    // the zone they are shown in is part of the shared inputs.
-    const summary = JSON.stringify({
-      ...article,
-      html: undefined,
-      wordCount: undefined,
-      characters: undefined,
-      date: article.date.toMillis(),
-      updated: article.updated?.toMillis(),
-    });
-    const full = `${summary} ${article.wordCount}`;
+    const { summary, full } = serialised(article);
     const same = before?.full === full && before.html === article.html;
     versions.set(article.path, {
       full,
@@ -76,6 +66,27 @@ export function versionArticles(
   }
   return versions;
 }
+
+/** An article's summary and page forms, made once per article object (the loader keeps the object while the article is unchanged). */
+function serialised(article: Article): { summary: string; full: string } {
+  let forms = SERIALISED.get(article);
+  if (!forms) {
+    // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
+    // the zone they are shown in is part of the shared inputs.
+    const summary = JSON.stringify({
+      ...article,
+      html: undefined,
+      wordCount: undefined,
+      characters: undefined,
+      date: article.date.toMillis(),
+      updated: article.updated?.toMillis(),
+    });
+    SERIALISED.set(article, (forms = { summary, full: `${summary} ${article.wordCount}` }));
+  }
+  return forms;
+}
+
+const SERIALISED = new WeakMap<Article, { summary: string; full: string }>();
 
 /**
  * The previous build's navigation, when it would come out the same: the same articles in the

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   checkArticleText,
   createContentLoader,
-  lastContentSplit,
+  lastLoadStats,
   MAX_ARTICLE_BYTES,
   publicationState,
   type Content,
@@ -309,6 +309,33 @@ describe("createContentLoader: re-reading", () => {
     const again = await loader();
     expect(again.articles.map((article) => article.title)).toEqual(["عنوان جديد"]);
   });
+
+  it("does not read again a file unchanged for a few seconds, and reads an edited one", async () => {
+    const contentDir = await writeContent(path.join(root, "stamps"), {
+      "a.md": articleText({ slug: "a" }),
+      "b.md": articleText({ slug: "b" }),
+    });
+    const loader = createContentLoader({ contentDir, now: NOW });
+    // Files changed in the last three seconds are always read.
+    expect((await loader()).articles).toHaveLength(2);
+    expect(lastLoadStats().filesRead).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    const first = await loader();
+    expect(lastLoadStats().filesRead).toBe(2);
+    const second = await loader();
+    expect(lastLoadStats().filesRead).toBe(0);
+    // Unchanged articles keep their objects from one load to the next.
+    expect(second.articles[0]).toBe(first.articles[0]);
+    // An edit that keeps the size (one two-byte letter for another): read again, and shown.
+    const file = path.join(contentDir, "articles", "b.md");
+    const before = await readFile(file, "utf8");
+    const edited = before.replace("عنوان المقال b", "عنوان المقاك b");
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(before));
+    await writeFile(file, edited);
+    const third = await loader();
+    expect(lastLoadStats().filesRead).toBe(1);
+    expect(third.articles.map((article) => article.title)).toContain("عنوان المقاك b");
+  });
 });
 
 describe("publicationState", () => {
@@ -364,9 +391,9 @@ describe("createContentLoader: a large site checked on two threads", () => {
 
   it("publishes exactly what one thread does, and the worker did its share", async () => {
     const serial = await createContentLoader(options(false))();
-    expect(lastContentSplit()).toEqual({ mainThread: 450, worker: 0 });
+    expect(lastLoadStats()).toEqual({ mainThread: 450, worker: 0, filesRead: 450 });
     const parallel = await createContentLoader(options(true))();
-    const split = lastContentSplit();
+    const split = lastLoadStats();
     expect(split.workerError).toBeUndefined();
     expect(split.worker).toBeGreaterThan(100);
     expect(split.mainThread + split.worker).toBe(450);
@@ -392,7 +419,7 @@ describe("createContentLoader: a large site checked on two threads", () => {
     };
     const serial = await report(false);
     const parallel = await report(true);
-    expect(lastContentSplit().worker).toBeGreaterThan(100);
+    expect(lastLoadStats().worker).toBeGreaterThan(100);
     expect(parallel).toEqual(serial);
     expect(parallel.map((problem) => path.basename(problem.file))).toEqual(
       expect.arrayContaining([first, last]),
