@@ -101,6 +101,9 @@ export class CompressionPool {
     const finished = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(new URL("./compress-worker.js", import.meta.url), {
       workerData: { dir, previous, gzip: settings.gzip, brotli: settings.brotli, finished },
+      // None of the parent's flags: the thread is plain JavaScript and needs no loader (tsx),
+      // and flags such as --input-type would stop it from starting.
+      execArgv: [],
     });
     const thread: Thread = { worker, posted: 0, answered: 0, finished };
     worker.on("message", (message: WorkerMessage) => {
