@@ -4,8 +4,9 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warmAssets } from "./assets.ts";
-import { PRECOMPRESSION_STAMP, precompress } from "./compress.ts";
+import { PRECOMPRESSION_STAMP, startPrecompression } from "./compress.ts";
 import { createContentLoader, offerLoadedContent } from "./content.ts";
+import { CACHE_ROOT } from "./disk-cache.ts";
 import { buildOptionsFromEnv } from "./options.ts";
 import { ContentError, type Problem } from "./problems.ts";
 
@@ -49,6 +50,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
+  const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
+  const previousStamp = await readFile(stampFile, "utf8").catch(() => undefined);
+  // Pages are compressed on other threads while Eleventy writes them (src/compress.ts).
+  const precompression = startPrecompression(staging, {
+    previous: previousStamp === PRECOMPRESSION_STAMP ? outputDir : undefined,
+  });
   let pages: number;
   try {
     // Loaded only now: importing Eleventy takes about a second, and a report of content
@@ -57,6 +64,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     const eleventy = new Eleventy("src/pages", staging, {
       configPath: options.configPath ?? ".eleventy.ts",
       quietMode: true,
+      // Only this API build adds the transform: the dev server and plain Eleventy runs never compress.
+      config: (config) => config.addTransform("sahifa-precompress", precompression.transform),
     });
     // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
@@ -68,16 +77,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
       offerLoadedContent(sahifaOptions, undefined);
     }
     pages = await countPages(staging);
-    const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
-    const previousStamp = await readFile(stampFile, "utf8").catch(() => undefined);
-    await precompress(staging, {
-      ...(previousStamp === PRECOMPRESSION_STAMP ? { previous: outputDir } : {}),
-    });
+    await precompression.finish();
     await swapIn(staging, outputDir);
     // Recorded after the swap: the published site's twins were made with these settings.
     await mkdir(STAMP_DIR, { recursive: true });
     await writeFile(stampFile, PRECOMPRESSION_STAMP);
   } catch (error) {
+    // Threads stopped first, so none writes into the folder being removed.
+    await precompression.close();
     await rm(staging, { recursive: true, force: true });
     throw findContentError(error) ?? error;
   }
@@ -93,7 +100,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
 }
 
 // Which settings made the compressed twins of each published folder (see precompress).
-const STAMP_DIR = path.resolve("node_modules/.cache/sahifa/precompressed");
+const STAMP_DIR = path.join(CACHE_ROOT, "precompressed");
 
 function contentHashOf(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);

@@ -140,6 +140,12 @@ describe("the dev server", () => {
     expect((await page("/articles/article-00029/")).body).toContain("عنوان معدل للاختبار");
   });
 
+  it("writes no compressed twins (only the build command precompresses)", async () => {
+    const files = await readdir(output, { recursive: true });
+    expect(files).toContain("index.html");
+    expect(files.filter((file) => /\.(br|gz)$/.test(file))).toEqual([]);
+  });
+
   it("drops the page of a deleted article at the next rebuild", async () => {
     // Eleventy rebuilds on changes and additions, not on deletions: the next save drops it.
     await rm(articleFile(1));

@@ -38,6 +38,7 @@ declare module "@11ty/eleventy" {
     setWatchJavaScriptDependencies(watch: boolean): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
+    addTransform(name: string, transform: (content: unknown, outputPath: unknown) => unknown): void;
     on(
       event: "eleventy.before" | "eleventy.after",
       listener: (args: EleventyEventArguments) => unknown,

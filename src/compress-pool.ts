@@ -1,0 +1,207 @@
+// Worker threads that run compress-worker.js, with a bounded number of jobs in flight and the first failure kept.
+
+import type { ZlibOptions } from "node:zlib";
+import { Worker } from "node:worker_threads";
+
+/** How the twins are made; given to every worker, and part of the reuse stamp. */
+export interface CompressionSettings {
+  gzip: ZlibOptions;
+  /** Brotli parameters by their zlib constant (the size hint is added per file). */
+  brotli: Record<number, number>;
+}
+
+/** One file to compress: its bytes, or read from disk; skipped when `digest` matches them. */
+export interface CompressionJob {
+  file: string;
+  content?: string | Uint8Array;
+  /** SHA-256 (hex) of the bytes whose twins were already written. */
+  digest?: string;
+}
+
+/** What a worker answers for a job that succeeded. */
+export type CompressionAnswer =
+  | { file: string; digest: string; written: false }
+  | {
+      file: string;
+      digest: string;
+      written: true;
+      bytes: number;
+      gzipBytes: number;
+      brotliBytes: number;
+    };
+
+type WorkerMessage =
+  ({ ok: true } & CompressionAnswer) | { ok: false; file: string; error: string };
+
+export interface PoolOptions {
+  /** The folder being compressed, and the earlier site whose checked twins may be reused. */
+  dir: string;
+  previous?: string | undefined;
+  settings: CompressionSettings;
+  threads: number;
+  onAnswer(answer: CompressionAnswer): void;
+}
+
+/**
+ * A few compression threads fed from one queue. A thread is given a few jobs at a time (what
+ * it holds is a copy); the queue itself holds only references to the pages' text, which
+ * Eleventy keeps until its write ends anyway, and `submit` waits once the queue holds more than
+ * MAX_QUEUED_BYTES. The first failure stops every thread and rejects `submit` and `drain`.
+ * Which thread runs a job never changes its bytes: each file's twins depend only on the file
+ * and the settings.
+ * @example const pool = new CompressionPool({ dir, settings, threads: 1, onAnswer }); await pool.submit({ file }); await pool.drain(); await pool.close();
+ */
+export class CompressionPool {
+  readonly #options: PoolOptions;
+  readonly #threads: Thread[] = [];
+  readonly #queue: CompressionJob[] = [];
+  #queueHead = 0;
+  #queuedBytes = 0;
+  #waiting: (() => void)[] = [];
+  #failure: Error | undefined;
+  #closing = false;
+
+  constructor(options: PoolOptions) {
+    this.#options = options;
+    this.grow(options.threads);
+  }
+
+  /** Starts threads until there are `threads` of them. */
+  grow(threads: number): void {
+    while (!this.#closing && this.#threads.length < threads) this.#start();
+    this.#dispatch();
+  }
+
+  /** Queues `job`; waits while the queue is full. */
+  async submit(job: CompressionJob): Promise<void> {
+    this.#throwIfStopped();
+    this.#queue.push(job);
+    this.#queuedBytes += sizeOf(job);
+    this.#dispatch();
+    while (!this.#stopped() && this.#queuedBytes > MAX_QUEUED_BYTES) await this.#changed();
+    this.#throwIfStopped();
+  }
+
+  /** Waits until every submitted job is done; rejects with the first failure. */
+  async drain(): Promise<void> {
+    while (!this.#stopped() && (this.#pending() > 0 || this.#unanswered() > 0))
+      await this.#changed();
+    this.#throwIfStopped();
+  }
+
+  /** Stops every thread (at once: unfinished jobs are dropped). */
+  async close(): Promise<void> {
+    this.#closing = true;
+    this.#notify();
+    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+  }
+
+  #start(): void {
+    const { dir, previous, settings } = this.#options;
+    const finished = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL("./compress-worker.js", import.meta.url), {
+      workerData: { dir, previous, gzip: settings.gzip, brotli: settings.brotli, finished },
+      // None of the parent's flags: the thread is plain JavaScript and needs no loader (tsx),
+      // and flags such as --input-type would stop it from starting.
+      execArgv: [],
+    });
+    const thread: Thread = { worker, posted: 0, answered: 0, finished };
+    worker.on("message", (message: WorkerMessage) => {
+      thread.answered += 1;
+      if (message.ok) {
+        this.#options.onAnswer(message);
+      } else {
+        this.#fail(new Error(`could not compress ${message.file}: ${message.error}`));
+      }
+      this.#dispatch();
+      this.#notify();
+    });
+    worker.on("error", (error) => this.#fail(error));
+    worker.on("exit", (code) => {
+      if (!this.#closing) this.#fail(new Error(`a compression thread stopped (exit code ${code})`));
+    });
+    this.#threads.push(thread);
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    this.#notify();
+    // Nothing more will be asked of the threads: stop them now, so none keeps the process up.
+    void this.close();
+  }
+
+  /** Gives queued jobs to threads that have fewer than JOBS_PER_THREAD. */
+  #dispatch(): void {
+    if (this.#stopped()) return;
+    for (const thread of this.#threads) {
+      // Counted from the thread's shared counter, not its answers: while Eleventy renders, this
+      // thread's event loop may not get to answers for seconds, and the threads would starve.
+      const working = () => thread.posted - Atomics.load(thread.finished, 0);
+      while (working() < JOBS_PER_THREAD && this.#pending() > 0) {
+        const job = this.#queue[this.#queueHead] as CompressionJob;
+        this.#queue[this.#queueHead] = EMPTY_JOB;
+        this.#queueHead += 1;
+        this.#queuedBytes -= sizeOf(job);
+        thread.posted += 1;
+        thread.worker.postMessage(job);
+      }
+    }
+    if (this.#queueHead === this.#queue.length) {
+      this.#queue.length = 0;
+      this.#queueHead = 0;
+    }
+  }
+
+  #pending(): number {
+    return this.#queue.length - this.#queueHead;
+  }
+
+  #unanswered(): number {
+    return this.#threads.reduce((sum, thread) => sum + thread.posted - thread.answered, 0);
+  }
+
+  #throwIfStopped(): void {
+    const stopped = this.#stopped();
+    if (stopped) throw stopped;
+  }
+
+  /** Why no more jobs can run: the first failure, or the pool was closed. */
+  #stopped(): Error | undefined {
+    return (
+      this.#failure ??
+      (this.#closing ? new Error("the compression threads were stopped") : undefined)
+    );
+  }
+
+  #changed(): Promise<void> {
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #notify(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+// Enough that a thread always has its next file at hand, few enough to keep its copies small.
+const JOBS_PER_THREAD = 4;
+// A bound in case Eleventy ever stops keeping the pages it wrote (the text of a 4,000-article
+// site is 76 MB, counted here at two bytes a character).
+const MAX_QUEUED_BYTES = 512 * 1024 * 1024;
+const EMPTY_JOB: CompressionJob = { file: "" };
+
+interface Thread {
+  worker: Worker;
+  /** Jobs given to the thread, and jobs it answered, so far. */
+  posted: number;
+  answered: number;
+  /** How many jobs the thread has finished, answered or not (shared memory: read it with Atomics). */
+  finished: Int32Array;
+}
+
+/** Memory a queued job holds: its text (two bytes a character at most) or bytes. */
+function sizeOf(job: CompressionJob): number {
+  if (job.content === undefined) return 0;
+  return typeof job.content === "string" ? job.content.length * 2 : job.content.byteLength;
+}

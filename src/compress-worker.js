@@ -1,0 +1,75 @@
+// Precompression's heavy part, on a worker thread: gzip and Brotli one file at a time, its twins written beside it.
+// Plain JavaScript on purpose, like styles-worker.js: a worker thread does not inherit tsx's
+// loader in every setup. Its settings, jobs and answers are typed in compress-pool.ts.
+// Synchronous zlib: this thread has nothing else to do, and libuv's pool would only add threads
+// competing for the same cores as Eleventy.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  gzipSync,
+} from "node:zlib";
+
+const { dir, previous, gzip, brotli, finished } = workerData;
+
+parentPort?.on("message", (job) => {
+  let answer;
+  try {
+    answer = { ok: true, ...compressJob(job) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    answer = { ok: false, file: job.file, error: message };
+  }
+  // Counted in shared memory, so the main thread knows this thread wants more work even while
+  // it is too busy to read answers.
+  Atomics.add(finished, 0, 1);
+  parentPort?.postMessage(answer);
+});
+
+/**
+ * Compresses the file `job.file` (its bytes given as `job.content`, or read from disk) and
+ * writes `.gz` and `.br` beside it, unless `job.digest` says its twins already match.
+ */
+function compressJob(job) {
+  const bytes = job.content === undefined ? readFileSync(job.file) : Buffer.from(job.content);
+  const digest = createHash("sha256").update(bytes).digest("hex");
+  if (job.digest === digest) return { file: job.file, digest, written: false };
+  const [gzipped, brotlied] = previousTwins(job.file, bytes) ?? [
+    gzipSync(bytes, gzip),
+    brotliCompressSync(bytes, {
+      params: { ...brotli, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+  ];
+  mkdirSync(path.dirname(job.file), { recursive: true });
+  writeFileSync(`${job.file}.gz`, gzipped);
+  writeFileSync(`${job.file}.br`, brotlied);
+  return {
+    file: job.file,
+    digest,
+    written: true,
+    bytes: bytes.length,
+    gzipBytes: gzipped.length,
+    brotliBytes: brotlied.length,
+  };
+}
+
+/** The twins of the same file in the site this build replaces, when they hold exactly `bytes`. */
+function previousTwins(file, bytes) {
+  if (previous === undefined) return undefined;
+  const before = path.join(previous, path.relative(dir, file));
+  try {
+    if (!readFileSync(before).equals(bytes)) return undefined;
+    const gzipped = readFileSync(`${before}.gz`);
+    const brotlied = readFileSync(`${before}.br`);
+    const same = gunzipSync(gzipped).equals(bytes) && brotliDecompressSync(brotlied).equals(bytes);
+    return same ? [gzipped, brotlied] : undefined;
+  } catch {
+    return undefined;
+  }
+}
