@@ -105,7 +105,14 @@ export class CompressionPool {
       // and flags such as --input-type would stop it from starting.
       execArgv: [],
     });
-    const thread: Thread = { worker, posted: 0, answered: 0, finished };
+    const thread: Thread = {
+      worker,
+      posted: 0,
+      postedBytes: 0,
+      cumulativeBytes: [],
+      answered: 0,
+      finished,
+    };
     worker.on("message", (message: WorkerMessage) => {
       thread.answered += 1;
       if (message.ok) {
@@ -130,19 +137,34 @@ export class CompressionPool {
     void this.close();
   }
 
-  /** Gives queued jobs to threads that have fewer than JOBS_PER_THREAD. */
+  /**
+   * Gives queued jobs to threads holding less than IN_FLIGHT_BYTES of unfinished work. Counted
+   * from each thread's shared counter, not its answers: while Eleventy renders and writes, this
+   * thread's event loop may not get to answers (or to anything) for seconds, so each thread is
+   * given enough to stay busy until then.
+   */
   #dispatch(): void {
     if (this.#stopped()) return;
     for (const thread of this.#threads) {
-      // Counted from the thread's shared counter, not its answers: while Eleventy renders, this
-      // thread's event loop may not get to answers for seconds, and the threads would starve.
-      const working = () => thread.posted - Atomics.load(thread.finished, 0);
-      while (working() < JOBS_PER_THREAD && this.#pending() > 0) {
+      const working = () => {
+        const finished = Atomics.load(thread.finished, 0);
+        return (
+          thread.postedBytes - (finished > 0 ? (thread.cumulativeBytes[finished - 1] ?? 0) : 0)
+        );
+      };
+      while (
+        this.#pending() > 0 &&
+        (thread.posted - Atomics.load(thread.finished, 0) < MIN_JOBS_PER_THREAD ||
+          working() < IN_FLIGHT_BYTES)
+      ) {
         const job = this.#queue[this.#queueHead] as CompressionJob;
         this.#queue[this.#queueHead] = EMPTY_JOB;
         this.#queueHead += 1;
-        this.#queuedBytes -= sizeOf(job);
+        const size = sizeOf(job);
+        this.#queuedBytes -= size;
         thread.posted += 1;
+        thread.postedBytes += size;
+        thread.cumulativeBytes.push(thread.postedBytes);
         thread.worker.postMessage(job);
       }
     }
@@ -184,8 +206,11 @@ export class CompressionPool {
   }
 }
 
-// Enough that a thread always has its next file at hand, few enough to keep its copies small.
-const JOBS_PER_THREAD = 4;
+// What a thread is given ahead: its next files always at hand, and about two seconds of work
+// (the length of Eleventy's write at 4,000 articles, when nothing new is handed out), in copies
+// of the pages' text that stay small beside the site Eleventy holds.
+const MIN_JOBS_PER_THREAD = 4;
+const IN_FLIGHT_BYTES = 48 * 1024 * 1024;
 // A bound in case Eleventy ever stops keeping the pages it wrote (the text of a 4,000-article
 // site is 76 MB, counted here at two bytes a character).
 const MAX_QUEUED_BYTES = 512 * 1024 * 1024;
@@ -195,6 +220,9 @@ interface Thread {
   worker: Worker;
   /** Jobs given to the thread, and jobs it answered, so far. */
   posted: number;
+  /** Bytes of the jobs given so far, and after each job (to tell what is still unfinished). */
+  postedBytes: number;
+  cumulativeBytes: number[];
   answered: number;
   /** How many jobs the thread has finished, answered or not (shared memory: read it with Atomics). */
   finished: Int32Array;

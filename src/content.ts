@@ -259,6 +259,16 @@ async function checkArticles(
     return { shown, checked, problems: fileProblems };
   });
   lastStats = { ...lastStats, mainThread: split, worker: all.length - split };
+  // While the worker finishes its share, this thread renders the bodies of its own (publish
+  // then finds them ready).
+  if (remote && build.markdown) {
+    const cache = renderCache(build.markdown);
+    for (const { checked } of checks) {
+      if (checked && !cache.cache.has(checked.body)) {
+        cache.cache.set(checked.body, renderBody(cache.render, checked.body));
+      }
+    }
+  }
   if (remote) {
     const answer = await remote;
     if (!answer.ok) lastStats.workerError = answer.error;
@@ -409,7 +419,7 @@ function checkOnWorker(
 // about half a second) costs more than it saves.
 const PARALLEL_MIN_FILES = 400;
 // The worker starts later than this thread (it loads its modules first): it takes a bit less.
-const WORKER_SHARE = 0.45;
+const WORKER_SHARE = 0.4;
 
 async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
   let entries;
@@ -636,11 +646,7 @@ let renderer:
   | undefined;
 
 function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const markdownOptions: MarkdownOptions = { arabicQuotes: site.arabicQuotes };
-  const key = JSON.stringify(markdownOptions);
-  if (renderer?.key !== key)
-    renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
-  const { render: toHtml, cache } = renderer;
+  const { render: toHtml, cache } = renderCache({ arabicQuotes: site.arabicQuotes });
   const used = new Set<string>();
   const render = (body: string): RenderedBody => {
     used.add(body);
@@ -661,10 +667,16 @@ function rememberRendered(
   markdownOptions: MarkdownOptions,
   rendered: readonly [string, RenderedBody][],
 ): void {
+  const { cache } = renderCache(markdownOptions);
+  for (const [body, html] of rendered) cache.set(body, html);
+}
+
+/** This process's renderer and rendered bodies for some Markdown options (one set at a time). */
+function renderCache(markdownOptions: MarkdownOptions): NonNullable<typeof renderer> {
   const key = JSON.stringify(markdownOptions);
   if (renderer?.key !== key)
     renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
-  for (const [body, html] of rendered) renderer.cache.set(body, html);
+  return renderer;
 }
 
 function forgetUnused(used: ReadonlySet<string>): void {
