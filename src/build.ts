@@ -44,8 +44,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   warmAssets(sahifaOptions.stylesheet);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet.
-  // A large site is checked on two threads (src/content.ts).
-  const content = await createContentLoader({ ...sahifaOptions, parallel: true })();
+  const content = await createContentLoader(sahifaOptions)();
   const outputDir = path.resolve(options.outputDir ?? "_site");
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });

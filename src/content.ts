@@ -3,8 +3,6 @@
 import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
-import { DateTime } from "luxon";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions } from "./markdown.ts";
@@ -69,11 +67,6 @@ export interface ContentOptions {
    * dev server); a build passes one fixed moment so its output follows from its inputs.
    */
   now?: Date | undefined;
-  /**
-   * Check and render part of a large site on a worker thread, beside the main thread (a build
-   * from the command line sets it; the dev server, which re-checks only what changed, does not).
-   */
-  parallel?: boolean | undefined;
 }
 
 /** Where an article stands in one build. */
@@ -103,9 +96,6 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
     const checked = await checkArticles(options.contentDir, {
       zone: site?.timeZone ?? "UTC",
       now: options.now ?? new Date(),
-      // The worker renders what it checks, when it knows how (site.yaml passed).
-      markdown: site && { arabicQuotes: site.arabicQuotes },
-      parallel: Boolean(options.parallel),
     });
     const problems = [...siteProblems, ...checked.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
@@ -214,12 +204,7 @@ const FAR_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
 
 async function checkArticles(
   contentDir: string,
-  build: {
-    zone: string;
-    now: Date;
-    markdown: MarkdownOptions | undefined;
-    parallel: boolean;
-  },
+  build: { zone: string; now: Date },
 ): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
   const folder = path.join(contentDir, "articles");
   const problems: Problem[] = [];
@@ -238,53 +223,17 @@ async function checkArticles(
       message: "the folder is missing: no articles to publish",
     });
   }
-  const all = files ?? [];
-  // A large site is split: the worker takes the files at the end while this thread checks the
-  // rest; results are put back in file order, so the report and the output do not change.
-  const split =
-    build.parallel && all.length >= PARALLEL_MIN_FILES
-      ? all.length - Math.floor(all.length * WORKER_SHARE)
-      : all.length;
-  const remote =
-    split < all.length ? checkOnWorker(all.slice(split), build.zone, build.markdown) : undefined;
   const schema = createArticleSchema(build.zone);
   schemaZone.set(schema, build.zone);
   const knownKeys = articleKnownKeys(schema);
   passedFilesUsed = new Set();
-  lastStats = { mainThread: 0, worker: 0, filesRead: 0 };
-  const checks: FileCheck[] = all.slice(0, split).map((file) => {
+  lastStats = { filesRead: 0 };
+  const checks = (files ?? []).map((file) => {
     const shown = displayPath(file);
     const fileProblems: Problem[] = [];
     const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
     return { shown, checked, problems: fileProblems };
   });
-  lastStats = { ...lastStats, mainThread: split, worker: all.length - split };
-  // While the worker finishes its share, this thread renders the bodies of its own (publish
-  // then finds them ready).
-  if (remote && build.markdown) {
-    const cache = renderCache(build.markdown);
-    for (const { checked } of checks) {
-      if (checked && !cache.cache.has(checked.body)) {
-        cache.cache.set(checked.body, renderBody(cache.render, checked.body));
-      }
-    }
-  }
-  if (remote) {
-    const answer = await remote;
-    if (!answer.ok) lastStats.workerError = answer.error;
-    if (answer.ok) {
-      if (build.markdown) rememberRendered(build.markdown, answer.rendered);
-      checks.push(...answer.checks.map((check) => revive(check, build.zone)));
-    } else {
-      // The worker could not run (or failed): this thread checks its share too.
-      for (const file of all.slice(split)) {
-        const shown = displayPath(file);
-        const fileProblems: Problem[] = [];
-        const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
-        checks.push({ shown, checked, problems: fileProblems });
-      }
-    }
-  }
   const articles: CheckedArticle[] = [];
   for (const { shown, checked, problems: fileProblems } of checks) {
     problems.push(...fileProblems);
@@ -302,124 +251,19 @@ async function checkArticles(
 }
 
 /**
- * How the last load went: how it shared the article files between this thread and the worker
- * (and why the worker's share fell back to this thread if it did), and how many files this
- * thread read rather than knew unchanged. For tests, and to explain a slow load.
- * @example lastLoadStats() //=> { mainThread: 2200, worker: 1800, filesRead: 2200 }
+ * How many article files the last load read, rather than knew unchanged from an earlier load:
+ * for tests, and to explain a slow dev-server rebuild.
+ * @example lastLoadStats() //=> { filesRead: 1 }
  */
 export function lastLoadStats(): Readonly<LoadStats> {
   return lastStats;
 }
 
 interface LoadStats {
-  mainThread: number;
-  worker: number;
   filesRead: number;
-  workerError?: string;
 }
 
-let lastStats: LoadStats = { mainThread: 0, worker: 0, filesRead: 0 };
-
-/** One article file checked: its problems, and its frontmatter and body when it passed. */
-interface FileCheck {
-  shown: string;
-  checked: { meta: ArticleMeta; body: string } | undefined;
-  problems: Problem[];
-}
-
-/** A FileCheck as it crosses from the worker: its dates as milliseconds since the epoch. */
-interface TransferredCheck extends Omit<FileCheck, "checked"> {
-  checked:
-    | {
-        meta: Omit<ArticleMeta, "date" | "updated"> & { date: number; updated?: number };
-        body: string;
-      }
-    | undefined;
-}
-
-/** What the content worker answers (src/content-worker.js). */
-type WorkerAnswer =
-  | { ok: true; checks: TransferredCheck[]; rendered: [string, RenderedBody][] }
-  | { ok: false; error: string };
-
-/**
- * Checks article files, and renders those that pass: what the content worker runs on its share
- * of a large site. The answer is structured-clone safe (dates as milliseconds).
- * @example checkShare({ files: ["content/articles/a.md"], zone: "UTC" }).checks[0]?.problems //=> []
- */
-export function checkShare(job: {
-  files: readonly string[];
-  zone: string;
-  markdown?: MarkdownOptions | undefined;
-}): { checks: TransferredCheck[]; rendered: [string, RenderedBody][] } {
-  const schema = createArticleSchema(job.zone);
-  const knownKeys = articleKnownKeys(schema);
-  const render = job.markdown ? createRenderer(job.markdown) : undefined;
-  const rendered: [string, RenderedBody][] = [];
-  const checks = job.files.map((file): TransferredCheck => {
-    const shown = displayPath(file);
-    const problems: Problem[] = [];
-    const checked = checkArticle(file, shown, schema, knownKeys, problems);
-    if (!checked) return { shown, checked, problems };
-    if (render) rendered.push([checked.body, renderBody(render, checked.body)]);
-    const { date, updated, ...rest } = checked.meta;
-    return {
-      shown,
-      problems,
-      checked: {
-        body: checked.body,
-        meta: {
-          ...rest,
-          date: date.toMillis(),
-          ...(updated ? { updated: updated.toMillis() } : {}),
-        },
-      },
-    };
-  });
-  return { checks, rendered };
-}
-
-/** A worker's check with its dates made luxon DateTimes again, in the site's zone as parsed. */
-function revive(check: TransferredCheck, zone: string): FileCheck {
-  if (!check.checked) return { ...check, checked: undefined };
-  const { date, updated, ...rest } = check.checked.meta;
-  const meta: ArticleMeta = {
-    ...rest,
-    date: DateTime.fromMillis(date, { zone }),
-    ...(updated === undefined ? {} : { updated: DateTime.fromMillis(updated, { zone }) }),
-  };
-  return { ...check, checked: { meta, body: check.checked.body } };
-}
-
-function checkOnWorker(
-  files: readonly string[],
-  zone: string,
-  markdown: MarkdownOptions | undefined,
-): Promise<WorkerAnswer> {
-  return new Promise<WorkerAnswer>((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("./content-worker.js", import.meta.url), {
-        workerData: { files, zone, markdown },
-      });
-    } catch (error) {
-      resolve({ ok: false, error: String(error) });
-      return;
-    }
-    worker.once("message", (answer: WorkerAnswer) => {
-      resolve(answer);
-      void worker.terminate();
-    });
-    worker.once("error", (error) => resolve({ ok: false, error: String(error) }));
-    worker.once("exit", (code) => resolve({ ok: false, error: `exited with ${code}` }));
-  });
-}
-
-// Below this many articles a worker's start (loading the schema, YAML and Markdown libraries,
-// about half a second) costs more than it saves.
-const PARALLEL_MIN_FILES = 400;
-// The worker starts later than this thread (it loads its modules first): it takes a bit less.
-const WORKER_SHARE = 0.4;
+let lastStats: LoadStats = { filesRead: 0 };
 
 async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
   let entries;
@@ -660,15 +504,6 @@ function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used
 function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
   const { html, text } = toHtml(body);
   return { html, words: countWords(text), characters: distinctCharacters([text]) };
-}
-
-/** Puts bodies the content worker rendered into this thread's cache, for publish to find. */
-function rememberRendered(
-  markdownOptions: MarkdownOptions,
-  rendered: readonly [string, RenderedBody][],
-): void {
-  const { cache } = renderCache(markdownOptions);
-  for (const [body, html] of rendered) cache.set(body, html);
 }
 
 /** This process's renderer and rendered bodies for some Markdown options (one set at a time). */

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,6 @@ import {
   publicationState,
   type Content,
 } from "../src/content.ts";
-import { generateCorpus, writeCorpus } from "../scripts/corpus.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "../src/new-article.ts";
 import { ContentError, type Problem } from "../src/problems.ts";
 import { articleText, makeTempDir, removeTempDirs, writeContent } from "./helpers/sites.ts";
@@ -368,62 +367,5 @@ describe("checkArticleText", () => {
       "slug",
       "the article has no body: write the text after the closing ---",
     ]);
-  });
-});
-
-describe("createContentLoader: a large site checked on two threads", () => {
-  // Enough articles for the worker (PARALLEL_MIN_FILES), with problems in both threads' shares.
-  let contentDir: string;
-  const options = (parallel: boolean) => ({ contentDir, now: NOW, parallel });
-  const comparable = (content: Content) =>
-    content.articles.map((article) => ({
-      ...article,
-      date: article.date.toISO(),
-      zone: article.date.zoneName,
-      updated: article.updated?.toISO(),
-    }));
-
-  beforeAll(async () => {
-    const sourceText = await readFile("tests/fixtures/source/astana-20.ar.txt", "utf8");
-    contentDir = path.join(root, "large");
-    await writeCorpus(contentDir, generateCorpus({ count: 450, sourceText }));
-  });
-
-  it("publishes exactly what one thread does, and the worker did its share", async () => {
-    const serial = await createContentLoader(options(false))();
-    expect(lastLoadStats()).toEqual({ mainThread: 450, worker: 0, filesRead: 450 });
-    const parallel = await createContentLoader(options(true))();
-    const split = lastLoadStats();
-    expect(split.workerError).toBeUndefined();
-    expect(split.worker).toBeGreaterThan(100);
-    expect(split.mainThread + split.worker).toBe(450);
-    expect(parallel.articles).toHaveLength(450);
-    expect(comparable(parallel)).toEqual(comparable(serial));
-  });
-
-  it("reports the same problems, in the same order, from both shares", async () => {
-    const articles = path.join(contentDir, "articles");
-    const files = (await readdir(articles)).sort();
-    const [first, last] = [files[0], files.at(-1)];
-    if (!first || !last) throw new Error("no articles");
-    await writeFile(path.join(articles, first), "---\ntitle: [\n---\nنص\n");
-    await writeFile(path.join(articles, last), "---\ntitle: عنوان\ndate: 2023-02-30\n---\nنص\n");
-    const report = async (parallel: boolean) => {
-      try {
-        await createContentLoader(options(parallel))();
-      } catch (error) {
-        if (error instanceof ContentError) return error.problems;
-        throw error;
-      }
-      throw new Error("the content loaded without problems");
-    };
-    const serial = await report(false);
-    const parallel = await report(true);
-    expect(lastLoadStats().worker).toBeGreaterThan(100);
-    expect(parallel).toEqual(serial);
-    expect(parallel.map((problem) => path.basename(problem.file))).toEqual(
-      expect.arrayContaining([first, last]),
-    );
-    expect(parallel.some((problem) => problem.field === "date")).toBe(true);
   });
 });
