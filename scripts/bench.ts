@@ -56,6 +56,8 @@ const work = await mkdtemp(path.join(os.tmpdir(), "sahifa-bench-"));
 const sourceText = await readAstanaText();
 const loadBefore = os.loadavg()[0] ?? 0;
 const results: SizeResult[] = [];
+// Outputs moved aside so far (see retire).
+let retired = 0;
 let rebuild: RebuildResult | undefined;
 
 try {
@@ -196,8 +198,6 @@ function devCommand(builder: Builder, corpus: Corpus, port: number): Command {
         env,
       };
 }
-
-let retired = 0;
 
 async function retire(folder: string): Promise<void> {
   const trash = path.join(work, "retired");

@@ -138,35 +138,39 @@ export class CompressionPool {
   }
 
   /**
-   * Gives queued jobs to threads holding less than IN_FLIGHT_BYTES of unfinished work. Counted
-   * from each thread's shared counter, not its answers: while Eleventy renders and writes, this
-   * thread's event loop may not get to answers (or to anything) for seconds, so each thread is
-   * given enough to stay busy until then.
+   * Gives each queued job to the thread with the least unfinished work, while that thread holds
+   * less than IN_FLIGHT_BYTES. Counted from each thread's shared counter, not its answers: while
+   * Eleventy renders and writes, this thread's event loop may not get to answers (or to anything)
+   * for seconds, so each thread is given enough to stay busy until then; spread evenly, no
+   * thread is left with the others' backlog when the rest is compressed at the end.
    */
   #dispatch(): void {
     if (this.#stopped()) return;
-    for (const thread of this.#threads) {
-      const working = () => {
-        const finished = Atomics.load(thread.finished, 0);
-        return (
-          thread.postedBytes - (finished > 0 ? (thread.cumulativeBytes[finished - 1] ?? 0) : 0)
-        );
-      };
-      while (
-        this.#pending() > 0 &&
-        (thread.posted - Atomics.load(thread.finished, 0) < MIN_JOBS_PER_THREAD ||
-          working() < IN_FLIGHT_BYTES)
-      ) {
-        const job = this.#queue[this.#queueHead] as CompressionJob;
-        this.#queue[this.#queueHead] = EMPTY_JOB;
-        this.#queueHead += 1;
-        const size = sizeOf(job);
-        this.#queuedBytes -= size;
-        thread.posted += 1;
-        thread.postedBytes += size;
-        thread.cumulativeBytes.push(thread.postedBytes);
-        thread.worker.postMessage(job);
+    const unfinished = (thread: Thread) => {
+      const finished = Atomics.load(thread.finished, 0);
+      return thread.postedBytes - (finished > 0 ? (thread.cumulativeBytes[finished - 1] ?? 0) : 0);
+    };
+    while (this.#pending() > 0) {
+      let target: Thread | undefined;
+      let least = Infinity;
+      for (const thread of this.#threads) {
+        const load = unfinished(thread);
+        const idle = thread.posted - Atomics.load(thread.finished, 0) < MIN_JOBS_PER_THREAD;
+        if ((idle || load < IN_FLIGHT_BYTES) && load < least) {
+          least = load;
+          target = thread;
+        }
       }
+      if (!target) break;
+      const job = this.#queue[this.#queueHead] as CompressionJob;
+      this.#queue[this.#queueHead] = EMPTY_JOB;
+      this.#queueHead += 1;
+      const size = sizeOf(job);
+      this.#queuedBytes -= size;
+      target.posted += 1;
+      target.postedBytes += size;
+      target.cumulativeBytes.push(target.postedBytes);
+      target.worker.postMessage(job);
     }
     if (this.#queueHead === this.#queue.length) {
       this.#queue.length = 0;

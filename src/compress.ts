@@ -96,12 +96,14 @@ export function startPrecompression(
   const onAnswer = (answer: CompressionAnswer): void => {
     if (answer.written) done.set(answer.file, answer);
   };
-  // While Eleventy renders it keeps one core busy; the threads get the others.
+  // A thread per core from the start: with Eleventy's thread they share the cores while pages
+  // render, and each holds an even part of the backlog when Eleventy is done (with one thread
+  // until then, the other core had nothing to take over at the end).
   const pool = new CompressionPool({
     dir: root,
     previous: options.previous === undefined ? undefined : path.resolve(options.previous),
     settings: COMPRESSION_SETTINGS,
-    threads: Math.max(1, availableParallelism() - 1),
+    threads: availableParallelism(),
     onAnswer,
   });
   const transform = async (content: unknown, outputPath: unknown): Promise<unknown> => {
@@ -116,8 +118,6 @@ export function startPrecompression(
   };
   const finish = async (): Promise<CompressionSummary> => {
     try {
-      // Eleventy is done: every core can compress now.
-      pool.grow(availableParallelism());
       await pool.drain();
       const files = await compressibleFiles(root);
       for (const file of files) await pool.submit({ file, ...digestOf(done.get(file)) });
