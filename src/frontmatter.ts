@@ -28,7 +28,8 @@ export class FrontmatterError extends Error {
  * @example parseFrontmatter("---\ntitle: عنوان\n---\nنص").data //=> { title: "عنوان" }
  */
 export function parseFrontmatter(source: string): Frontmatter {
-  const lines = source.split("\n");
+  // Only the frontmatter is split into lines; the body (most of the file) is sliced off whole.
+  const { lines, bodyStart } = frontmatterLines(source);
   const opening = lines[0]?.replace(/\s+$/, "") ?? "";
   if (!opening.startsWith("---")) {
     throw new FrontmatterError("the file must start with a --- line that opens the frontmatter", 1);
@@ -40,8 +41,8 @@ export function parseFrontmatter(source: string): Frontmatter {
       1,
     );
   }
-  const closing = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
-  if (closing === -1) {
+  const closing = lines.length - 1;
+  if (bodyStart === undefined) {
     throw new FrontmatterError(
       "the frontmatter opened on line 1 is never closed with a --- line",
       1,
@@ -75,7 +76,7 @@ export function parseFrontmatter(source: string): Frontmatter {
   }
   return {
     data,
-    body: lines.slice(closing + 1).join("\n"),
+    body: source.slice(bodyStart),
     lineOf: (path) => keyLine(document, counter, path),
   };
 }
@@ -103,6 +104,25 @@ function keyLine(
   }
   // A missing field points at the opening ---; otherwise +1, as the YAML starts on line 2.
   return offset === undefined ? 1 : counter.linePos(offset).line + 1;
+}
+
+/**
+ * The lines of a file up to and including the first `---` line after the first, and where the
+ * text after that line starts; bodyStart is undefined (and lines all of them) when there is no
+ * closing line.
+ */
+function frontmatterLines(source: string): { lines: string[]; bodyStart: number | undefined } {
+  const lines: string[] = [];
+  for (let start = 0; ; ) {
+    const end = source.indexOf("\n", start);
+    const line = source.slice(start, end === -1 ? source.length : end);
+    lines.push(line);
+    if (lines.length > 1 && /^---\s*$/.test(line)) {
+      return { lines, bodyStart: end === -1 ? source.length : end + 1 };
+    }
+    if (end === -1) return { lines, bodyStart: undefined };
+    start = end + 1;
+  }
 }
 
 function firstLine(message: string): string {
