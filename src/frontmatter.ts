@@ -113,7 +113,7 @@ function keyLine(
  */
 function frontmatterLines(source: string): { lines: string[]; bodyStart: number | undefined } {
   const lines: string[] = [];
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const end = source.indexOf("\n", start);
     const line = source.slice(start, end === -1 ? source.length : end);
     lines.push(line);
