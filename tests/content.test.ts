@@ -7,6 +7,7 @@ import {
   createContentLoader,
   lastLoadStats,
   MAX_ARTICLE_BYTES,
+  offerLoadedContent,
   publicationState,
   type Content,
 } from "../src/content.ts";
@@ -334,6 +335,30 @@ describe("createContentLoader: re-reading", () => {
     const third = await loader();
     expect(lastLoadStats().filesRead).toBe(1);
     expect(third.articles.map((article) => article.title)).toContain("عنوان المقاك b");
+  });
+});
+
+describe("offerLoadedContent: one check per build", () => {
+  it("hands checked content to the next loader with the same options, once", async () => {
+    const contentDir = await writeContent(path.join(root, "offer"), {
+      "a.md": articleText({ slug: "a" }),
+    });
+    const options = { contentDir, now: NOW };
+    const checked = await createContentLoader(options)();
+    offerLoadedContent(options, checked);
+    // Another address: not this content.
+    const elsewhere = await createContentLoader({
+      ...options,
+      urlOverride: "https://x.example/",
+    })();
+    expect(elsewhere).not.toBe(checked);
+    const loader = createContentLoader(options);
+    expect(await loader()).toBe(checked);
+    // Taken once: the next call reads content/ again.
+    expect(await loader()).not.toBe(checked);
+    offerLoadedContent(options, checked);
+    offerLoadedContent(options, undefined);
+    expect(await createContentLoader(options)()).not.toBe(checked);
   });
 });
 
