@@ -60,6 +60,8 @@ export class CompressionPool {
   #waiting: (() => void)[] = [];
   #failure: Error | undefined;
   #closing = false;
+  // Set to 1 to ask every thread to stop before its next file (see close).
+  readonly #stop = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -89,18 +91,44 @@ export class CompressionPool {
     this.#throwIfStopped();
   }
 
-  /** Stops every thread (at once: unfinished jobs are dropped). */
+  /**
+   * Stops every thread; unfinished jobs are dropped. A thread is asked to stop and ends between
+   * two files (it checks a shared flag before each): terminating a thread in the middle of a
+   * zlib call aborts the whole process in Node 20 ("close before init" in node_zlib.cc). A thread
+   * that has not stopped after STOP_TIMEOUT_MS is terminated.
+   */
   async close(): Promise<void> {
     this.#closing = true;
     this.#notify();
-    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+    Atomics.store(this.#stop, 0, 1);
+    await Promise.all(
+      this.#threads.map(async (thread) => {
+        if (thread.exited) return;
+        const exited = new Promise<void>((resolve) => thread.worker.once("exit", () => resolve()));
+        // Wakes a thread waiting for work; one busy with a file sees the flag before its next.
+        thread.worker.postMessage(STOP_JOB);
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<"late">((resolve) => {
+          timer = setTimeout(() => resolve("late"), STOP_TIMEOUT_MS);
+        });
+        if ((await Promise.race([exited, late])) === "late") await thread.worker.terminate();
+        clearTimeout(timer);
+      }),
+    );
   }
 
   #start(): void {
     const { dir, previous, settings } = this.#options;
     const finished = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(new URL("./compress-worker.js", import.meta.url), {
-      workerData: { dir, previous, gzip: settings.gzip, brotli: settings.brotli, finished },
+      workerData: {
+        dir,
+        previous,
+        gzip: settings.gzip,
+        brotli: settings.brotli,
+        finished,
+        stop: this.#stop,
+      },
       // None of the parent's flags: the thread is plain JavaScript and needs no loader (tsx),
       // and flags such as --input-type would stop it from starting.
       execArgv: [],
@@ -112,6 +140,7 @@ export class CompressionPool {
       cumulativeBytes: [],
       answered: 0,
       finished,
+      exited: false,
     };
     worker.on("message", (message: WorkerMessage) => {
       thread.answered += 1;
@@ -125,6 +154,7 @@ export class CompressionPool {
     });
     worker.on("error", (error) => this.#fail(error));
     worker.on("exit", (code) => {
+      thread.exited = true;
       if (!this.#closing) this.#fail(new Error(`a compression thread stopped (exit code ${code})`));
     });
     this.#threads.push(thread);
@@ -219,6 +249,9 @@ const IN_FLIGHT_BYTES = 48 * 1024 * 1024;
 // site is 76 MB, counted here at two bytes a character).
 const MAX_QUEUED_BYTES = 512 * 1024 * 1024;
 const EMPTY_JOB: CompressionJob = { file: "" };
+// Posted by close to wake a thread waiting for work; it only has to see the stop flag.
+const STOP_JOB: CompressionJob = { file: "" };
+const STOP_TIMEOUT_MS = 30_000;
 
 interface Thread {
   worker: Worker;
@@ -230,6 +263,7 @@ interface Thread {
   answered: number;
   /** How many jobs the thread has finished, answered or not (shared memory: read it with Atomics). */
   finished: Int32Array;
+  exited: boolean;
 }
 
 /** Memory a queued job holds: its text (two bytes a character at most) or bytes. */

@@ -16,9 +16,14 @@ import {
   gzipSync,
 } from "node:zlib";
 
-const { dir, previous, gzip, brotli, finished } = workerData;
+const { dir, previous, gzip, brotli, finished, stop } = workerData;
 
 parentPort?.on("message", (job) => {
+  // Asked to stop (compress-pool.ts, close): end between two files, never inside a zlib call.
+  if (Atomics.load(stop, 0) === 1) {
+    parentPort?.close();
+    return;
+  }
   let answer;
   try {
     answer = { ok: true, ...compressJob(job) };

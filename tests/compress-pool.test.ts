@@ -84,6 +84,23 @@ describe("CompressionPool", () => {
     );
   });
 
+  it("stops the other threads between files when one fails, dropping what they were given", async () => {
+    pool = openPool(2);
+    // Large pages keep the second thread inside Brotli when the first one fails.
+    const page = "<p>قال لافرنتييف إن صيغة أستانا ستتواصل في الجولات المقبلة.</p>\n".repeat(20_000);
+    const bad = path.join(dir, "bad.html");
+    await mkdir(`${bad}.br`);
+    for (let index = 0; index < 12; index++) {
+      await pool.submit({ file: path.join(dir, `page-${index}.html`), content: page });
+      if (index === 1) await pool.submit({ file: bad, content: "<p>نص</p>" });
+    }
+    await expect(pool.drain()).rejects.toThrow(/bad\.html.*EISDIR/);
+    await pool.close();
+    // This process is still here, and the threads compressed fewer pages than they were given.
+    const written = answers.filter((answer) => answer.written).length;
+    expect(written).toBeLessThan(12);
+  });
+
   it("fails when a file to read is missing", async () => {
     pool = openPool(1);
     await pool.submit({ file: path.join(dir, "gone.html") });
