@@ -43,8 +43,8 @@ export interface PoolOptions {
 }
 
 /**
- * A few compression threads fed from one queue. A thread is given a few jobs at a time (what
- * it holds is a copy); the queue itself holds only references to the pages' text, which
+ * A few compression threads fed from one queue. A thread is given up to IN_FLIGHT_BYTES of
+ * jobs ahead (what it holds is a copy); the queue itself holds only references to the pages' text, which
  * Eleventy keeps until its write ends anyway, and `submit` waits once the queue holds more than
  * MAX_QUEUED_BYTES. The first failure stops every thread and rejects `submit` and `drain`.
  * Which thread runs a job never changes its bytes: each file's twins depend only on the file
@@ -65,13 +65,7 @@ export class CompressionPool {
 
   constructor(options: PoolOptions) {
     this.#options = options;
-    this.grow(options.threads);
-  }
-
-  /** Starts threads until there are `threads` of them. */
-  grow(threads: number): void {
-    while (!this.#closing && this.#threads.length < threads) this.#start();
-    this.#dispatch();
+    for (let thread = 0; thread < options.threads; thread++) this.#start();
   }
 
   /** Queues `job`; waits while the queue is full. */

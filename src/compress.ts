@@ -75,8 +75,8 @@ export interface Precompression {
 }
 
 /**
- * Starts compression threads for the site being written to `dir`. Pages handed over while
- * Eleventy renders are compressed on other cores meanwhile; `finish` covers the rest.
+ * Starts compression threads (one per core) for the site being written to `dir`. Pages handed
+ * over while Eleventy renders are compressed meanwhile; `finish` covers the rest.
  * Twins are byte-for-byte reproducible: zlib writes no file name and a zero time into the gzip
  * header, Brotli has no header fields, and each twin depends only on its file and the settings.
  * `previous`, the site this build replaces, lends the twins of files that did not change (once
