@@ -3,8 +3,7 @@
 import { readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { constants } from "node:zlib";
 import {
   CompressionPool,
   type CompressionAnswer,
@@ -153,24 +152,6 @@ export function isCompressible(name: string): boolean {
   return (COMPRESSIBLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 }
 
-/**
- * gzip with the build's settings, as the compression threads make it.
- * @example gunzipSync(await gzipBytes(bytes)) //=> bytes
- */
-export function gzipBytes(bytes: Uint8Array): Promise<Buffer> {
-  return gzipAsync(bytes, COMPRESSION_SETTINGS.gzip);
-}
-
-/**
- * Brotli with the build's settings, as the compression threads make it.
- * @example brotliDecompressSync(await brotliBytes(bytes)) //=> bytes
- */
-export function brotliBytes(bytes: Uint8Array): Promise<Buffer> {
-  return brotliAsync(bytes, {
-    params: { ...COMPRESSION_SETTINGS.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-  });
-}
-
 async function compressibleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -198,6 +179,3 @@ function summarize(answers: readonly (CompressionAnswer | undefined)[]): Compres
   }
   return summary;
 }
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);

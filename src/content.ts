@@ -292,14 +292,14 @@ function checkArticle(
 ): { meta: ArticleMeta; body: string } | undefined {
   const zone = schemaZone.get(schema) ?? "";
   // A dev rebuild loads thousands of unchanged files: one whose inode, size and modification
-  // and change times are those of a file that passed is not read again. A file changed in the
-  // last seconds is always read (a file system with coarse timestamps could hide a second edit).
+  // and change times are those of a file that passed (checked in the same zone) is not read
+  // again. A file changed in the last seconds is always read (a file system with coarse
+  // timestamps could hide a second edit).
   const stamp = fileStamp(file);
   const same = stamp === undefined ? undefined : unchangedFiles.get(file);
-  const remembered = same?.stamp === stamp && same?.zone === zone ? same : undefined;
-  const knownByStamp = remembered && passedFiles.get(remembered.key);
-  if (remembered && knownByStamp) {
-    passedFilesUsed.add(remembered.key);
+  const knownByStamp = same?.stamp === `${zone}\u0000${stamp}` && passedFiles.get(same.key);
+  if (same && knownByStamp) {
+    passedFilesUsed.add(same.key);
     return knownByStamp;
   }
   let source: string;
@@ -310,15 +310,13 @@ function checkArticle(
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
   }
-  // The build's up-front check and Eleventy's data step load the same files, and a dev rebuild
-  // loads thousands of unchanged ones: a file that passed before, unchanged, passes again.
+  // A file read again with the same text (touched, or saved unchanged) passes again.
   const key = `${zone}\u0000${shown}\u0000${source}`;
-  const known = passedFiles.get(key);
-  const checked = known ?? checkSource(source, shown, schema, knownKeys, problems);
+  const checked = passedFiles.get(key) ?? checkSource(source, shown, schema, knownKeys, problems);
   if (checked && problems.length === 0) {
     passedFiles.set(key, checked);
     passedFilesUsed.add(key);
-    if (stamp !== undefined) unchangedFiles.set(file, { stamp, zone, key });
+    if (stamp !== undefined) unchangedFiles.set(file, { stamp: `${zone}\u0000${stamp}`, key });
   }
   return checked;
 }
@@ -338,7 +336,7 @@ const RECENT_CHANGE_MS = 3000;
 // Articles that passed the schema, by zone, path and text (see checkArticle), and the stamps
 // of the files they were read from.
 const passedFiles = new Map<string, { meta: ArticleMeta; body: string }>();
-const unchangedFiles = new Map<string, { stamp: string; zone: string; key: string }>();
+const unchangedFiles = new Map<string, { stamp: string; key: string }>();
 let passedFilesUsed = new Set<string>();
 const schemaZone = new WeakMap<ArticleSchema, string>();
 

@@ -126,7 +126,9 @@ async function cacheKey(job: StylesheetJob): Promise<string | undefined> {
 
 async function readCached(file: string): Promise<{ ltr: string; rtl: string } | undefined> {
   try {
-    const cached: unknown = JSON.parse(String(await readCacheFile(file)));
+    const stored = await readCacheFile(file);
+    if (stored === undefined) return undefined;
+    const cached: unknown = JSON.parse(String(stored));
     const { ltr, rtl } = cached as { ltr?: unknown; rtl?: unknown };
     return typeof ltr === "string" && typeof rtl === "string" ? { ltr, rtl } : undefined;
   } catch {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { reused, siteKey } from "../src/templates/reuse.tsx";
+import { reused, recordKey } from "../src/templates/reuse.tsx";
 
 describe("reused markup", () => {
   it("is the markup preact renders, escaped, inserted unchanged where it is used", () => {
@@ -34,7 +34,7 @@ describe("reused markup", () => {
 
   it("keys a site by everything in it", () => {
     const site = { name: "صحيفة", digits: "latn" };
-    expect(siteKey(site)).toBe(siteKey(site));
-    expect(siteKey({ ...site, digits: "arab" })).not.toBe(siteKey(site));
+    expect(recordKey(site)).toBe(recordKey(site));
+    expect(recordKey({ ...site, digits: "arab" })).not.toBe(recordKey(site));
   });
 });

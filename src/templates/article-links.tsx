@@ -5,7 +5,7 @@ import type { ArticleNeighbours } from "../related.ts";
 import type { Site } from "../site.ts";
 import { sitePath } from "../urls.ts";
 import { PublishedDate } from "./dates.tsx";
-import { reused, siteKey } from "./reuse.tsx";
+import { reused, recordKey } from "./reuse.tsx";
 
 export interface ArticleLinksProps {
   site: Site;
@@ -22,7 +22,7 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
           <h2 id="related-heading">مقالات ذات صلة</h2>
           <ul>
             {related.map((article) =>
-              reused(article, `related item ${siteKey(site)}`, () => (
+              reused(article, `related item ${recordKey(site)}`, () => (
                 <li>
                   <ArticleLink site={site} article={article} />{" "}
                   <span class="related-date">
@@ -57,7 +57,7 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
 }
 
 function ArticleLink({ site, article }: { site: Site; article: Article }) {
-  return reused(article, `link ${siteKey(site)}`, () => (
+  return reused(article, `link ${recordKey(site)}`, () => (
     <a
       href={sitePath(site, article.path)}
       lang={article.lang === site.language ? undefined : article.lang}

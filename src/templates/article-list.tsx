@@ -4,7 +4,7 @@ import type { Article } from "../content.ts";
 import type { Site } from "../site.ts";
 import { sitePath } from "../urls.ts";
 import { PublishedDate } from "./dates.tsx";
-import { reused, siteKey } from "./reuse.tsx";
+import { reused, recordKey } from "./reuse.tsx";
 
 export interface ArticleListProps {
   site: Site;
@@ -18,7 +18,7 @@ export function ArticleList({ site, articles }: ArticleListProps) {
     <ol class="article-list">
       {articles.map((article) =>
         // An article is listed on the home page, its tags' pages and two month archives.
-        reused(article, `list item ${siteKey(site)}`, () => (
+        reused(article, `list item ${recordKey(site)}`, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             <p class="article-meta">
               {article.dateline && <span class="dateline">{article.dateline}</span>}

@@ -8,7 +8,7 @@ import { shareImageFor } from "../share-image.ts";
 import { socialMeta } from "../social-meta.ts";
 import { absoluteUrl, sitePath } from "../urls.ts";
 import type { PageData } from "./page-data.ts";
-import { reused, siteKey } from "./reuse.tsx";
+import { reused, recordKey } from "./reuse.tsx";
 
 export interface BaseProps {
   data: PageData;
@@ -28,7 +28,7 @@ export interface BaseProps {
 export function Base({ data, title, description, path, article, head, children }: BaseProps) {
   const { site, assets, images } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
-  const shell = `${siteKey(site)} ${siteKey(assets)} ${siteKey(images.favicon)}`;
+  const shell = `${recordKey(site)} ${recordKey(assets)} ${recordKey(images.favicon)}`;
   const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>

@@ -10,7 +10,7 @@ import { jsxTemplate } from "preact/jsx-runtime";
  * `owner` is an object whose life bounds the inputs' (an article of one content load, the site
  * of one build); `key` must name every other input of `make`, since a hit skips it. At 4,000
  * articles each article's entry appears in about six lists and every page has the same shell.
- * @example <Reused owner={article} key={`item ${siteKey(site)}`} make={() => <li>…</li>} />
+ * @example reused(article, `list item ${recordKey(site)}`, () => <li>…</li>)
  */
 export function reused(owner: object, key: string, make: () => VNode): VNode {
   let markup = MARKUP.get(owner);
@@ -25,13 +25,13 @@ export function reused(owner: object, key: string, make: () => VNode): VNode {
  * A string that names everything in a site's settings (or another build-wide record: its asset
  * URLs, its icon) that templates read, for `reused` keys; made once per object, which must not
  * change after (the plugin freezes them).
- * @example siteKey(site) //=> '{"name":"صحيفة",…}'
+ * @example recordKey(site) //=> '{"name":"صحيفة",…}'
  */
-export function siteKey(site: object): string {
-  let key = SITE_KEYS.get(site);
-  if (key === undefined) SITE_KEYS.set(site, (key = JSON.stringify(site)));
+export function recordKey(record: object): string {
+  let key = RECORD_KEYS.get(record);
+  if (key === undefined) RECORD_KEYS.set(record, (key = JSON.stringify(record)));
   return key;
 }
 
 const MARKUP = new WeakMap<object, Map<string, string>>();
-const SITE_KEYS = new WeakMap<object, string>();
+const RECORD_KEYS = new WeakMap<object, string>();
