@@ -8,6 +8,7 @@ import { PRECOMPRESSION_STAMP, startPrecompression } from "./compress.ts";
 import { createContentLoader, offerLoadedContent } from "./content.ts";
 import { CACHE_ROOT } from "./disk-cache.ts";
 import { buildOptionsFromEnv } from "./options.ts";
+import { onPageRendered } from "./plugin.ts";
 import { ContentError, type Problem } from "./problems.ts";
 
 export interface BuildOptions {
@@ -63,8 +64,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     const eleventy = new Eleventy("src/pages", staging, {
       configPath: options.configPath ?? ".eleventy.ts",
       quietMode: true,
-      // Only this API build adds the transform: the dev server and plain Eleventy runs never compress.
-      config: (config) => config.addTransform("sahifa-precompress", precompression.transform),
+      // Only this API build compresses (the dev server and plain Eleventy runs never do), each
+      // page as soon as it is rendered: Eleventy writes nothing until every page is rendered.
+      config: (config) => onPageRendered(config, precompression.page),
     });
     // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);

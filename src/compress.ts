@@ -59,13 +59,14 @@ export const PRECOMPRESSION_STAMP = JSON.stringify({
 /** A precompression running beside a build: started before Eleventy writes, finished after. */
 export interface Precompression {
   /**
-   * An Eleventy transform (add it with `addTransform`): queues each text page about to be
-   * written for the compression threads and passes it on unchanged.
+   * Queues a text page for the compression threads, given the path it will be written to and
+   * its text (src/plugin.ts calls it as each page is rendered: see onPageRendered). Waits while
+   * the threads are far behind.
    */
-  readonly transform: (content: unknown, outputPath: unknown) => Promise<unknown>;
+  readonly page: (outputPath: string, content: string | Uint8Array) => Promise<void>;
   /**
    * Compresses every text file under the folder whose twins are missing or do not match its
-   * bytes on disk (assets written after the pages, a page changed after the transform), removes
+   * bytes on disk (assets written after the pages, a page a transform changed), removes
    * the twins of pages that were never written, and stops the threads.
    */
   finish(): Promise<CompressionSummary>;
@@ -83,7 +84,7 @@ export interface Precompression {
  * is new.
  * @example
  * const run = startPrecompression(staging);
- * await new Eleventy("src/pages", staging, { config: (c) => c.addTransform("gz", run.transform) }).write();
+ * await new Eleventy("src/pages", staging, { config: (c) => onPageRendered(c, run.page) }).write();
  * await run.finish() //=> { files: 5106, bytes: 75896014, gzipBytes: 20816033, brotliBytes: 18229114 }
  */
 export function startPrecompression(
@@ -105,15 +106,10 @@ export function startPrecompression(
     threads: availableParallelism(),
     onAnswer,
   });
-  const transform = async (content: unknown, outputPath: unknown): Promise<unknown> => {
-    if (typeof outputPath === "string" && isCompressible(outputPath)) {
-      const file = path.resolve(outputPath);
-      const inside = !path.relative(root, file).startsWith("..");
-      if (inside && (typeof content === "string" || content instanceof Uint8Array)) {
-        await pool.submit({ file, content });
-      }
-    }
-    return content;
+  const page = async (outputPath: string, content: string | Uint8Array): Promise<void> => {
+    if (!isCompressible(outputPath)) return;
+    const file = path.resolve(outputPath);
+    if (!path.relative(root, file).startsWith("..")) await pool.submit({ file, content });
   };
   const finish = async (): Promise<CompressionSummary> => {
     try {
@@ -130,7 +126,7 @@ export function startPrecompression(
       await pool.close();
     }
   };
-  return { transform, finish, close: () => pool.close() };
+  return { page, finish, close: () => pool.close() };
 }
 
 /**

@@ -104,12 +104,54 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
     previewBuildWritten(preview);
   });
 
-  eleventyConfig.addExtension(["11ty.tsx"], { key: "11ty.js", compile: () => renderDocument });
+  // Each page goes to the onPageRendered listeners as soon as it is rendered (see there).
+  const rendered = (data: unknown, output: string): Promise<void> =>
+    announcePage(eleventyConfig, data, output);
+  eleventyConfig.addExtension(["11ty.tsx"], {
+    key: "11ty.js",
+    compile: () =>
+      async function (this: TemplateRenderContext, data: unknown) {
+        const output = await renderDocument.call(this, data);
+        await rendered(data, output);
+        return output;
+      },
+  });
   // Text outputs (feeds, sitemap, robots.txt, _headers): the entry returns the file's text.
-  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js", compile: () => renderText });
+  eleventyConfig.addExtension(["11ty.ts"], {
+    key: "11ty.js",
+    compile: () =>
+      async function (this: TemplateRenderContext, data: unknown) {
+        const output = await renderText.call(this, data);
+        await rendered(data, output);
+        return output;
+      },
+  });
   eleventyConfig.addTemplateFormats("11ty.ts");
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addWatchTarget(options.stylesheet);
+}
+
+/** Receives a page the moment it is rendered: where it will be written, and its text. */
+export type PageListener = (outputPath: string, content: string) => Promise<void>;
+
+const pageListeners = new WeakMap<UserConfig, PageListener[]>();
+
+/**
+ * Calls `listener` with every page as soon as it is rendered, while Eleventy goes on to render
+ * the rest; Eleventy writes its pages only once all are rendered. The build starts compressing
+ * each page here (src/build.ts). What a later transform changes, or a page that is never
+ * written, is the listener's to check after the write.
+ * @example onPageRendered(eleventyConfig, async (outputPath, html) => queue.push({ outputPath, html }))
+ */
+export function onPageRendered(eleventyConfig: UserConfig, listener: PageListener): void {
+  pageListeners.set(eleventyConfig, [...(pageListeners.get(eleventyConfig) ?? []), listener]);
+}
+
+async function announcePage(eleventyConfig: UserConfig, data: unknown, output: string) {
+  const listeners = pageListeners.get(eleventyConfig);
+  const outputPath = (data as { page?: { outputPath?: unknown } }).page?.outputPath;
+  if (!listeners || typeof outputPath !== "string") return;
+  for (const listener of listeners) await listener(outputPath, output);
 }
 
 async function prepare(

@@ -102,7 +102,7 @@ describe("a build's compressed twins", () => {
     expect(again).toEqual(first);
   }, 120_000);
 
-  it("follow pages changed after the build's transform and files rewritten after the write", async () => {
+  it("follow pages a transform changed after they were queued and files rewritten after the write", async () => {
     const changed = path.join(work, "changed", "_site");
     await build(changed, path.join(CONFIGS, "rewrites-pages.eleventy.ts"));
     expect(await readFile(path.join(changed, "index.html"), "utf8")).toMatch(
