@@ -105,31 +105,27 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   });
 
   // Each page goes to the onPageRendered listeners as soon as it is rendered (see there).
-  const rendered = (data: unknown, output: string): Promise<void> =>
-    announcePage(eleventyConfig, data, output);
+  const announced = (render: Renderer): Renderer =>
+    async function (this: TemplateRenderContext, data: unknown) {
+      const output = await render.call(this, data);
+      await announcePage(eleventyConfig, data, output);
+      return output;
+    };
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
-    compile: () =>
-      async function (this: TemplateRenderContext, data: unknown) {
-        const output = await renderDocument.call(this, data);
-        await rendered(data, output);
-        return output;
-      },
+    compile: () => announced(renderDocument),
   });
   // Text outputs (feeds, sitemap, robots.txt, _headers): the entry returns the file's text.
   eleventyConfig.addExtension(["11ty.ts"], {
     key: "11ty.js",
-    compile: () =>
-      async function (this: TemplateRenderContext, data: unknown) {
-        const output = await renderText.call(this, data);
-        await rendered(data, output);
-        return output;
-      },
+    compile: () => announced(renderText),
   });
   eleventyConfig.addTemplateFormats("11ty.ts");
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addWatchTarget(options.stylesheet);
 }
+
+type Renderer = (this: TemplateRenderContext, data: unknown) => Promise<string>;
 
 /** Receives a page the moment it is rendered: where it will be written, and its text. */
 export type PageListener = (outputPath: string, content: string) => Promise<void>;
