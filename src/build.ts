@@ -1,7 +1,7 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warmAssets } from "./assets.ts";
 import { PRECOMPRESSION_STAMP, startPrecompression } from "./compress.ts";
@@ -77,8 +77,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     } finally {
       offerLoadedContent(sahifaOptions, undefined);
     }
-    pages = await countPages(staging);
-    await precompression.finish();
+    // The pages are counted in the listing the precompression makes anyway.
+    const { textFiles } = await precompression.finish();
+    pages = textFiles.filter((file) => file.endsWith(".html")).length;
     await swapIn(staging, outputDir);
     // Recorded after the swap: the published site's twins were made with these settings.
     await mkdir(STAMP_DIR, { recursive: true });
@@ -127,11 +128,6 @@ async function swapIn(staging: string, outputDir: string): Promise<void> {
   if (existed) await rename(outputDir, retired);
   await rename(staging, outputDir);
   if (existed) await rm(retired, { recursive: true, force: true });
-}
-
-async function countPages(folder: string): Promise<number> {
-  const files = await readdir(folder, { recursive: true });
-  return files.filter((file) => file.endsWith(".html")).length;
 }
 
 async function exists(target: string): Promise<boolean> {
