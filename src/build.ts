@@ -8,7 +8,7 @@ import { PRECOMPRESSION_STAMP, startPrecompression } from "./compress.ts";
 import { createContentLoader, offerLoadedContent } from "./content.ts";
 import { CACHE_ROOT } from "./disk-cache.ts";
 import { buildOptionsFromEnv } from "./options.ts";
-import { onPageRendered } from "./plugin.ts";
+import { announcesEveryPage, onPageRendered } from "./plugin.ts";
 import { ContentError, type Problem } from "./problems.ts";
 
 export interface BuildOptions {
@@ -61,12 +61,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     // Loaded only now: importing Eleventy takes about a second, and a report of content
     // problems should not wait for it.
     const { Eleventy } = await import("@11ty/eleventy");
+    // Set once the configuration is complete: whether the threads write the pages too.
+    let threadsWrite = false;
     const eleventy = new Eleventy("src/pages", staging, {
       configPath: options.configPath ?? ".eleventy.ts",
       quietMode: true,
       // Only this API build compresses (the dev server and plain Eleventy runs never do), each
       // page as soon as it is rendered: Eleventy writes nothing until every page is rendered.
-      config: (config) => onPageRendered(config, precompression.page),
+      config: (config) => {
+        onPageRendered(config, (outputPath, html) =>
+          precompression.page(outputPath, html, { write: threadsWrite }),
+        );
+        // When every page is announced as it will be written, the compression threads write
+        // the pages as well, and Eleventy (whose writes are synchronous, on this thread) none.
+        config.on("eleventy.config", () => {
+          threadsWrite = announcesEveryPage(config);
+          eleventy.setDryRun(threadsWrite);
+        });
+      },
     });
     // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
     if (!options.eleventyLog) eleventy.logger.overrideLogger(false);

@@ -14,6 +14,10 @@ export interface CompressionSettings {
 export interface CompressionJob {
   file: string;
   content?: string | Uint8Array;
+  /** Write the file itself from `content` too (the build leaves writing pages to the threads). */
+  write?: boolean;
+  /** false: only write it (a file with no text ending, such as _headers). */
+  compress?: false;
   /** SHA-256 (hex) of the bytes whose twins were already written. */
   digest?: string;
 }

@@ -39,10 +39,16 @@ parentPort?.on("message", (job) => {
 
 /**
  * Compresses the file `job.file` (its bytes given as `job.content`, or read from disk) and
- * writes `.gz` and `.br` beside it, unless `job.digest` says its twins already match.
+ * writes `.gz` and `.br` beside it, unless `job.digest` says its twins already match. With
+ * `job.write`, writes the file itself from `job.content` first.
  */
 function compressJob(job) {
   const bytes = job.content === undefined ? readFileSync(job.file) : Buffer.from(job.content);
+  if (job.compress === false) {
+    mkdirSync(path.dirname(job.file), { recursive: true });
+    writeFileSync(job.file, bytes);
+    return { file: job.file, digest: "", written: false };
+  }
   const digest = createHash("sha256").update(bytes).digest("hex");
   if (job.digest === digest) return { file: job.file, digest, written: false };
   const [gzipped, brotlied] = previousTwins(job.file, bytes) ?? [
@@ -52,6 +58,7 @@ function compressJob(job) {
     }),
   ];
   mkdirSync(path.dirname(job.file), { recursive: true });
+  if (job.write) writeFileSync(job.file, bytes);
   writeFileSync(`${job.file}.gz`, gzipped);
   writeFileSync(`${job.file}.br`, brotlied);
   return {

@@ -63,10 +63,15 @@ export const PRECOMPRESSION_STAMP = JSON.stringify({
 export interface Precompression {
   /**
    * Queues a text page for the compression threads, given the path it will be written to and
-   * its text (src/plugin.ts calls it as each page is rendered: see onPageRendered). Waits while
-   * the threads are far behind.
+   * its text (src/build.ts calls it as each page is rendered: see onPageRendered). With `write`,
+   * a thread writes the page too (any page, text or not); otherwise it is somebody else's to
+   * write. Waits while the threads are far behind.
    */
-  readonly page: (outputPath: string, content: string | Uint8Array) => Promise<void>;
+  readonly page: (
+    outputPath: string,
+    content: string | Uint8Array,
+    options?: { write?: boolean },
+  ) => Promise<void>;
   /**
    * Compresses every text file under the folder whose twins are missing or do not match its
    * bytes on disk (assets written after the pages, a page a transform changed), removes
@@ -109,10 +114,19 @@ export function startPrecompression(
     threads: availableParallelism(),
     onAnswer,
   });
-  const page = async (outputPath: string, content: string | Uint8Array): Promise<void> => {
-    if (!isCompressible(outputPath)) return;
+  const page = async (
+    outputPath: string,
+    content: string | Uint8Array,
+    options: { write?: boolean } = {},
+  ): Promise<void> => {
     const file = path.resolve(outputPath);
-    if (!path.relative(root, file).startsWith("..")) await pool.submit({ file, content });
+    const write = options.write === true;
+    if (path.relative(root, file).startsWith("..")) {
+      if (write) throw new Error(`${outputPath} is outside the folder being written (${root})`);
+      return;
+    }
+    if (isCompressible(file)) await pool.submit({ file, content, write });
+    else if (write) await pool.submit({ file, content, write, compress: false });
   };
   const finish = async (): Promise<CompressionSummary> => {
     try {

@@ -105,6 +105,7 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   });
 
   // Each page goes to the onPageRendered listeners as soon as it is rendered (see there).
+  (eleventyConfig as AnnouncingConfig)[ANNOUNCING] = true;
   const announced = (render: Renderer): Renderer =>
     async function (this: TemplateRenderContext, data: unknown) {
       const output = await render.call(this, data);
@@ -130,7 +131,17 @@ type Renderer = (this: TemplateRenderContext, data: unknown) => Promise<string>;
 /** Receives a page the moment it is rendered: where it will be written, and its text. */
 export type PageListener = (outputPath: string, content: string) => Promise<void>;
 
-const pageListeners = new WeakMap<UserConfig, PageListener[]>();
+// Kept on the configuration object under global symbols, not in this module: a test runner may
+// load this module twice (once for the test, once for Eleventy's config file), and both copies
+// must reach the same listeners.
+const LISTENERS = Symbol.for("sahifa.pageListeners");
+const ANNOUNCING = Symbol.for("sahifa.announcing");
+
+interface AnnouncingConfig {
+  [LISTENERS]?: PageListener[];
+  /** Set by the plugin: its renderers announce every page they render. */
+  [ANNOUNCING]?: true;
+}
 
 /**
  * Calls `listener` with every page as soon as it is rendered, while Eleventy goes on to render
@@ -140,11 +151,53 @@ const pageListeners = new WeakMap<UserConfig, PageListener[]>();
  * @example onPageRendered(eleventyConfig, async (outputPath, html) => queue.push({ outputPath, html }))
  */
 export function onPageRendered(eleventyConfig: UserConfig, listener: PageListener): void {
-  pageListeners.set(eleventyConfig, [...(pageListeners.get(eleventyConfig) ?? []), listener]);
+  ((eleventyConfig as AnnouncingConfig)[LISTENERS] ??= []).push(listener);
 }
 
+/**
+ * Whether every page Eleventy builds with this configuration is what onPageRendered announces,
+ * byte for byte: only Sahifa's template formats, and no transform that changes a page after it
+ * is rendered. Eleventy always adds three transforms of its own, which change nothing until a
+ * plugin gives them work (a bundle, or an HTML transformation such as HtmlBasePlugin's). Then
+ * the pages can be written from the announcements (src/build.ts does) and Eleventy asked to
+ * write nothing. Ask once the configuration is complete ("eleventy.config").
+ * @example announcesEveryPage(eleventyConfig) //=> true
+ */
+export function announcesEveryPage(eleventyConfig: UserConfig): boolean {
+  // Unset, Eleventy's own defaults apply (Markdown, Liquid, …).
+  if (eleventyConfig.templateFormats === undefined) return false;
+  if ((eleventyConfig as AnnouncingConfig)[ANNOUNCING] !== true) return false;
+  const formats = [eleventyConfig.templateFormats, ...eleventyConfig.templateFormatsAdded]
+    .flat()
+    .flatMap((format) => format.split(","))
+    .map((format) => format.trim());
+  // The HTML transformer works only with a URL callback or an enabled posthtml plugin (its
+  // bundle plugin's is enabled only once there is a bundle).
+  const html = eleventyConfig.htmlTransformer;
+  const htmlIdle =
+    html !== undefined &&
+    Object.values(html.callbacks).every((callbacks) => callbacks.length === 0) &&
+    Object.keys(html.plugins).every((extension) => html.getPlugins(extension).length === 0);
+  return (
+    formats.every((format) => (TEMPLATE_FORMATS as readonly string[]).includes(format)) &&
+    Object.keys(eleventyConfig.transforms).every((name) => ELEVENTY_TRANSFORMS.has(name)) &&
+    Object.keys(eleventyConfig.getBundleManagers?.() ?? {}).length === 0 &&
+    htmlIdle
+  );
+}
+
+/** The template formats Sahifa renders (and announces): pages in TSX, text outputs in TS. */
+const TEMPLATE_FORMATS = ["11ty.tsx", "11ty.ts"] as const;
+
+/** The transforms Eleventy 3 adds to every configuration (its bundle plugin and HTML transformer). */
+const ELEVENTY_TRANSFORMS = new Set([
+  "@11ty/eleventy-bundle",
+  "@11ty/eleventy-bundle/delayed",
+  "@11ty/eleventy/html-transformer",
+]);
+
 async function announcePage(eleventyConfig: UserConfig, data: unknown, output: string) {
-  const listeners = pageListeners.get(eleventyConfig);
+  const listeners = (eleventyConfig as AnnouncingConfig)[LISTENERS];
   const outputPath = (data as { page?: { outputPath?: unknown } }).page?.outputPath;
   if (!listeners || typeof outputPath !== "string") return;
   for (const listener of listeners) await listener(outputPath, output);

@@ -5,9 +5,12 @@ import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { Eleventy } from "@11ty/eleventy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../src/build.ts";
 import { isCompressible } from "../src/compress.ts";
+import { announcesEveryPage } from "../src/plugin.ts";
+import { BASE } from "./fixtures/configs/html-base.eleventy.ts";
 import { AFTER_MARK, LATE_MARK } from "./fixtures/configs/rewrites-pages.eleventy.ts";
 import { PUBLISHING_FIXTURE } from "./helpers/build-fixture.ts";
 import { hashTree } from "./helpers/site-tree.ts";
@@ -112,6 +115,44 @@ describe("a build's compressed twins", () => {
       new RegExp(`${AFTER_MARK}$`),
     );
     await expectExactTwins(changed);
+  }, 120_000);
+});
+
+/** What announcesEveryPage says of a config file once Eleventy has loaded it. */
+async function announcesEveryPageWith(configPath: string): Promise<boolean | undefined> {
+  let answer: boolean | undefined;
+  const eleventy = new Eleventy("src/pages", path.join(work, "unused"), {
+    configPath,
+    quietMode: true,
+    config: (config) => config.on("eleventy.config", () => (answer = announcesEveryPage(config))),
+  });
+  await eleventy.init();
+  return answer;
+}
+
+describe("pages written by the compression threads", () => {
+  it("are left to them with Sahifa's configuration, and to Eleventy once a page could change after rendering", async () => {
+    expect(await announcesEveryPageWith(path.join(ROOT, ".eleventy.ts"))).toBe(true);
+    expect(await announcesEveryPageWith(path.join(CONFIGS, "noop-transform.eleventy.ts"))).toBe(
+      false,
+    );
+    expect(await announcesEveryPageWith(path.join(CONFIGS, "html-base.eleventy.ts"))).toBe(false);
+  }, 60_000);
+
+  it("are the bytes Eleventy writes when it writes them itself", async () => {
+    const byEleventy = path.join(work, "by-eleventy", "_site");
+    await build(byEleventy, path.join(CONFIGS, "noop-transform.eleventy.ts"));
+    const [threads, eleventy] = await Promise.all([hashTree(site), hashTree(byEleventy)]);
+    expect(Object.keys(threads)).toContain("_headers");
+    expect(eleventy).toEqual(threads);
+  }, 120_000);
+
+  it("give way to Eleventy's HTML transformer when a plugin gives it work", async () => {
+    const based = path.join(work, "html-base", "_site");
+    await build(based, path.join(CONFIGS, "html-base.eleventy.ts"));
+    const home = await readFile(path.join(based, "index.html"), "utf8");
+    expect(home).toMatch(new RegExp(`<link rel="stylesheet" href="${BASE}[^"]*\\.css"`));
+    await expectExactTwins(based);
   }, 120_000);
 });
 
