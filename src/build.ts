@@ -73,9 +73,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
           precompression.page(outputPath, html, { write: threadsWrite }),
         );
         // When every page is announced as it will be written, the compression threads write
-        // the pages as well, and Eleventy (whose writes are synchronous, on this thread) none.
+        // the pages as well, and Eleventy (whose writes are synchronous, on this thread) none;
+        // except with Eleventy's log on (--verbose), whose "Writing …" lines should stay true.
         config.on("eleventy.config", () => {
-          threadsWrite = announcesEveryPage(config);
+          threadsWrite = !options.eleventyLog && announcesEveryPage(config);
           eleventy.setDryRun(threadsWrite);
         });
       },
