@@ -264,6 +264,18 @@ describe.concurrent(
   },
 );
 
+describe("npm run build --verbose on a good site", () => {
+  it("has Eleventy write (and count) every page itself, and builds the same bytes", async () => {
+    const run = await build("verbose-good", GOOD, { args: ["--verbose"], fromBaseline: false });
+    expect(run.result.code).toBe(0);
+    const files = await readdir(run.site, { recursive: true });
+    const pages = files.filter((file) => file.endsWith(".html")).length;
+    const wrote = /\[11ty\] Wrote (\d+) files/.exec(run.result.stdout + run.result.stderr);
+    expect(Number(wrote?.[1])).toBeGreaterThanOrEqual(pages);
+    expect(await hashTree(run.site)).toEqual(baseline.hash);
+  });
+});
+
 describe.concurrent("npm run build: what is accepted and what changes", () => {
   it("a UTF-8 BOM and CRLF line endings, on a machine in another time zone: the site is byte for byte the clean one's", async () => {
     const [[firstName, first], [secondName, second]] = Object.entries(GOOD) as [
