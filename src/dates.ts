@@ -39,9 +39,13 @@ export class DateInputError extends Error {
 export function parseArticleDate(value: string, zone: string): DateTime {
   const text = value.trim();
   if (DATE_ONLY.test(text)) {
-    const day = DateTime.fromISO(text, { zone });
-    if (!day.isValid) throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
-    return day.startOf("day");
+    // The day's first moment there, built from its parts: about twice as fast as parsing it and
+    // then moving to the start of the day (the same instant, also where a clock change skips
+    // midnight, as in Damascus until 2022).
+    const [year, month, day] = text.split("-").map(Number);
+    const start = DateTime.fromObject({ year, month, day }, { zone });
+    if (!start.isValid) throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
+    return start;
   }
   const parts = DATE_TIME.exec(text);
   if (!parts) {

@@ -21,6 +21,21 @@ describe("parseArticleDate", () => {
     expect(toIsoDateTime(date, ZONE)).toBe("2023-06-21T00:00:00+03:00");
   });
 
+  it("starts a bare date at its first moment, also on days whose midnight a clock change skips", () => {
+    // Damascus and Beirut moved their clocks at midnight: on those days the day starts at 01:00.
+    expect(toIsoDateTime(parseArticleDate("2014-03-28", "Asia/Damascus"), "Asia/Damascus")).toBe(
+      "2014-03-28T01:00:00+03:00",
+    );
+    for (const zone of ["Asia/Damascus", "Asia/Beirut", "America/Santiago", ZONE]) {
+      for (let day = DateTime.fromISO("2010-01-01", { zone: "UTC" }); day.year < 2023;) {
+        const text = day.toISODate() ?? "";
+        const reference = DateTime.fromISO(text, { zone }).startOf("day");
+        expect(parseArticleDate(text, zone).toISO(), `${text} in ${zone}`).toBe(reference.toISO());
+        day = day.plus({ days: 1 });
+      }
+    }
+  });
+
   it("keeps the instant of a date-time with an offset", () => {
     const date = parseArticleDate("2023-06-21T23:30:00Z", ZONE);
     expect(toIsoDateTime(date, ZONE)).toBe("2023-06-22T02:30:00+03:00");
