@@ -13,7 +13,12 @@ export type PluralForms = Readonly<Record<ArabicPluralCategory, string>>;
  * @example formatCount(11, ARTICLE_COUNT_FORMS, "latn") //=> "11 مقالًا"
  */
 export function formatCount(count: number, forms: PluralForms, digits: DigitStyle): string {
-  const category = PLURALS.select(count) as ArabicPluralCategory;
+  let category = CATEGORIES.get(count);
+  if (category === undefined) {
+    category = PLURALS.select(count) as ArabicPluralCategory;
+    // Counts on a site are few and small (reading minutes, articles per tag): ICU asked once each.
+    if (CATEGORIES.size < 10_000) CATEGORIES.set(count, category);
+  }
   return localizeDigits(forms[category].replace("#", String(count)), digits);
 }
 
@@ -28,3 +33,4 @@ export const ARTICLE_COUNT_FORMS: PluralForms = {
 };
 
 const PLURALS = new Intl.PluralRules("ar");
+const CATEGORIES = new Map<number, ArabicPluralCategory>();
