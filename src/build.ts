@@ -69,9 +69,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
       // Only this API build compresses (the dev server and plain Eleventy runs never do), each
       // page as soon as it is rendered: Eleventy writes nothing until every page is rendered.
       config: (config) => {
-        onPageRendered(config, (outputPath, html) =>
-          precompression.page(outputPath, html, { write: threadsWrite }),
-        );
+        onPageRendered(config, async (outputPath, html) => {
+          await precompression.page(outputPath, html, { write: threadsWrite });
+          return threadsWrite;
+        });
         // When every page is announced as it will be written, the compression threads write
         // the pages as well, and Eleventy (whose writes are synchronous, on this thread) none;
         // except with Eleventy's log on (--verbose), whose "Writing …" lines should stay true.

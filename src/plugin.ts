@@ -109,8 +109,9 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
   const announced = (render: Renderer): Renderer =>
     async function (this: TemplateRenderContext, data: unknown) {
       const output = await render.call(this, data);
-      await announcePage(eleventyConfig, data, output);
-      return output;
+      // A page a listener writes itself is not kept by Eleventy (which would hold every page's
+      // text until the end of the build, for a write it will not do).
+      return (await announcePage(eleventyConfig, data, output)) ? "" : output;
     };
   eleventyConfig.addExtension(["11ty.tsx"], {
     key: "11ty.js",
@@ -128,8 +129,11 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
 
 type Renderer = (this: TemplateRenderContext, data: unknown) => Promise<string>;
 
-/** Receives a page the moment it is rendered: where it will be written, and its text. */
-export type PageListener = (outputPath: string, content: string) => Promise<void>;
+/**
+ * Receives a page the moment it is rendered: where it will be written, and its text. Resolves
+ * to true when it writes the page itself (Eleventy then writes nothing: a dry run).
+ */
+export type PageListener = (outputPath: string, content: string) => Promise<boolean>;
 
 // Kept on the configuration object under global symbols, not in this module: a test runner may
 // load this module twice (once for the test, once for Eleventy's config file), and both copies
@@ -148,7 +152,7 @@ interface AnnouncingConfig {
  * the rest; Eleventy writes its pages only once all are rendered. The build starts compressing
  * each page here (src/build.ts). What a later transform changes, or a page that is never
  * written, is the listener's to check after the write.
- * @example onPageRendered(eleventyConfig, async (outputPath, html) => queue.push({ outputPath, html }))
+ * @example onPageRendered(eleventyConfig, async (outputPath, html) => (queue.push({ outputPath, html }), false))
  */
 export function onPageRendered(eleventyConfig: UserConfig, listener: PageListener): void {
   ((eleventyConfig as AnnouncingConfig)[LISTENERS] ??= []).push(listener);
@@ -196,11 +200,18 @@ const ELEVENTY_TRANSFORMS = new Set([
   "@11ty/eleventy/html-transformer",
 ]);
 
-async function announcePage(eleventyConfig: UserConfig, data: unknown, output: string) {
+/** Gives a rendered page to the listeners; true when one of them writes it. */
+async function announcePage(
+  eleventyConfig: UserConfig,
+  data: unknown,
+  output: string,
+): Promise<boolean> {
   const listeners = (eleventyConfig as AnnouncingConfig)[LISTENERS];
   const outputPath = (data as { page?: { outputPath?: unknown } }).page?.outputPath;
-  if (!listeners || typeof outputPath !== "string") return;
-  for (const listener of listeners) await listener(outputPath, output);
+  if (!listeners || typeof outputPath !== "string") return false;
+  let written = false;
+  for (const listener of listeners) written = (await listener(outputPath, output)) || written;
+  return written;
 }
 
 async function prepare(
