@@ -80,6 +80,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
           threadsWrite = !options.eleventyLog && announcesEveryPage(config);
           eleventy.setDryRun(threadsWrite);
         });
+        // Every page is on disk before any "eleventy.after" handler runs (one may read the
+        // site: a search index, a link check). Eleventy runs those handlers all at once, but
+        // awaits its older "afterBuild" event just before them.
+        config.on("afterBuild", () => (threadsWrite ? precompression.drain() : undefined));
       },
     });
     // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.

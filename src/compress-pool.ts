@@ -28,6 +28,8 @@ export type CompressionAnswer =
   | {
       file: string;
       digest: string;
+      /** For a file the thread wrote itself: its stamp right after (see compress-worker.js). */
+      stamp?: string;
       written: true;
       bytes: number;
       gzipBytes: number;

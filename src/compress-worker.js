@@ -5,7 +5,7 @@
 // competing for the same cores as Eleventy.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import {
@@ -58,17 +58,34 @@ function compressJob(job) {
     }),
   ];
   mkdirSync(path.dirname(job.file), { recursive: true });
-  if (job.write) writeFileSync(job.file, bytes);
+  // A page this thread writes itself carries the stamp of that write: while the file keeps it,
+  // nobody has written it since, and the check after the build need not read it again.
+  let stamp;
+  if (job.write) {
+    writeFileSync(job.file, bytes);
+    stamp = fileStamp(job.file);
+  }
   writeFileSync(`${job.file}.gz`, gzipped);
   writeFileSync(`${job.file}.br`, brotlied);
   return {
     file: job.file,
     digest,
+    ...(stamp === undefined ? {} : { stamp }),
     written: true,
     bytes: bytes.length,
     gzipBytes: gzipped.length,
     brotliBytes: brotlied.length,
   };
+}
+
+/**
+ * What identifies one version of a file without reading it: inode, size, and modification and
+ * change times in nanoseconds (compress.ts compares it after the build). The change time cannot
+ * be set back by anyone writing the file.
+ */
+export function fileStamp(file) {
+  const stats = statSync(file, { bigint: true });
+  return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
 /** The twins of the same file in the site this build replaces, when they hold exactly `bytes`. */

@@ -1,6 +1,6 @@
 // Precompression: a .br and a .gz beside every text file of a built site, for hosts that serve them as they are (nginx gzip_static, brotli_static).
 
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -78,6 +78,8 @@ export interface Precompression {
    * the twins of pages that were never written, and stops the threads.
    */
   finish(): Promise<CompressionSummary>;
+  /** Waits until every page queued so far is compressed (and written, if it was to be). */
+  drain(): Promise<void>;
   /** Stops the threads at once (a failed build); safe to call after `finish`. */
   close(): Promise<void>;
 }
@@ -132,7 +134,12 @@ export function startPrecompression(
     try {
       await pool.drain();
       const files = compressibleFiles(root);
-      for (const file of files) await pool.submit({ file, ...digestOf(done.get(file)) });
+      for (const file of files) {
+        const answer = done.get(file);
+        // Written by a thread and not touched since: its twins are of these very bytes.
+        if (answer?.stamp !== undefined && answer.stamp === stampOf(file)) continue;
+        await pool.submit({ file, ...digestOf(answer) });
+      }
       await pool.drain();
       const written = new Set(files);
       for (const file of done.keys()) {
@@ -146,7 +153,7 @@ export function startPrecompression(
       await pool.close();
     }
   };
-  return { page, finish, close: () => pool.close() };
+  return { page, finish, drain: () => pool.drain(), close: () => pool.close() };
 }
 
 /**
@@ -176,6 +183,12 @@ function compressibleFiles(dir: string): string[] {
     .filter((entry) => entry.isFile() && isCompressible(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
+}
+
+/** The same stamp as compress-worker.js's fileStamp, or undefined if the file is gone. */
+function stampOf(file: string): string | undefined {
+  const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stats && `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
 function digestOf(answer: CompressionAnswer | undefined): { digest?: string } {

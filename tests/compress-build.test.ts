@@ -147,6 +147,18 @@ describe("pages written by the compression threads", () => {
     expect(eleventy).toEqual(threads);
   }, 120_000);
 
+  it("are checked again when something rewrites them after the build wrote them", async () => {
+    expect(
+      await announcesEveryPageWith(path.join(CONFIGS, "rewrites-after-write.eleventy.ts")),
+    ).toBe(true);
+    const rewritten = path.join(work, "rewritten", "_site");
+    await build(rewritten, path.join(CONFIGS, "rewrites-after-write.eleventy.ts"));
+    expect(await readFile(path.join(rewritten, "404.html"), "utf8")).toMatch(
+      new RegExp(`${AFTER_MARK}$`),
+    );
+    await expectExactTwins(rewritten);
+  }, 120_000);
+
   it("give way to Eleventy's HTML transformer when a plugin gives it work", async () => {
     const based = path.join(work, "html-base", "_site");
     await build(based, path.join(CONFIGS, "html-base.eleventy.ts"));

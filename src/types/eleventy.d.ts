@@ -55,6 +55,8 @@ declare module "@11ty/eleventy" {
     };
     /** Emitted once the configuration (config file and plugins) is complete, before the build. */
     on(event: "eleventy.config", listener: () => unknown): void;
+    /** Eleventy 1's name for "eleventy.after": emitted, and awaited, just before it. */
+    on(event: "afterBuild", listener: () => unknown): void;
     on(
       event: "eleventy.before" | "eleventy.after",
       listener: (args: EleventyEventArguments) => unknown,
