@@ -83,7 +83,7 @@ function compressJob(job) {
  * change times in nanoseconds (compress.ts compares it after the build). The change time cannot
  * be set back by anyone writing the file.
  */
-export function fileStamp(file) {
+function fileStamp(file) {
   const stats = statSync(file, { bigint: true });
   return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }

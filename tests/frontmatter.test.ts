@@ -1,10 +1,7 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
-import { FrontmatterError, parseFrontmatter, quickYaml } from "../src/frontmatter.ts";
+import { FrontmatterError, parseFrontmatter } from "../src/frontmatter.ts";
 import { thrown } from "./helpers/errors.ts";
 
-const RUNS = Number(process.env.SAHIFA_PROPERTY_RUNS ?? 5000);
 const failure = (source: string) => thrown(() => parseFrontmatter(source), FrontmatterError);
 
 describe("parseFrontmatter", () => {
@@ -76,89 +73,5 @@ describe("parseFrontmatter", () => {
     // A missing field points at the opening ---; a missing child at its parent.
     expect(parsed.lineOf(["date"])).toBe(1);
     expect(parsed.lineOf(["source", "missing"])).toBe(3);
-  });
-});
-
-describe("quickYaml (js-yaml, for frontmatter that can only mean one thing)", () => {
-  // The `yaml` package, as the full parser reads frontmatter: the reference.
-  const reference = (text: string): unknown =>
-    parseDocument(text, { uniqueKeys: true, schema: "core" }).toJS({ maxAliasCount: 50 });
-  const referenceErrors = (text: string) =>
-    parseDocument(text, { uniqueKeys: true, schema: "core" }).errors.length;
-
-  it("reads a typical article's frontmatter, and leaves flags, numbers and aliases to the full parser", () => {
-    const text =
-      "title: «النسخة الأخيرة»\ndate: 2023-06-21\ntags: [سوريا, أستانا]\nsource:\n  name: وكالات";
-    expect(quickYaml(text)?.data).toEqual(reference(text));
-    for (const other of [
-      "title: x\ndraft: true",
-      "title: x\nimage:\n  width: 1200",
-      "title: '123'",
-      "title: &a x\nstandfirst: *a",
-      "title: !!str x",
-      "<<: {title: x}",
-      "title: x\ntitle: y",
-      "- a list",
-      "",
-    ]) {
-      expect(quickYaml(other), other).toBeUndefined();
-    }
-  });
-
-  it(`agrees with the yaml package whenever it answers (${RUNS} generated documents)`, () => {
-    const letters = fc.constantFrom(
-      ..."سوريا أستانا تركيا abcXYZ 0123456789٠١٢ :#-,.'\"?[]{}|>%@`\\/\t",
-    );
-    const word = fc.string({ unit: letters, minLength: 0, maxLength: 12 });
-    const scalar = fc.oneof(
-      word,
-      word.map((text) => `'${text.replaceAll("'", "''")}'`),
-      word.map((text) => JSON.stringify(text)),
-      word.map((text) => `"${text}"`),
-      fc.constantFrom(
-        "1_000",
-        "0b101",
-        "1e3",
-        ".5",
-        "+12",
-        "0o17",
-        "0x1F",
-        "~",
-        "Null",
-        "yes",
-        "No",
-        "2023-06-21",
-        "12:30",
-        ".inf",
-        "-.Inf",
-      ),
-    );
-    const value = fc.oneof(
-      scalar,
-      fc.array(scalar, { maxLength: 3 }).map((items) => `[${items.join(", ")}]`),
-      fc
-        .array(scalar, { minLength: 1, maxLength: 3 })
-        .map((items) => items.map((item) => `\n  - ${item}`).join("")),
-      fc
-        .tuple(
-          fc.constantFrom("|", ">", "|-", ">+"),
-          fc.array(word, { minLength: 1, maxLength: 3 }),
-        )
-        .map(([style, lines]) => `${style}\n${lines.map((line) => `  ${line}`).join("\n")}`),
-      scalar.map((item) => `\n  name: ${item}`),
-    );
-    const key = fc.constantFrom("title", "standfirst", "date", "tags", "source", "slug", "عنوان");
-    const documents = fc
-      .array(fc.tuple(key, value), { minLength: 1, maxLength: 5 })
-      .map((pairs) => pairs.map(([name, text]) => `${name}: ${text}`).join("\n"));
-    fc.assert(
-      fc.property(documents, (text) => {
-        const quick = quickYaml(text);
-        if (quick === undefined) return;
-        expect(referenceErrors(text), text).toBe(0);
-        expect(quick.data, text).toEqual(reference(text));
-      }),
-      { numRuns: RUNS },
-    );
   });
 });
