@@ -7,6 +7,7 @@ import { READING_TIME_FORMS } from "./reading-time.ts";
 import { distinctCharacters } from "./characters.ts";
 import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import { contentHash } from "./styles.ts";
+import { oneWoff2AtATime } from "./woff2-lock.ts";
 
 /**
  * Text the templates write themselves, beside what comes from content/. Only characters beyond
@@ -94,8 +95,10 @@ export async function subsetWoff2(
   const subset = readCacheFile(file).then(async (stored) => {
     if (stored && isWholeWoff2(stored)) return new Uint8Array(stored);
     const { default: subsetFont } = await import("subset-font");
-    const bytes = new Uint8Array(
-      await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" }),
+    // Copied before the next use of wawoff2 (inside subset-font) may reuse its memory.
+    const bytes = await oneWoff2AtATime(
+      async () =>
+        new Uint8Array(await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" })),
     );
     await writeCacheFile(file, bytes);
     return bytes;

@@ -10,6 +10,7 @@ import type { Site } from "./site.ts";
 import { contentHash, type BuiltFile } from "./styles.ts";
 import { absoluteUrl, sitePath } from "./urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
+import { oneWoff2AtATime } from "./woff2-lock.ts";
 
 /** An image a page points social cards and structured data at. */
 export interface ShareImage {
@@ -110,7 +111,8 @@ export async function buildSiteImages(
     // resvg reads TrueType/OpenType files only: unpack the WOFF2 the site serves.
     const fontFile = path.join(fontDir, "face.ttf");
     const woff2 = await readFile(require.resolve(IMAGE_FONT.source));
-    await writeFile(fontFile, await wawoff2.decompress(woff2));
+    const face = await oneWoff2AtATime(async () => Buffer.from(await wawoff2.decompress(woff2)));
+    await writeFile(fontFile, face);
     const files: BuiltFile[] = [];
     const draw = (kind: SiteImageKind): SiteImage => {
       const png = renderPng(kind, site.name, fontFile);

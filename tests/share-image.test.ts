@@ -1,4 +1,9 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { subsetWoff2 } from "../src/font-subset.ts";
 import {
   buildSiteImages,
   drawingFor,
@@ -46,6 +51,28 @@ describe("buildSiteImages", () => {
     expect(again.files.map((file) => file.path)).toEqual(first.files.map((file) => file.path));
     const cards = [first, other].map((built) => built.files.find((f) => f.path.includes("card")));
     expect(cards[0]?.path).not.toBe(cards[1]?.path);
+  });
+
+  it("draws the same bytes when several builds draw at once, beside a font subset", async () => {
+    // wawoff2 is used one call at a time (src/woff2-lock.ts): before, a face unpacked while
+    // another call ran was now and then written corrupt, and its card drawn without its text.
+    const alone = await buildSiteImages(site);
+    const face = await readFile(
+      createRequire(import.meta.url).resolve(
+        "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2",
+      ),
+    );
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "sahifa-subset-"));
+    try {
+      const [subset, ...together] = await Promise.all([
+        subsetWoff2(new Uint8Array(face), "صحيفة الاختبار", { cacheDir }),
+        ...Array.from({ length: 6 }, () => buildSiteImages(site)),
+      ]);
+      expect(subset.byteLength).toBeGreaterThan(0);
+      for (const built of together) expect(built.files).toEqual(alone.files);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it("draws the name: a blank name gives a different (empty) card", async () => {
