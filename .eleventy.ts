@@ -4,18 +4,23 @@ import { createMarkdown } from "./src/markdown.ts";
 import { refuseExecutableFrontmatter } from "./src/frontmatter.ts";
 import { sahifaPlugin } from "./src/plugin.ts";
 import { buildOptionsFromEnv } from "./src/options.ts";
+import { ELEVENTY_INPUT, TEMPLATE_FORMATS, USE_GIT_IGNORE } from "./src/code-paths.ts";
 
 export default function (eleventyConfig: UserConfig) {
   const options = buildOptionsFromEnv(process.env);
   eleventyConfig.addPlugin(sahifaPlugin, options);
-  eleventyConfig.setTemplateFormats(["11ty.tsx"]);
+  eleventyConfig.setTemplateFormats([...TEMPLATE_FORMATS]);
+  // Documented (https://www.11ty.dev/docs/ignores/#opt-out-of-using-gitignore), not typed.
+  (eleventyConfig as UserConfig & { setUseGitIgnore(use: boolean): void }).setUseGitIgnore(
+    USE_GIT_IGNORE,
+  );
   eleventyConfig.setLibrary("md", createMarkdown({ arabicQuotes: true }));
   eleventyConfig.setFrontMatterParsingOptions(refuseExecutableFrontmatter);
   eleventyConfig.setDataFileSuffixes([]);
 }
 
 export const config = {
-  dir: { input: "src/pages", data: "_no-data", includes: "_no-includes" },
+  dir: { input: ELEVENTY_INPUT, data: "_no-data", includes: "_no-includes" },
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
 };

@@ -148,7 +148,8 @@ function buildCommand(builder: Builder, corpus: Corpus, output: string): Command
   const env = { ...process.env, NODE_OPTIONS: "" };
   return builder === "Sahifa"
     ? {
-        argv: [process.execPath, "--import", "tsx", "scripts/build.ts", "--output", output],
+        // What npm run build runs (the compiled code: scripts/run.mjs), without npm's own start.
+        argv: [process.execPath, "scripts/run.mjs", "build", "--output", output],
         cwd: ROOT,
         env: { ...env, SAHIFA_CONTENT: corpus.content },
       }

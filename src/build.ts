@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { warmAssets } from "./assets.ts";
 import { PRECOMPRESSION_STAMP, startPrecompression } from "./compress.ts";
+import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { createContentLoader, offerLoadedContent } from "./content.ts";
 import { CACHE_ROOT } from "./disk-cache.ts";
 import { buildOptionsFromEnv } from "./options.ts";
@@ -14,7 +15,7 @@ import { ContentError, type Problem } from "./problems.ts";
 export interface BuildOptions {
   /** The published folder (default _site). It is replaced whole, or not touched at all. */
   outputDir?: string;
-  /** Eleventy's config file (default .eleventy.ts). */
+  /** Eleventy's config file (default .eleventy.ts, or its compiled copy: src/code-paths.ts). */
   configPath?: string;
   /** Let Eleventy print its own "[11ty]" lines (the CLI's --verbose); silent by default. */
   eleventyLog?: boolean;
@@ -63,8 +64,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     const { Eleventy } = await import("@11ty/eleventy");
     // Set once the configuration is complete: whether the threads write the pages too.
     let threadsWrite = false;
-    const eleventy = new Eleventy("src/pages", staging, {
-      configPath: options.configPath ?? ".eleventy.ts",
+    const eleventy = new Eleventy(ELEVENTY_INPUT, staging, {
+      configPath: options.configPath ?? ELEVENTY_CONFIG,
       quietMode: true,
       // Only this API build compresses (the dev server and plain Eleventy runs never do), each
       // page as soon as it is rendered: Eleventy writes nothing until every page is rendered.

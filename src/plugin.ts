@@ -7,6 +7,7 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { createContentLoader, type Content } from "./content.ts";
 import { buildAssets, type Assets } from "./assets.ts";
+import { TEMPLATE_FORMATS } from "./code-paths.ts";
 import { siteText } from "./font-subset.ts";
 import { buildNavigation, type Navigation } from "./navigation.ts";
 import {
@@ -113,16 +114,13 @@ export function sahifaPlugin(eleventyConfig: UserConfig, options: SahifaOptions)
       // text until the end of the build, for a write it will not do).
       return (await announcePage(eleventyConfig, data, output)) ? "" : output;
     };
-  eleventyConfig.addExtension(["11ty.tsx"], {
+  // Pages (TSX) and text outputs (feeds, sitemap, robots.txt, _headers), from the sources or
+  // compiled (src/code-paths.ts).
+  eleventyConfig.addExtension([...TEMPLATE_FORMATS], {
     key: "11ty.js",
-    compile: () => announced(renderDocument),
+    compile: () => announced(renderPage),
   });
-  // Text outputs (feeds, sitemap, robots.txt, _headers): the entry returns the file's text.
-  eleventyConfig.addExtension(["11ty.ts"], {
-    key: "11ty.js",
-    compile: () => announced(renderText),
-  });
-  eleventyConfig.addTemplateFormats("11ty.ts");
+  eleventyConfig.addTemplateFormats(TEMPLATE_FORMATS.join(","));
   eleventyConfig.addWatchTarget(options.contentDir);
   eleventyConfig.addWatchTarget(options.stylesheet);
 }
@@ -183,15 +181,12 @@ export function announcesEveryPage(eleventyConfig: UserConfig): boolean {
     Object.values(html.callbacks).every((callbacks) => callbacks.length === 0) &&
     Object.keys(html.plugins).every((extension) => html.getPlugins(extension).length === 0);
   return (
-    formats.every((format) => (TEMPLATE_FORMATS as readonly string[]).includes(format)) &&
+    formats.every((format) => TEMPLATE_FORMATS.includes(format)) &&
     Object.keys(eleventyConfig.transforms).every((name) => ELEVENTY_TRANSFORMS.has(name)) &&
     Object.keys(eleventyConfig.getBundleManagers?.() ?? {}).length === 0 &&
     htmlIdle
   );
 }
-
-/** The template formats Sahifa renders (and announces): pages in TSX, text outputs in TS. */
-const TEMPLATE_FORMATS = ["11ty.tsx", "11ty.ts"] as const;
 
 /** The transforms Eleventy 3 adds to every configuration (its bundle plugin and HTML transformer). */
 const ELEVENTY_TRANSFORMS = new Set([
@@ -250,15 +245,14 @@ async function prepare(
   return { content, assets, images, navigation, pages, snapshot };
 }
 
-/** Renders a TSX page to a complete HTML document; preact escapes every value by default. */
-async function renderDocument(this: TemplateRenderContext, data: unknown): Promise<string> {
-  const tree = (await this.defaultRenderer(data)) as VNode;
-  return `<!doctype html>\n${renderToStaticMarkup(tree)}\n`;
-}
-
-/** Passes a text entry's output through untouched. */
-async function renderText(this: TemplateRenderContext, data: unknown): Promise<string> {
-  return String(await this.defaultRenderer(data));
+/**
+ * Renders a TSX page to a complete HTML document (preact escapes every value by default); a
+ * text output's entry returns the file's text, passed through untouched.
+ */
+async function renderPage(this: TemplateRenderContext, data: unknown): Promise<string> {
+  const output = (await this.defaultRenderer(data)) as VNode | string;
+  if (typeof output === "string") return output;
+  return `<!doctype html>\n${renderToStaticMarkup(output)}\n`;
 }
 
 /** Deletes the pages of paths that no longer exist, so the dev server stops serving them. */
