@@ -13,9 +13,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { transform, version as esbuildVersion } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, ".sahifa", "compiled");
@@ -33,6 +33,8 @@ if (
   );
   process.exit(2);
 }
+// esbuild is loaded only to compile; its version is read from its package.json to name the output.
+const esbuildVersion = createRequire(import.meta.url)("esbuild/package.json").version;
 const compiled = await compile();
 // The script reads its own options from process.argv, as if it had been started itself.
 process.argv.splice(2, 1);
@@ -110,6 +112,7 @@ function javascriptName(file) {
  */
 async function toJavaScript(file, text, compilerOptions) {
   if (file.endsWith(".js")) return text;
+  const { transform } = await import("esbuild");
   const { code } = await transform(text, {
     loader: file.endsWith(".tsx") ? "tsx" : "ts",
     format: "esm",

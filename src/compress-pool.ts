@@ -27,6 +27,7 @@ export type CompressionAnswer =
   | { file: string; digest: string; written: false }
   | {
       file: string;
+      /** SHA-256 (hex) of the bytes; empty for a file the thread wrote itself (see stamp). */
       digest: string;
       /** For a file the thread wrote itself: its stamp right after (see compress-worker.js). */
       stamp?: string;

@@ -49,8 +49,10 @@ function compressJob(job) {
     writeFileSync(job.file, bytes);
     return { file: job.file, digest: "", written: false };
   }
-  const digest = createHash("sha256").update(bytes).digest("hex");
-  if (job.digest === digest) return { file: job.file, digest, written: false };
+  // A page this thread writes needs no digest: the stamp of its write stands for its bytes
+  // (compress.ts compares stamps after the build, and sends a changed file back here).
+  const digest = job.write ? "" : createHash("sha256").update(bytes).digest("hex");
+  if (!job.write && job.digest === digest) return { file: job.file, digest, written: false };
   const [gzipped, brotlied] = previousTwins(job.file, bytes) ?? [
     gzipSync(bytes, gzip),
     brotliCompressSync(bytes, {
