@@ -10,7 +10,8 @@ export interface SharedPage {
 export interface ShareTarget {
   id: string;
   label: string;
-  href: (page: SharedPage) => string;
+  /** The share URL, from the page's URL and title already encoded (see encodeQueryValue). */
+  href: (encoded: SharedPage) => string;
 }
 
 /**
@@ -21,32 +22,32 @@ export const SHARE_TARGETS: readonly ShareTarget[] = [
   {
     id: "whatsapp",
     label: "واتساب",
-    // https://faq.whatsapp.com/5913398998672934 (wa.me with a prefilled text)
-    href: ({ url, title }) => withQuery("https://wa.me/", { text: `${title}\n${url}` }),
+    // https://faq.whatsapp.com/5913398998672934 (wa.me with a prefilled text; %0A a new line)
+    href: ({ url, title }) => `https://wa.me/?text=${title}%0A${url}`,
   },
   {
     id: "telegram",
     label: "تيليغرام",
     // https://core.telegram.org/widgets/share#custom-buttons
-    href: ({ url, title }) => withQuery("https://t.me/share/url", { url, text: title }),
+    href: ({ url, title }) => `https://t.me/share/url?url=${url}&text=${title}`,
   },
   {
     id: "x",
     label: "إكس",
     // https://developer.x.com/en/docs/x-for-websites/tweet-button/guides/web-intent
-    href: ({ url, title }) => withQuery("https://x.com/intent/post", { url, text: title }),
+    href: ({ url, title }) => `https://x.com/intent/post?url=${url}&text=${title}`,
   },
   {
     id: "facebook",
     label: "فيسبوك",
-    href: ({ url }) => withQuery("https://www.facebook.com/sharer/sharer.php", { u: url }),
+    href: ({ url }) => `https://www.facebook.com/sharer/sharer.php?u=${url}`,
   },
   {
     id: "email",
     label: "البريد الإلكتروني",
     // RFC 6068: subject and body percent-encoded (a "+" would stay a plus sign); the browser
     // encodes the Arabic letters left as they are (see encodeQueryValue).
-    href: ({ url, title }) => withQuery("mailto:", { subject: title, body: url }),
+    href: ({ url, title }) => `mailto:?subject=${title}&body=${url}`,
   },
 ];
 
@@ -56,18 +57,13 @@ export const SHARE_TARGETS: readonly ShareTarget[] = [
  * //=> "https://t.me/share/url?url=https%3A%2F%2Fexample.org%2Fa%2F&text=خبر"
  */
 export function shareLinks(page: SharedPage): { id: string; label: string; href: string }[] {
+  // Encoded once for the five links.
+  const encoded = { url: encodeQueryValue(page.url), title: encodeQueryValue(page.title) };
   return SHARE_TARGETS.map((target) => ({
     id: target.id,
     label: target.label,
-    href: target.href(page),
+    href: target.href(encoded),
   }));
-}
-
-function withQuery(base: string, params: Record<string, string>): string {
-  const query = Object.entries(params)
-    .map(([key, value]) => `${key}=${encodeQueryValue(value)}`)
-    .join("&");
-  return `${base}?${query}`;
 }
 
 /**

@@ -60,7 +60,15 @@ export function Base({ data, title, description, path, article, head, children }
             description,
             image: shareImageFor(site, article, images),
             article,
-          }).map((tag) => <meta {...{ [tag.attribute]: tag.key }} content={tag.content} />)}
+          }).map((tag) =>
+            // Two fixed shapes, not a spread of a computed key: V8 copies those slowly (about
+            // 0.2 s for the 100,000 tags of a 4,000-article site).
+            tag.attribute === "property" ? (
+              <meta property={tag.key} content={tag.content} />
+            ) : (
+              <meta name={tag.key} content={tag.content} />
+            ),
+          )}
         {reused(site, `links ${shell}`, () => (
           <>
             {Object.values(FEEDS).map((feed) => (
