@@ -17,6 +17,12 @@ const { values } = parseArgs({
 // build given SAHIFA_NOW is reproducible byte for byte.
 process.env.SAHIFA_NOW ||= new Date().toISOString();
 if (values.future) process.env.SAHIFA_FUTURE = "1";
+// One build, then the process ends: each template is imported once. Eleventy's ESM cache-buster
+// is for --serve and --watch, which import changed templates again; on Node 20 it is a loader
+// (module.register) whose thread every later import waits on, about 0.15 s of this thread and
+// as much of its own. Eleventy reads this variable when it is imported (in src/build.ts).
+// https://github.com/11ty/eleventy/issues/3371
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ||= "1";
 
 try {
   const summary = await buildSite({ outputDir: values.output, eleventyLog: values.verbose });
