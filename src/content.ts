@@ -244,9 +244,6 @@ async function checkArticles(
   problems.push(...duplicateSlugs(articles));
   // Forget files that are gone or changed, so a long dev session does not grow without bound.
   for (const key of passedFiles.keys()) if (!passedFilesUsed.has(key)) passedFiles.delete(key);
-  for (const [file, { key }] of unchangedFiles) {
-    if (!passedFilesUsed.has(key)) unchangedFiles.delete(file);
-  }
   return { articles, problems };
 }
 
@@ -296,11 +293,11 @@ function checkArticle(
   // again. A file changed in the last seconds is always read (a file system with coarse
   // timestamps could hide a second edit).
   const stamp = fileStamp(file);
-  const same = stamp === undefined ? undefined : unchangedFiles.get(file);
-  const knownByStamp = same?.stamp === `${zone}\u0000${stamp}` && passedFiles.get(same.key);
-  if (same && knownByStamp) {
-    passedFilesUsed.add(same.key);
-    return knownByStamp;
+  const key = `${zone}\u0000${shown}`;
+  const known = passedFiles.get(key);
+  if (known && stamp !== undefined && known.stamp === stamp) {
+    passedFilesUsed.add(key);
+    return known.checked;
   }
   let source: string;
   lastStats.filesRead += 1;
@@ -310,13 +307,16 @@ function checkArticle(
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
   }
-  // A file read again with the same text (touched, or saved unchanged) passes again.
-  const key = `${zone}\u0000${shown}\u0000${source}`;
-  const checked = passedFiles.get(key) ?? checkSource(source, shown, schema, knownKeys, problems);
+  // A file read again with the same text (touched, or saved unchanged) passes again. Compared
+  // with the text kept (its body is a slice of it, kept anyway), not looked up by it: a key
+  // holding the text would copy and hash every file's text on every load.
+  const checked =
+    known?.source === source
+      ? known.checked
+      : checkSource(source, shown, schema, knownKeys, problems);
   if (checked && problems.length === 0) {
-    passedFiles.set(key, checked);
+    passedFiles.set(key, { source, stamp, checked });
     passedFilesUsed.add(key);
-    if (stamp !== undefined) unchangedFiles.set(file, { stamp: `${zone}\u0000${stamp}`, key });
   }
   return checked;
 }
@@ -333,10 +333,12 @@ function fileStamp(file: string): string | undefined {
 
 const RECENT_CHANGE_MS = 3000;
 
-// Articles that passed the schema, by zone, path and text (see checkArticle), and the stamps
-// of the files they were read from.
-const passedFiles = new Map<string, { meta: ArticleMeta; body: string }>();
-const unchangedFiles = new Map<string, { stamp: string; key: string }>();
+// The last article that passed the schema from each file, by zone and path (see checkArticle):
+// its text, the stamp of the file it was read from, and what the check made of it.
+const passedFiles = new Map<
+  string,
+  { source: string; stamp: string | undefined; checked: { meta: ArticleMeta; body: string } }
+>();
 let passedFilesUsed = new Set<string>();
 const schemaZone = new WeakMap<ArticleSchema, string>();
 
