@@ -1,11 +1,12 @@
 // Site images: the default share card, publisher logo and icon (SVG drawn with resvg), and the image each page shares.
 
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import type { Article } from "./content.ts";
+import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import type { Site } from "./site.ts";
 import { contentHash, type BuiltFile } from "./styles.ts";
 import { absoluteUrl, sitePath } from "./urls.ts";
@@ -101,11 +102,52 @@ export const IMAGE_FONT = {
 
 /**
  * Draws the card, logo and icon from the site's name. Same name, same bytes: resvg draws with
- * only the bundled face (no system fonts), and the file names carry the content hash.
+ * only the bundled face (no system fonts), and the file names carry the content hash. The PNGs
+ * are kept in the disk cache (node_modules/.cache/sahifa/images), keyed by the name, the code
+ * that draws them and the versions of the face and the tools: drawing them is about 0.1 s of
+ * every build, at any size, and they change only with the site's name.
+ * @example (await buildSiteImages(site)).images.card.path //=> "/news/assets/card.1bb7470407.png"
  */
 export async function buildSiteImages(
   site: Pick<Site, "name" | "url" | "pathPrefix">,
+  options: { cacheDir?: string } = {},
 ): Promise<{ images: SiteImages; files: BuiltFile[] }> {
+  const folder = path.join(
+    options.cacheDir ?? path.join(CACHE_ROOT, "images"),
+    contentHash(JSON.stringify([site.name, drawingVersion()])),
+  );
+  const cached = await Promise.all(
+    SITE_IMAGE_KINDS.map((kind) => readCacheFile(path.join(folder, `${kind}.png`))),
+  );
+  const pngs = cached.every((png) => png !== undefined && isWholePng(png))
+    ? (cached as Buffer[])
+    : await drawSiteImages(site.name);
+  if (pngs !== cached) {
+    await Promise.all(
+      SITE_IMAGE_KINDS.map((kind, index) =>
+        writeCacheFile(path.join(folder, `${kind}.png`), pngs[index] as Buffer),
+      ),
+    );
+  }
+  const files: BuiltFile[] = [];
+  const image = (kind: SiteImageKind, png: Buffer): SiteImage => {
+    const file = { path: `assets/${kind}.${contentHash(png)}.png`, contents: png };
+    files.push(file);
+    const { width, height } = IMAGE_LAYOUTS[kind];
+    const [url, href] = [absoluteUrl(site, file.path), sitePath(site, file.path)];
+    return { url, path: href, width, height, alt: site.name, type: "image/png" };
+  };
+  const [card, logo, icon, favicon] = SITE_IMAGE_KINDS.map((kind, index) =>
+    image(kind, pngs[index] as Buffer),
+  ) as [SiteImage, SiteImage, SiteImage, SiteImage];
+  return { images: { card, logo, icon, favicon }, files };
+}
+
+const SITE_IMAGE_KINDS = ["card", "logo", "icon", "favicon"] as const satisfies SiteImageKind[];
+
+/** The four PNGs, in SITE_IMAGE_KINDS order, drawn with resvg. */
+async function drawSiteImages(name: string): Promise<Buffer[]> {
+  const { Resvg } = await import("@resvg/resvg-js");
   const fontDir = await mkdtemp(path.join(tmpdir(), "sahifa-font-"));
   try {
     // resvg reads TrueType/OpenType files only: unpack the WOFF2 the site serves.
@@ -113,27 +155,38 @@ export async function buildSiteImages(
     const woff2 = await readFile(require.resolve(IMAGE_FONT.source));
     const face = await oneWoff2AtATime(async () => Buffer.from(await wawoff2.decompress(woff2)));
     await writeFile(fontFile, face);
-    const files: BuiltFile[] = [];
-    const draw = (kind: SiteImageKind): SiteImage => {
-      const png = renderPng(kind, site.name, fontFile);
-      const file = { path: `assets/${kind}.${contentHash(png)}.png`, contents: png };
-      files.push(file);
-      const { width, height } = IMAGE_LAYOUTS[kind];
-      const [url, href] = [absoluteUrl(site, file.path), sitePath(site, file.path)];
-      return { url, path: href, width, height, alt: site.name, type: "image/png" };
-    };
-    return {
-      images: {
-        card: draw("card"),
-        logo: draw("logo"),
-        icon: draw("icon"),
-        favicon: draw("favicon"),
-      },
-      files,
-    };
+    return SITE_IMAGE_KINDS.map((kind) => renderPng(Resvg, kind, name, fontFile));
   } finally {
     await rm(fontDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What besides the name decides the pictures: this module and the SVG writer (their source
+ * text), and the versions of the face and the tools. Read once per process.
+ */
+function drawingVersion(): string {
+  drawingVersionText ??= JSON.stringify([
+    contentHash(readFileSync(new URL(import.meta.url))),
+    contentHash(
+      readFileSync(
+        new URL("./xml" + path.extname(new URL(import.meta.url).pathname), import.meta.url),
+      ),
+    ),
+    ...["@resvg/resvg-js", "@fontsource/noto-naskh-arabic", "wawoff2"].map(packageVersion),
+  ]);
+  return drawingVersionText;
+}
+
+let drawingVersionText: string | undefined;
+
+/** Whether bytes are a whole PNG file: its signature, and its IEND chunk at the end. */
+function isWholePng(bytes: Uint8Array): boolean {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const end = Buffer.from(bytes.subarray(bytes.length - 8, bytes.length - 4)).toString("latin1");
+  return (
+    bytes.length > 20 && signature.every((byte, index) => bytes[index] === byte) && end === "IEND"
+  );
 }
 
 /**
@@ -245,7 +298,12 @@ const require = createRequire(import.meta.url);
 const wawoff2 = require("wawoff2") as { decompress(bytes: Uint8Array): Promise<Uint8Array> };
 
 /** Measures the text, then draws the image with it fitted; text without ink leaves the background. */
-function renderPng(kind: SiteImageKind, name: string, fontFile: string): Buffer {
+function renderPng(
+  Resvg: typeof import("@resvg/resvg-js").Resvg,
+  kind: SiteImageKind,
+  name: string,
+  fontFile: string,
+): Buffer {
   const options = {
     font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: IMAGE_FONT.family },
     logLevel: "error" as const,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,12 +64,40 @@ describe("buildSiteImages", () => {
     );
     const cacheDir = await mkdtemp(path.join(tmpdir(), "sahifa-subset-"));
     try {
+      // Each build with a cache of its own, so that each one draws.
       const [subset, ...together] = await Promise.all([
         subsetWoff2(new Uint8Array(face), "صحيفة الاختبار", { cacheDir }),
-        ...Array.from({ length: 6 }, () => buildSiteImages(site)),
+        ...Array.from({ length: 6 }, (_, index) =>
+          buildSiteImages(site, { cacheDir: path.join(cacheDir, `images-${index}`) }),
+        ),
       ]);
       expect(subset.byteLength).toBeGreaterThan(0);
       for (const built of together) expect(built.files).toEqual(alone.files);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the drawn images on disk and uses them in a later build, unless one is damaged", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "sahifa-images-"));
+    try {
+      const drawn = await buildSiteImages(site, { cacheDir });
+      const [folder] = await readdir(cacheDir);
+      const card = path.join(cacheDir, folder ?? "", "card.png");
+      expect(await readFile(card)).toEqual(drawn.files[0]?.contents);
+      // A different picture under the card's name is used as it is: the cache was read.
+      const logo = drawn.files[1]?.contents as Uint8Array;
+      await writeFile(card, logo);
+      const cached = await buildSiteImages(site, { cacheDir });
+      expect(cached.files[0]?.contents).toEqual(logo);
+      // A cut-off file is a miss: drawn again, and stored again.
+      await writeFile(card, logo.subarray(0, logo.length - 6));
+      const redrawn = await buildSiteImages(site, { cacheDir });
+      expect(redrawn.files).toEqual(drawn.files);
+      expect(await readFile(card)).toEqual(drawn.files[0]?.contents);
+      // Another name, another entry.
+      await buildSiteImages(makeSite({ name: "الأخبار" }), { cacheDir });
+      expect(await readdir(cacheDir)).toHaveLength(2);
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
