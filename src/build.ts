@@ -59,6 +59,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   });
   let pages: number;
   try {
+    // Every published article gets a page at its path (src/pages/article.11ty.tsx): its folder
+    // is made now, by the threads, while this thread imports Eleventy.
+    await precompression.prepareFolders(
+      content.articles.map((article) => path.join(staging, article.path)),
+    );
     // Loaded only now: importing Eleventy takes about a second, and a report of content
     // problems should not wait for it.
     const { Eleventy } = await import("@11ty/eleventy");

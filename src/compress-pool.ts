@@ -20,6 +20,8 @@ export interface CompressionJob {
   compress?: false;
   /** SHA-256 (hex) of the bytes whose twins were already written. */
   digest?: string;
+  /** Only make these folders (absolute paths), ahead of the files written into them. */
+  folders?: readonly string[];
 }
 
 /** What a worker answers for a job that succeeded. */
@@ -267,8 +269,10 @@ interface Thread {
   exited: boolean;
 }
 
-/** Memory a queued job holds: its text (two bytes a character at most) or bytes. */
+/** Memory a queued job holds: its text (two bytes a character at most) or bytes; see folders. */
 function sizeOf(job: CompressionJob): number {
+  // Folders weigh something, so that two shares of them go to two threads.
+  if (job.folders !== undefined) return job.folders.length * 1024;
   if (job.content === undefined) return 0;
   return typeof job.content === "string" ? job.content.length * 2 : job.content.byteLength;
 }

@@ -43,6 +43,12 @@ parentPort?.on("message", (job) => {
  * `job.write`, writes the file itself from `job.content` first.
  */
 function compressJob(job) {
+  if (job.folders !== undefined) {
+    // Folders made ahead, while the main thread still imports Eleventy and this one is idle:
+    // creating a folder costs about 0.1 ms on these disks, 5,100 of them at 4,000 articles.
+    for (const folder of job.folders) mkdirSync(folder, { recursive: true });
+    return { file: job.file, digest: "", written: false };
+  }
   const bytes = job.content === undefined ? readFileSync(job.file) : Buffer.from(job.content);
   if (job.compress === false) {
     mkdirSync(path.dirname(job.file), { recursive: true });

@@ -79,6 +79,12 @@ export interface Precompression {
    * the twins of pages that were never written, and stops the threads.
    */
   finish(): Promise<CompressionSummary>;
+  /**
+   * Has the threads make folders that pages will be written into, before the pages come: work
+   * they can do while the main thread has none for them. Only folders that will hold a page:
+   * none is removed if it stays empty.
+   */
+  prepareFolders(folders: readonly string[]): Promise<void>;
   /** Waits until every page queued so far is compressed (and written, if it was to be). */
   drain(): Promise<void>;
   /** Stops the threads at once (a failed build); safe to call after `finish`. */
@@ -154,7 +160,24 @@ export function startPrecompression(
       await pool.close();
     }
   };
-  return { page, finish, drain: () => pool.drain(), close: () => pool.close() };
+  const prepareFolders = async (folders: readonly string[]): Promise<void> => {
+    const inside = folders
+      .map((folder) => path.resolve(folder))
+      .filter((folder) => !path.relative(root, folder).startsWith(".."));
+    // One share per thread, each from the first folder to the last in turn.
+    const threads = availableParallelism();
+    for (let thread = 0; thread < threads; thread++) {
+      const share = inside.filter((_, index) => index % threads === thread);
+      if (share.length > 0) await pool.submit({ file: "", folders: share });
+    }
+  };
+  return {
+    page,
+    finish,
+    prepareFolders,
+    drain: () => pool.drain(),
+    close: () => pool.close(),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,12 @@ import {
   gzipSync,
 } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COMPRESSION_SETTINGS, isCompressible, precompress } from "../src/compress.ts";
+import {
+  COMPRESSION_SETTINGS,
+  isCompressible,
+  precompress,
+  startPrecompression,
+} from "../src/compress.ts";
 
 let dir: string;
 const text = "<p>خبر عاجل</p>\n".repeat(200);
@@ -39,6 +45,20 @@ describe("precompress", () => {
     }
     expect(summary.brotliBytes).toBeLessThan(summary.bytes);
     expect(summary.gzipBytes).toBeLessThan(summary.bytes);
+  });
+
+  it("makes the folders it is asked to make ahead, inside the site only", async () => {
+    const outside = path.join(dir, "..", `${path.basename(dir)}-outside`);
+    const run = startPrecompression(dir);
+    try {
+      await run.prepareFolders([path.join(dir, "articles/b"), path.join(dir, "tags/x/y"), outside]);
+      await run.drain();
+    } finally {
+      await run.close();
+    }
+    expect(existsSync(path.join(dir, "articles/b"))).toBe(true);
+    expect(existsSync(path.join(dir, "tags/x/y"))).toBe(true);
+    expect(existsSync(outside)).toBe(false);
   });
 
   it("leaves fonts and host files alone", async () => {

@@ -50,6 +50,17 @@ describe(`a site of ${ARTICLES} articles`, () => {
     ).toBeGreaterThan(10);
   });
 
+  it("leaves no empty folder (the article folders are made ahead of their pages)", async () => {
+    const entries = await readdir(site, { recursive: true, withFileTypes: true });
+    const folders = entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    expect(folders.length).toBeGreaterThan(ARTICLES);
+    const empty = [];
+    for (const folder of folders) if ((await readdir(folder)).length === 0) empty.push(folder);
+    expect(empty).toEqual([]);
+  });
+
   it("has no broken internal link (every href and src of every page)", async () => {
     const report = await checkLinks(site, URL_BASE);
     expect(report.pages).toBeGreaterThan(ARTICLES);
