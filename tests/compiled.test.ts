@@ -6,7 +6,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashTree } from "./helpers/site-tree.ts";
-import { cleanEnv, makeTempDir, removeTempDirs, ROOT, runCommand } from "./helpers/sites.ts";
+import {
+  articleText,
+  cleanEnv,
+  makeTempDir,
+  removeTempDirs,
+  ROOT,
+  runCommand,
+  writeContent,
+} from "./helpers/sites.ts";
 
 const run = promisify(execFile);
 const NOW = { SAHIFA_NOW: "2026-01-01T00:00:00Z" };
@@ -75,6 +83,23 @@ describe("scripts/run.mjs", () => {
     await writeFile(robots, edited);
     expect(await build(`${project}/three`)).toBe(`${first}# edited\n`);
     expect(await compiledFolders()).toHaveLength(2);
+  });
+
+  it("reports a content problem with its file and field, exits 1 and leaves the site alone", async () => {
+    const dir = await makeTempDir("compiled-bad");
+    const content = await writeContent(path.join(dir, "content"), {
+      "bad.md": articleText({ slug: "bad", date: "2023-13-45" }),
+    });
+    const output = path.join(dir, "_site");
+    const result = await runCommand(
+      process.execPath,
+      ["scripts/run.mjs", "build", "--output", output],
+      { ...NOW, SAHIFA_CONTENT: content },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.md:\d+: date: "2023-13-45" is not a real day/);
+    expect(result.stderr).toContain("The published site was left as it was.");
+    await expect(readdir(output)).rejects.toThrow();
   });
 
   it("names the scripts it can run when given none it knows", async () => {
