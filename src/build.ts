@@ -64,7 +64,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     await precompression.prepareFolders(
       content.articles.map((article) => path.join(staging, article.path)),
     );
-    // Loaded only now: importing Eleventy takes about a second, and a report of content
+    // Loaded only now: importing Eleventy takes about half a second, and a report of content
     // problems should not wait for it.
     const { Eleventy } = await import("@11ty/eleventy");
     // Set once the configuration is complete: whether the threads write the pages too.

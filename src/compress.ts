@@ -116,11 +116,12 @@ export function startPrecompression(
   // A thread per core from the start: with Eleventy's thread they share the cores while pages
   // render, and each holds an even part of the backlog when Eleventy is done (with one thread
   // until then, the other core had nothing to take over at the end).
+  const threads = availableParallelism();
   const pool = new CompressionPool({
     dir: root,
     previous: options.previous === undefined ? undefined : path.resolve(options.previous),
     settings: COMPRESSION_SETTINGS,
-    threads: availableParallelism(),
+    threads,
     onAnswer,
   });
   const page = async (
@@ -165,7 +166,6 @@ export function startPrecompression(
       .map((folder) => path.resolve(folder))
       .filter((folder) => !path.relative(root, folder).startsWith(".."));
     // One share per thread, each from the first folder to the last in turn.
-    const threads = availableParallelism();
     for (let thread = 0; thread < threads; thread++) {
       const share = inside.filter((_, index) => index % threads === thread);
       if (share.length > 0) await pool.submit({ file: "", folders: share });
