@@ -1,10 +1,10 @@
 // Eleventy wiring: Sahifa's plugin, the markdown library, directories. Nothing else belongs here.
 import type { UserConfig } from "@11ty/eleventy";
-import { createMarkdown } from "./src/markdown.ts";
-import { refuseExecutableFrontmatter } from "./src/frontmatter.ts";
-import { sahifaPlugin } from "./src/plugin.ts";
-import { buildOptionsFromEnv } from "./src/options.ts";
-import { ELEVENTY_INPUT, TEMPLATE_FORMATS, USE_GIT_IGNORE } from "./src/code-paths.ts";
+import { createMarkdown } from "./src/content/markdown.ts";
+import { refuseExecutableFrontmatter } from "./src/content/frontmatter.ts";
+import { sahifaPlugin } from "./src/build/plugin.ts";
+import { buildOptionsFromEnv } from "./src/build/options.ts";
+import { ELEVENTY_INPUT, TEMPLATE_FORMATS, USE_GIT_IGNORE } from "./src/build/code-paths.ts";
 
 export default function (eleventyConfig: UserConfig) {
   const options = buildOptionsFromEnv(process.env);

@@ -2,8 +2,8 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, type BuildSummary } from "../src/build.ts";
-import { ContentError, formatProblem, plural } from "../src/problems.ts";
+import { buildSite, type BuildSummary } from "../src/build/build-site.ts";
+import { ContentError, formatProblem, plural } from "../src/content/problems.ts";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +20,7 @@ if (values.future) process.env.SAHIFA_FUTURE = "1";
 // One build, then the process ends: each template is imported once. Eleventy's ESM cache-buster
 // is for --serve and --watch, which import changed templates again; on Node 20 it is a loader
 // (module.register) whose thread every later import waits on, about 0.15 s of this thread and
-// as much of its own. Eleventy reads this variable when it is imported (in src/build.ts).
+// as much of its own. Eleventy reads this variable when it is imported (in src/build/build-site.ts).
 // https://github.com/11ty/eleventy/issues/3371
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ||= "1";
 

@@ -2,7 +2,7 @@
 
 import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { superviseProcess } from "../src/supervise.ts";
+import { superviseProcess } from "../src/dev/supervise.ts";
 
 const { values } = parseArgs({
   options: {

@@ -3,18 +3,18 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkArticleText, loadSite } from "../src/content.ts";
-import { parseFrontmatter } from "../src/frontmatter.ts";
+import { checkArticleText, loadSite } from "../src/content/load.ts";
+import { parseFrontmatter } from "../src/content/frontmatter.ts";
 import {
   articleFileName,
   articleSkeleton,
   chooseSlug,
   dayInZone,
   NewArticleError,
-} from "../src/new-article.ts";
-import { buildOptionsFromEnv } from "../src/options.ts";
-import { ContentError, formatProblem } from "../src/problems.ts";
-import { hasVisibleText } from "../src/schema.ts";
+} from "../src/content/new-article.ts";
+import { buildOptionsFromEnv } from "../src/build/options.ts";
+import { ContentError, formatProblem } from "../src/content/problems.ts";
+import { hasVisibleText } from "../src/content/schema.ts";
 
 const USAGE = 'usage: npm run new -- --title "عنوان المقال" [--slug ascii-slug] [--draft]';
 

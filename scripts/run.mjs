@@ -7,7 +7,7 @@
 // made from src/, scripts/ and .eleventy.ts, kept in .sahifa/compiled/<hash of the sources>/:
 // compiled again only when a source changes (about 0.2 s), never edited by hand. The dev
 // server, `npm run new` and the tests run the TypeScript through tsx as before; both ways run
-// the same code and write the same bytes (tests/compiled.test.ts).
+// the same code and write the same bytes (tests/build/compiled.test.ts).
 // Plain JavaScript on purpose: this file is what runs before anything is compiled.
 
 import { createHash } from "node:crypto";

@@ -3,7 +3,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/build/build-site.ts";
 
 export interface BuiltSite {
   /** The built site's folder (what `_site/` would hold). */

@@ -1,5 +1,5 @@
 // Eleventy entry for the Atom feed.
-import { atomFeed, FEEDS } from "../feeds.ts";
+import { atomFeed, FEEDS } from "../publish/feeds.ts";
 import type { PageData } from "../templates/page-data.ts";
 
 export const data = { permalink: FEEDS.atom.path };

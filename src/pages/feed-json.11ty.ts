@@ -1,5 +1,5 @@
 // Eleventy entry for the JSON Feed.
-import { FEEDS, jsonFeed } from "../feeds.ts";
+import { FEEDS, jsonFeed } from "../publish/feeds.ts";
 import type { PageData } from "../templates/page-data.ts";
 
 export const data = { permalink: FEEDS.json.path };

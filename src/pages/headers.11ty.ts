@@ -1,5 +1,5 @@
 // Eleventy entry for _headers, the header rules Netlify and Cloudflare Pages read (other hosts ignore it).
-import { headersFile } from "../http-headers.ts";
+import { headersFile } from "../publish/http-headers.ts";
 import type { PageData } from "../templates/page-data.ts";
 
 export const data = { permalink: "/_headers" };

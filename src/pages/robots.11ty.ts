@@ -1,5 +1,5 @@
 // Eleventy entry for robots.txt.
-import { ROBOTS_PATH, robotsTxt } from "../sitemap.ts";
+import { ROBOTS_PATH, robotsTxt } from "../publish/sitemap.ts";
 import type { PageData } from "../templates/page-data.ts";
 
 export const data = { permalink: ROBOTS_PATH };

@@ -1,5 +1,5 @@
 // Eleventy entry for sitemap.xml.
-import { SITEMAP_PATH, sitemapXml } from "../sitemap.ts";
+import { SITEMAP_PATH, sitemapXml } from "../publish/sitemap.ts";
 import type { PageData } from "../templates/page-data.ts";
 
 export const data = { permalink: SITEMAP_PATH };

@@ -1,9 +1,9 @@
 // The archive index: every month with articles, by Gregorian and by Hijri year, newest first.
 
-import type { ArchiveYear } from "../navigation.ts";
-import { ARTICLE_COUNT_FORMS, formatCount } from "../plurals.ts";
-import type { Site } from "../site.ts";
-import { sitePath } from "../urls.ts";
+import type { ArchiveYear } from "../site/navigation.ts";
+import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
+import type { Site } from "../content/site-settings.ts";
+import { sitePath } from "../site/urls.ts";
 import { Base } from "./base.tsx";
 import type { PageData } from "./page-data.ts";
 

@@ -1,10 +1,10 @@
 // Under an article: related articles (shared tags) and the next newer and older articles.
 
-import type { Article } from "../content.ts";
-import type { ArticleNeighbours } from "../related.ts";
-import type { Site } from "../site.ts";
-import { sitePath } from "../urls.ts";
-import { PublishedDate } from "./dates.tsx";
+import type { Article } from "../content/load.ts";
+import type { ArticleNeighbours } from "../site/related.ts";
+import type { Site } from "../content/site-settings.ts";
+import { sitePath } from "../site/urls.ts";
+import { PublishedDate } from "./published-date.tsx";
 import { reused, recordKey } from "./reuse.tsx";
 
 export interface ArticleLinksProps {

@@ -1,9 +1,9 @@
 // A list of articles, newest first: dateline, date, linked headline and standfirst (home, tag and month pages).
 
-import type { Article } from "../content.ts";
-import type { Site } from "../site.ts";
-import { sitePath } from "../urls.ts";
-import { PublishedDate } from "./dates.tsx";
+import type { Article } from "../content/load.ts";
+import type { Site } from "../content/site-settings.ts";
+import { sitePath } from "../site/urls.ts";
+import { PublishedDate } from "./published-date.tsx";
 import { reused, recordKey } from "./reuse.tsx";
 
 export interface ArticleListProps {

@@ -1,16 +1,16 @@
 // The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source, related and adjacent articles.
 
-import { formatReadingTime } from "../reading-time.ts";
-import { shareImageFor } from "../share-image.ts";
-import { newsArticle } from "../structured-data.ts";
-import { tagPath } from "../tags.ts";
-import { absoluteUrl, sitePath } from "../urls.ts";
+import { formatReadingTime } from "../arabic/reading-time.ts";
+import { shareImageFor } from "../assets/site-images.ts";
+import { newsArticle } from "../publish/structured-data.ts";
+import { tagPath } from "../site/tags.ts";
+import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
-import { PublishedDate } from "./dates.tsx";
+import { PublishedDate } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import type { ArticlePageData } from "./page-data.ts";
-import { ShareLinks } from "./share-links.tsx";
+import { ShareLinks } from "./share-bar.tsx";
 
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;

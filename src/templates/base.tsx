@@ -1,12 +1,12 @@
 // The page shell every page shares: <html lang dir>, head, skip link, header and footer.
 
 import type { ComponentChildren } from "preact";
-import type { Article } from "../content.ts";
-import { FEEDS } from "../feeds.ts";
-import { contentSecurityPolicy } from "../http-headers.ts";
-import { shareImageFor } from "../share-image.ts";
-import { socialMeta } from "../social-meta.ts";
-import { absoluteUrl, sitePath } from "../urls.ts";
+import type { Article } from "../content/load.ts";
+import { FEEDS } from "../publish/feeds.ts";
+import { contentSecurityPolicy } from "../publish/http-headers.ts";
+import { shareImageFor } from "../assets/site-images.ts";
+import { socialMeta } from "../publish/social-meta.ts";
+import { absoluteUrl, sitePath } from "../site/urls.ts";
 import type { PageData } from "./page-data.ts";
 import { reused, recordKey } from "./reuse.tsx";
 

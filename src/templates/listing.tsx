@@ -1,7 +1,7 @@
 // A tag's or a month's page: its title, how many articles, twenty of them, and the pager.
 
-import { ARTICLE_COUNT_FORMS, formatCount } from "../plurals.ts";
-import { sitePath } from "../urls.ts";
+import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
+import { sitePath } from "../site/urls.ts";
 import { ArticleList } from "./article-list.tsx";
 import { Base } from "./base.tsx";
 import type { ListingPageData } from "./page-data.ts";

@@ -1,6 +1,6 @@
 // The 404 page, served by static hosts for any missing path (so its links are absolute).
 
-import { sitePath } from "../urls.ts";
+import { sitePath } from "../site/urls.ts";
 import { Base } from "./base.tsx";
 import type { PageData } from "./page-data.ts";
 

@@ -1,9 +1,9 @@
 // What every page template receives from the build: trusted, typed values only.
 
-import type { Article } from "../content.ts";
-import type { SiteImages } from "../share-image.ts";
-import type { ListingPage, Navigation } from "../navigation.ts";
-import type { Site } from "../site.ts";
+import type { Article } from "../content/load.ts";
+import type { SiteImages } from "../assets/site-images.ts";
+import type { ListingPage, Navigation } from "../site/navigation.ts";
+import type { Site } from "../content/site-settings.ts";
 
 /** URLs of built assets, already prefixed, for <link> elements. */
 export interface AssetUrls {

@@ -1,9 +1,9 @@
 // The pager under a paginated list: newer and older pages (rel=prev/next) and a window of page numbers.
 
-import { localizeDigits } from "../digits.ts";
-import { pageWindow, pagePath, type Page } from "../pagination.ts";
-import type { Site } from "../site.ts";
-import { sitePath } from "../urls.ts";
+import { localizeDigits } from "../arabic/digits.ts";
+import { pageWindow, pagePath, type Page } from "../site/pagination.ts";
+import type { Site } from "../content/site-settings.ts";
+import { sitePath } from "../site/urls.ts";
 
 export interface PagerProps {
   site: Site;

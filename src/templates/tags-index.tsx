@@ -1,7 +1,7 @@
 // The tags index: every tag in Arabic alphabetical order, with how many articles carry it.
 
-import { ARTICLE_COUNT_FORMS, formatCount } from "../plurals.ts";
-import { sitePath } from "../urls.ts";
+import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
+import { sitePath } from "../site/urls.ts";
 import { Base } from "./base.tsx";
 import type { PageData } from "./page-data.ts";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import * as fontkit from "fontkit";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FONT_FILES } from "../../src/assets.ts";
+import { FONT_FILES } from "../../src/assets/build-assets.ts";
 import { ARTICLE_KIND, listFiles } from "../../scripts/lib/built-site.ts";
 import { serveBuiltSite } from "../helpers/served-site.ts";
 

@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
-import { contentSecurityPolicy } from "../../src/http-headers.ts";
+import { contentSecurityPolicy } from "../../src/publish/http-headers.ts";
 import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { readFixtures } from "../helpers/fixtures.ts";
 

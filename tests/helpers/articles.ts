@@ -1,9 +1,9 @@
 // Typed sites and articles for unit tests, made through the real schemas (no hand-built DateTimes).
 
-import { distinctCharacters } from "../../src/characters.ts";
-import type { Article } from "../../src/content.ts";
-import { createArticleSchema } from "../../src/schema.ts";
-import { resolveSite, siteSchema, type Site } from "../../src/site.ts";
+import { distinctCharacters } from "../../src/content/characters.ts";
+import type { Article } from "../../src/content/load.ts";
+import { createArticleSchema } from "../../src/content/schema.ts";
+import { resolveSite, siteSchema, type Site } from "../../src/content/site-settings.ts";
 
 /** A site as site.yaml would give it; `url` decides the path prefix. */
 export function makeSite(overrides: Record<string, unknown> = {}): Site {

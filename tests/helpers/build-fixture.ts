@@ -1,9 +1,9 @@
-// Builds a fixture site through the real pipeline (src/build.ts) into a temporary folder.
+// Builds a fixture site through the real pipeline (src/build/build-site.ts) into a temporary folder.
 
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../../src/build.ts";
+import { buildSite } from "../../src/build/build-site.ts";
 
 export interface BuiltFixture {
   /** The built _site folder. */

@@ -1,0 +1,118 @@
+// Built assets: the stylesheets and the self-hosted Arabic face, content-hashed, with the URLs pages link to.
+
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { subsetWoff2 } from "./font-subset.ts";
+import type { Site } from "../content/site-settings.ts";
+import { buildStylesheets, contentHash, type BuiltFile } from "./styles.ts";
+import type { AssetUrls } from "../templates/page-data.ts";
+import { sitePath } from "../site/urls.ts";
+
+export interface Assets {
+  urls: AssetUrls;
+  files: BuiltFile[];
+}
+
+/** A font face file the stylesheet names by `url(fonts/<name>)`, and the package file it comes from. */
+export interface FontFile {
+  name: string;
+  source: string;
+  /** Preloaded on every page: a face the first screen needs (the subset faces are ~10 KB each). */
+  preload: boolean;
+}
+
+/**
+ * Noto Naskh Arabic (SIL Open Font License), a Naskh face drawn for long-form reading; only its
+ * Arabic subset is served, Latin falls back to the reader's system fonts.
+ */
+export const FONT_FILES: readonly FontFile[] = [
+  {
+    name: "noto-naskh-arabic-400.woff2",
+    source: "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2",
+    preload: true,
+  },
+  {
+    name: "noto-naskh-arabic-700.woff2",
+    source: "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2",
+    // Every page sets the site name and its headline in bold: preloaded, the face arrives with
+    // the stylesheet, so no headline is first drawn in a fallback face and then reflowed.
+    preload: true,
+  },
+];
+
+/**
+ * Builds every asset for a site: fonts cut down to the site's characters and renamed with their
+ * content hash, and both stylesheets pointed at those names, then hashed. The stylesheet
+ * pipeline depends on the CSS alone and is cached (src/assets/styles.ts); only the cheap linking step
+ * depends on the site's text.
+ */
+export async function buildAssets(input: {
+  css: string;
+  cssPath: string;
+  site: Site;
+  /** Every character the site shows (`siteText`): the fonts keep these glyphs and no others. */
+  text: string;
+}): Promise<Assets> {
+  const [built, fonts] = await Promise.all([
+    buildStylesheets(input.css, input.cssPath),
+    subsetFonts(input.text),
+  ]);
+  const stylesheets = {
+    rtl: linkFonts("assets/sahifa.rtl", built.rtl, fonts),
+    ltr: linkFonts("assets/sahifa.ltr", built.ltr, fonts),
+  };
+  const stylesheet = input.site.dir === "rtl" ? stylesheets.rtl : stylesheets.ltr;
+  return {
+    urls: {
+      stylesheet: sitePath(input.site, stylesheet.path),
+      preloadFonts: fonts
+        .filter(({ font }) => font.preload)
+        .map(({ file }) => sitePath(input.site, file.path)),
+    },
+    files: [stylesheets.rtl, stylesheets.ltr, ...fonts.map(({ file }) => file)],
+  };
+}
+
+/**
+ * Starts building the stylesheets for `cssPath` (on a worker thread) without waiting: a build
+ * checks its content meanwhile, and its buildAssets then finds them built.
+ * @example warmAssets("styles/main.css") // later: await buildAssets({ css, cssPath, site, text })
+ */
+export function warmAssets(cssPath: string): void {
+  readFile(cssPath, "utf8")
+    .then((css) => buildStylesheets(css, cssPath))
+    // A failure here is reported by the build's own buildAssets.
+    .catch(() => undefined);
+}
+
+interface BuiltFont {
+  font: FontFile;
+  file: BuiltFile;
+}
+
+function subsetFonts(text: string): Promise<BuiltFont[]> {
+  return Promise.all(
+    FONT_FILES.map(async (font) => {
+      const bytes = await subsetWoff2(
+        new Uint8Array(await readFile(require.resolve(font.source))),
+        text,
+      );
+      const stem = font.name.replace(/\.woff2$/, "");
+      return {
+        font,
+        file: { path: `assets/fonts/${stem}.${contentHash(bytes)}.woff2`, contents: bytes },
+      };
+    }),
+  );
+}
+
+/** The built stylesheet with `url(fonts/<name>)` pointed at the hashed subsets, renamed by its own hash. */
+function linkFonts(stem: string, stylesheet: BuiltFile, fonts: readonly BuiltFont[]): BuiltFile {
+  let css = String(stylesheet.contents);
+  for (const { font, file } of fonts) {
+    css = css.replaceAll(`fonts/${font.name}`, file.path.replace(/^assets\//, ""));
+  }
+  return { path: `${stem}.${contentHash(css)}.css`, contents: css };
+}
+
+const require = createRequire(import.meta.url);

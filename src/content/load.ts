@@ -1,0 +1,574 @@
+// Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
+
+import { statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { distinctCharacters } from "./characters.ts";
+import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
+import { createRenderer, type MarkdownOptions } from "./markdown.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
+import { ContentError, type Problem } from "./problems.ts";
+import { countWords, readingMinutes } from "../arabic/reading-time.ts";
+import {
+  createArticleSchema,
+  describeIssues,
+  SOURCE_FIELDS,
+  IMAGE_FIELDS,
+  hasVisibleText,
+  type ArticleMeta,
+} from "./schema.ts";
+import { resolveSite, siteSchema, type Site } from "./site-settings.ts";
+import {
+  decodeSourceText,
+  MAX_ARTICLE_BYTES,
+  readBounded,
+  SourceTextError,
+} from "./source-text.ts";
+
+export { MAX_ARTICLE_BYTES } from "./source-text.ts";
+
+/** An article that passed the schema, rendered: what every later stage works with. */
+export interface Article extends ArticleMeta {
+  /** Source path relative to the project, for messages: content/articles/x.md */
+  file: string;
+  /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
+  path: string;
+  /** The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). */
+  html: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Every character the body shows, once each (for the font subsets). */
+  characters: string;
+}
+
+export interface Content {
+  site: Site;
+  /** The articles this build publishes, newest first. */
+  articles: Article[];
+  /** Drafts left out of this build. */
+  draftsSkipped: number;
+  /** Articles dated after `now`, left out of this build. */
+  scheduledSkipped: number;
+  /** Things worth a look that do not stop the build. */
+  warnings: Problem[];
+}
+
+export interface ContentOptions {
+  /** The content folder: site.yaml and articles/. */
+  contentDir: string;
+  /** Replaces site.yaml's url, for deploying the same content elsewhere. */
+  urlOverride?: string | undefined;
+  /** Publish drafts too (the dev server does). */
+  includeDrafts?: boolean;
+  /** Publish articles dated in the future too. */
+  includeFuture?: boolean;
+  /**
+   * The moment scheduling is decided against. When absent the clock is read at each load (the
+   * dev server); a build passes one fixed moment so its output follows from its inputs.
+   */
+  now?: Date | undefined;
+}
+
+/** Where an article stands in one build. */
+export type PublicationState = "published" | "draft" | "scheduled";
+
+/**
+ * Creates a loader that re-reads content/ on every call and keeps rendered Markdown between
+ * calls, so a dev-server rebuild renders only what changed.
+ */
+export function createContentLoader(options: ContentOptions): () => Promise<Content> {
+  const key = optionsKey(options);
+  return async () => {
+    if (offered?.key === key) {
+      const { content } = offered;
+      offered = undefined;
+      return content;
+    }
+    let site: Site | undefined;
+    let siteProblems: readonly Problem[] = [];
+    try {
+      site = await loadSite(options);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      siteProblems = error.problems;
+    }
+    // Articles are checked even when site.yaml is broken, so one run reports everything.
+    const checked = await checkArticles(options.contentDir, {
+      zone: site?.timeZone ?? "UTC",
+      now: options.now ?? new Date(),
+    });
+    const problems = [...siteProblems, ...checked.problems];
+    if (!site || problems.some((problem) => problem.severity !== "warning"))
+      throw new ContentError(problems);
+    return publish(site, checked.articles, problems, options);
+  };
+}
+
+/**
+ * Hands content a build has just loaded and checked to the next loader created with the same
+ * options in this process, once: src/build/build-site.ts checks everything before starting Eleventy, and
+ * Eleventy's data step (the plugin's own loader) then uses that content instead of reading and
+ * checking every file again. `undefined` withdraws an offer nobody took.
+ * @example offerLoadedContent(options, await createContentLoader(options)())
+ */
+export function offerLoadedContent(options: ContentOptions, content: Content | undefined): void {
+  offered = content === undefined ? undefined : { key: optionsKey(options), content };
+}
+
+let offered: { key: string; content: Content } | undefined;
+
+function optionsKey(options: ContentOptions): string {
+  return JSON.stringify([
+    path.resolve(options.contentDir),
+    options.urlOverride ?? null,
+    Boolean(options.includeDrafts),
+    Boolean(options.includeFuture),
+    options.now?.toISOString() ?? null,
+  ]);
+}
+
+/**
+ * Whether an article is published in a build, given the build's moment and flags. Drafts come
+ * first: a draft dated in the future is a draft.
+ * @example publicationState({ draft: false, date }, { now: new Date("2020-01-01") }) //=> "scheduled"
+ */
+export function publicationState(
+  meta: Pick<ArticleMeta, "draft" | "date">,
+  build: { now: Date; includeDrafts?: boolean | undefined; includeFuture?: boolean | undefined },
+): PublicationState {
+  if (meta.draft && !build.includeDrafts) return "draft";
+  if (meta.date.toMillis() > build.now.getTime() && !build.includeFuture) return "scheduled";
+  return "published";
+}
+
+/** Reads and checks `site.yaml`. */
+export async function loadSite(options: ContentOptions): Promise<Site> {
+  const file = path.join(options.contentDir, "site.yaml");
+  const shown = displayPath(file);
+  let raw: string;
+  try {
+    raw = decodeSourceText(await readFile(file));
+  } catch (error) {
+    throw new ContentError([{ file: shown, ...sourceProblem(error) }]);
+  }
+  let parsed;
+  try {
+    parsed = parseFrontmatter(`---\n${raw}\n---\n`);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    throw new ContentError([
+      { file: shown, line: error.line - 1, ...column(error), message: error.message },
+    ]);
+  }
+  const data: unknown = parsed.data ?? {};
+  const result = siteSchema.safeParse(data);
+  if (!result.success) {
+    const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
+    throw new ContentError(
+      describeIssues(result.error.issues, shown, lineOf, data, {
+        "": Object.keys(siteSchema.shape),
+      }),
+    );
+  }
+  return resolveSite(result.data, options.urlOverride);
+}
+
+/**
+ * Checks one article's text as the build would, without reading files: the problems, or none.
+ * @example checkArticleText("---\ntitle: x\n---\nنص", "a.md", "UTC")[0]?.field //=> "standfirst"
+ */
+export function checkArticleText(source: string, file: string, zone: string): Problem[] {
+  const schema = createArticleSchema(zone);
+  const problems: Problem[] = [];
+  checkSource(source, file, schema, articleKnownKeys(schema), problems);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+type ArticleSchema = ReturnType<typeof createArticleSchema>;
+
+function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readonly string[]>> {
+  return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
+}
+
+interface CheckedArticle {
+  file: string;
+  meta: ArticleMeta;
+  body: string;
+}
+
+/** A scheduled date further ahead than this is probably a typo in the year. */
+const FAR_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
+
+async function checkArticles(
+  contentDir: string,
+  build: { zone: string; now: Date },
+): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
+  const folder = path.join(contentDir, "articles");
+  const problems: Problem[] = [];
+  const { files, ignored } = await listArticleFiles(folder);
+  for (const file of ignored) {
+    problems.push({
+      file: displayPath(file),
+      severity: "warning",
+      message: "is not published: only files ending in .md are articles",
+    });
+  }
+  if (files === undefined) {
+    problems.push({
+      file: displayPath(folder),
+      severity: "warning",
+      message: "the folder is missing: no articles to publish",
+    });
+  }
+  const schema = createArticleSchema(build.zone);
+  schemaZone.set(schema, build.zone);
+  const knownKeys = articleKnownKeys(schema);
+  passedFilesUsed = new Set();
+  lastStats = { filesRead: 0 };
+  const checks = (files ?? []).map((file) => {
+    const shown = displayPath(file);
+    const fileProblems: Problem[] = [];
+    const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
+    return { shown, checked, problems: fileProblems };
+  });
+  const articles: CheckedArticle[] = [];
+  for (const { shown, checked, problems: fileProblems } of checks) {
+    problems.push(...fileProblems);
+    if (!checked) continue;
+    articles.push({ file: shown, ...checked });
+    problems.push(...articleWarnings(shown, checked, build.now));
+  }
+  problems.push(...duplicateSlugs(articles));
+  // Forget files that are gone or changed, so a long dev session does not grow without bound.
+  for (const key of passedFiles.keys()) if (!passedFilesUsed.has(key)) passedFiles.delete(key);
+  return { articles, problems };
+}
+
+/**
+ * How many article files the last load read, rather than knew unchanged from an earlier load:
+ * for tests, and to explain a slow dev-server rebuild.
+ * @example lastLoadStats() //=> { filesRead: 1 }
+ */
+export function lastLoadStats(): Readonly<LoadStats> {
+  return lastStats;
+}
+
+interface LoadStats {
+  filesRead: number;
+}
+
+let lastStats: LoadStats = { filesRead: 0 };
+
+async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [] };
+    throw error;
+  }
+  const files: string[] = [];
+  const ignored: string[] = [];
+  for (const entry of entries) {
+    // Hidden files (.DS_Store, editors' swap files) are nobody's article.
+    if (!entry.isFile() || entry.name.startsWith(".")) continue;
+    (entry.name.endsWith(".md") ? files : ignored).push(path.join(entry.parentPath, entry.name));
+  }
+  return { files: files.sort(), ignored: ignored.sort() };
+}
+
+function checkArticle(
+  file: string,
+  shown: string,
+  schema: ArticleSchema,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
+  problems: Problem[],
+): { meta: ArticleMeta; body: string } | undefined {
+  const zone = schemaZone.get(schema) ?? "";
+  // A dev rebuild loads thousands of unchanged files: one whose inode, size and modification
+  // and change times are those of a file that passed (checked in the same zone) is not read
+  // again. A file changed in the last seconds is always read (a file system with coarse
+  // timestamps could hide a second edit).
+  const stamp = fileStamp(file);
+  const key = `${zone}\u0000${shown}`;
+  const known = passedFiles.get(key);
+  if (known && stamp !== undefined && known.stamp === stamp) {
+    passedFilesUsed.add(key);
+    return known.checked;
+  }
+  let source: string;
+  lastStats.filesRead += 1;
+  try {
+    source = decodeSourceText(readBounded(file, MAX_ARTICLE_BYTES));
+  } catch (error) {
+    problems.push({ file: shown, ...sourceProblem(error) });
+    return undefined;
+  }
+  // A file read again with the same text (touched, or saved unchanged) passes again. Compared
+  // with the text kept (its body is a slice of it, kept anyway), not looked up by it: a key
+  // holding the text would copy and hash every file's text on every load.
+  const checked =
+    known?.source === source
+      ? known.checked
+      : checkSource(source, shown, schema, knownKeys, problems);
+  if (checked && problems.length === 0) {
+    passedFiles.set(key, { source, stamp, checked });
+    passedFilesUsed.add(key);
+  }
+  return checked;
+}
+
+/**
+ * What identifies one version of a file without reading it: inode, size, modification and
+ * change times in nanoseconds; undefined when it cannot be read or changed in the last seconds.
+ */
+function fileStamp(file: string): string | undefined {
+  const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+  if (!stats || Date.now() - Number(stats.ctimeMs) < RECENT_CHANGE_MS) return undefined;
+  return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
+const RECENT_CHANGE_MS = 3000;
+
+// The last article that passed the schema from each file, by zone and path (see checkArticle):
+// its text, the stamp of the file it was read from, and what the check made of it.
+const passedFiles = new Map<
+  string,
+  { source: string; stamp: string | undefined; checked: { meta: ArticleMeta; body: string } }
+>();
+let passedFilesUsed = new Set<string>();
+const schemaZone = new WeakMap<ArticleSchema, string>();
+
+function checkSource(
+  source: string,
+  shown: string,
+  schema: ArticleSchema,
+  knownKeys: Readonly<Record<string, readonly string[]>>,
+  problems: Problem[],
+): { meta: ArticleMeta; body: string } | undefined {
+  let frontmatter;
+  try {
+    frontmatter = parseFrontmatter(source);
+  } catch (error) {
+    if (!(error instanceof FrontmatterError)) throw error;
+    problems.push({ file: shown, line: error.line, ...column(error), message: error.message });
+    return undefined;
+  }
+  const data: unknown = frontmatter.data ?? {};
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    problems.push({
+      file: shown,
+      line: 2,
+      message: "the frontmatter must be a mapping of fields (key: value)",
+    });
+    return undefined;
+  }
+  const before = problems.length;
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    problems.push(
+      ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
+    );
+  }
+  if (!hasVisibleText(frontmatter.body)) {
+    problems.push({
+      file: shown,
+      line: lineCount(source),
+      message: "the article has no body: write the text after the closing ---",
+    });
+  }
+  return result.success && problems.length === before
+    ? { meta: result.data, body: frontmatter.body }
+    : undefined;
+}
+
+function articleWarnings(
+  file: string,
+  article: { meta: ArticleMeta; body: string },
+  now: Date,
+): Problem[] {
+  const warnings: Problem[] = [];
+  if (article.meta.date.toMillis() - now.getTime() > FAR_FUTURE_MS) {
+    warnings.push({
+      file,
+      severity: "warning",
+      field: "date",
+      message: `${article.meta.date.toISODate() ?? ""} is more than a year ahead (a typo in the year?); the article waits until then`,
+    });
+  }
+  // A draft is unfinished by definition; the placeholders matter once it is to be published.
+  if (article.meta.draft) return warnings;
+  if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
+    warnings.push({
+      file,
+      severity: "warning",
+      field: "standfirst",
+      message: "is still the placeholder from npm run new",
+    });
+  }
+  if (article.body.includes(PLACEHOLDER_BODY)) {
+    warnings.push({
+      file,
+      severity: "warning",
+      message: "the body still holds the placeholder from npm run new",
+    });
+  }
+  return warnings;
+}
+
+/** Renders the articles this build publishes; drafts and scheduled ones are only counted. */
+function publish(
+  site: Site,
+  checked: readonly CheckedArticle[],
+  warnings: Problem[],
+  options: ContentOptions,
+): Content {
+  const render = markdownRenderer(site);
+  const build = {
+    now: options.now ?? new Date(),
+    includeDrafts: options.includeDrafts,
+    includeFuture: options.includeFuture,
+  };
+  const articles: Article[] = [];
+  let draftsSkipped = 0;
+  let scheduledSkipped = 0;
+  for (const { file, meta, body } of checked) {
+    const state = publicationState(meta, build);
+    if (state === "draft") draftsSkipped += 1;
+    if (state === "scheduled") scheduledSkipped += 1;
+    if (state !== "published") continue;
+    const rendered = render(body);
+    // An unchanged article keeps its object from one load to the next (the same checked
+    // frontmatter, body rendering and reading speed): what the dev server derived from it, such
+    // as its list entry's markup, stays valid.
+    const before = published.get(meta);
+    if (
+      before?.rendered === rendered &&
+      before.file === file &&
+      before.wordsPerMinute === site.wordsPerMinute
+    ) {
+      articles.push(before.article);
+      continue;
+    }
+    const article: Article = {
+      ...meta,
+      file,
+      path: `/articles/${meta.slug}/`,
+      html: rendered.html,
+      wordCount: rendered.words,
+      characters: rendered.characters,
+      readingMinutes: readingMinutes(rendered.words, site.wordsPerMinute),
+    };
+    published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
+    articles.push(article);
+  }
+  forgetUnused(render.used);
+  articles.sort(newestFirst);
+  return { site, articles, draftsSkipped, scheduledSkipped, warnings };
+}
+
+// The article each checked frontmatter last became, and from what (see publish).
+const published = new WeakMap<
+  ArticleMeta,
+  { rendered: RenderedBody; file: string; wordsPerMinute: number; article: Article }
+>();
+
+/** A body rendered once: its HTML and its word count (counting costs as much as rendering). */
+interface RenderedBody {
+  html: string;
+  words: number;
+  characters: string;
+}
+
+// One renderer and its cache per process: the build's up-front check and Eleventy's data step
+// load the same content, and a dev-server rebuild renders only the bodies that changed.
+let renderer:
+  | { key: string; render: ReturnType<typeof createRenderer>; cache: Map<string, RenderedBody> }
+  | undefined;
+
+function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used: Set<string> } {
+  const { render: toHtml, cache } = renderCache({ arabicQuotes: site.arabicQuotes });
+  const used = new Set<string>();
+  const render = (body: string): RenderedBody => {
+    used.add(body);
+    let rendered = cache.get(body);
+    if (!rendered) cache.set(body, (rendered = renderBody(toHtml, body)));
+    return rendered;
+  };
+  return Object.assign(render, { used });
+}
+
+function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
+  const { html, text } = toHtml(body);
+  return { html, words: countWords(text), characters: distinctCharacters([text]) };
+}
+
+/** This process's renderer and rendered bodies for some Markdown options (one set at a time). */
+function renderCache(markdownOptions: MarkdownOptions): NonNullable<typeof renderer> {
+  const key = JSON.stringify(markdownOptions);
+  if (renderer?.key !== key)
+    renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
+  return renderer;
+}
+
+function forgetUnused(used: ReadonlySet<string>): void {
+  // Forget bodies no longer in content/, so a long dev session does not grow without bound.
+  if (!renderer) return;
+  for (const body of renderer.cache.keys()) if (!used.has(body)) renderer.cache.delete(body);
+}
+
+function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {
+  // Drafts and scheduled articles count too: publishing one later must not break the build.
+  const bySlug = new Map<string, CheckedArticle[]>();
+  for (const article of articles) {
+    const key = article.meta.slug.normalize("NFKC").toLowerCase();
+    bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
+  }
+  const problems: Problem[] = [];
+  for (const [slug, same] of bySlug) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        field: "slug",
+        message: `"${slug}" is also the slug of ${others.join(", ")} (each article needs its own)`,
+      });
+    }
+  }
+  return problems;
+}
+
+function newestFirst(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+function column(error: { column?: number | undefined }): { column?: number } {
+  return error.column === undefined ? {} : { column: error.column };
+}
+
+function sourceProblem(error: unknown): Omit<Problem, "file"> {
+  if (error instanceof SourceTextError) {
+    return {
+      ...(error.line === undefined ? {} : { line: error.line }),
+      ...column(error),
+      message: error.message,
+    };
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "ENOENT") return { message: "the file is missing" };
+  if (code === undefined) throw error;
+  return { message: `cannot be read (${code})` };
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+}

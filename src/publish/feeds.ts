@@ -1,0 +1,139 @@
+// Feeds: Atom and JSON Feed of the newest articles, full content, absolute URLs, dates with the newsroom's offset.
+
+import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { DateTime } from "luxon";
+import type { Article } from "../content/load.ts";
+import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
+import { shareImageFor, type SiteImages } from "../assets/site-images.ts";
+import type { Site } from "../content/site-settings.ts";
+import { absoluteUrl } from "../site/urls.ts";
+import { xmlDocument, type XmlElement } from "./xml.ts";
+
+/** Where each feed is written (site-relative) and the media type it is announced with. */
+export const FEEDS = {
+  atom: { path: "/feed.xml", type: "application/atom+xml" },
+  json: { path: "/feed.json", type: "application/feed+json" },
+} as const;
+
+/** How many of the newest articles a feed carries: readers poll often, so keep it small. */
+export const FEED_LIMIT = 50;
+
+/** What a feed is made from: one build's site, articles (newest first) and images. */
+export interface FeedInput {
+  site: Site;
+  articles: readonly Article[];
+  images: SiteImages;
+}
+
+/**
+ * The Atom feed (RFC 4287). Its `updated` is the newest article's `updated` or `date`, never
+ * the build's clock, so the same content gives the same bytes.
+ * @example await atomFeed({ site, articles, images }) //=> '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
+ */
+export async function atomFeed({ site, articles, images }: FeedInput): Promise<string> {
+  const entries = articles.slice(0, FEED_LIMIT);
+  const home = absoluteUrl(site, "/");
+  const entryElements = await Promise.all(
+    entries.map(async (article): Promise<XmlElement> => {
+      const url = absoluteUrl(site, article.path);
+      return {
+        ...(article.lang === site.language ? {} : { "@xml:lang": article.lang }),
+        title: article.title,
+        link: { "@rel": "alternate", "@type": "text/html", "@href": url },
+        id: url,
+        published: toIsoDateTime(article.date, site.timeZone),
+        updated: toIsoDateTime(lastChanged(article), site.timeZone),
+        author: article.author ? { name: article.author } : undefined,
+        category: categoriesOf(article).map((term) => ({ "@term": term })),
+        summary: article.standfirst,
+        content: { "@type": "html", "#text": await contentOf(article, url) },
+      };
+    }),
+  );
+  return xmlDocument("feed", {
+    "@xmlns": "http://www.w3.org/2005/Atom",
+    "@xml:lang": site.language,
+    title: site.name,
+    subtitle: site.description,
+    link: [
+      { "@rel": "self", "@type": FEEDS.atom.type, "@href": absoluteUrl(site, FEEDS.atom.path) },
+      { "@rel": "alternate", "@type": "text/html", "@href": home },
+    ],
+    id: home,
+    updated: toIsoDateTime(newestChange(entries), site.timeZone),
+    author: { name: site.name, uri: home },
+    icon: images.icon.url,
+    logo: images.card.url,
+    generator: "Sahifa",
+    entry: entryElements,
+  });
+}
+
+/**
+ * The JSON Feed (version 1.1, https://www.jsonfeed.org/version/1.1/). JSON.stringify does the
+ * escaping; `language` is the site's.
+ * @example JSON.parse(await jsonFeed({ site, articles, images })).items[0].url //=> "https://…/articles/…/"
+ */
+export async function jsonFeed({ site, articles, images }: FeedInput): Promise<string> {
+  const entries = articles.slice(0, FEED_LIMIT);
+  const items = await Promise.all(
+    entries.map(async (article) => {
+      const url = absoluteUrl(site, article.path);
+      return {
+        id: url,
+        url,
+        title: article.title,
+        summary: article.standfirst,
+        content_html: await contentOf(article, url),
+        date_published: toIsoDateTime(article.date, site.timeZone),
+        date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
+        ...(article.author ? { authors: [{ name: article.author }] } : {}),
+        ...(categoriesOf(article).length > 0 ? { tags: categoriesOf(article) } : {}),
+        ...(article.image ? { image: shareImageFor(site, article, images).url } : {}),
+        ...(article.lang === site.language ? {} : { language: article.lang }),
+      };
+    }),
+  );
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: site.name,
+    home_page_url: absoluteUrl(site, "/"),
+    feed_url: absoluteUrl(site, FEEDS.json.path),
+    description: site.description,
+    icon: images.icon.url,
+    language: site.language,
+    authors: [{ name: site.name, url: absoluteUrl(site, "/") }],
+    items,
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+/** An empty site's feeds still need an `updated`: the epoch, a fixed moment, not the clock. */
+const NO_ARTICLES = new Date(0);
+
+function newestChange(articles: readonly Article[]): DateTime {
+  const items = articles.map((article) => ({ date: lastChanged(article).toJSDate() }));
+  return DateTime.fromJSDate(getNewestCollectionItemDate(items, NO_ARTICLES));
+}
+
+function categoriesOf(article: Article): string[] {
+  return [...new Set([...(article.section ? [article.section] : []), ...article.tags])];
+}
+
+// Both feeds carry the same content: rewrite each article's URLs once per article and address
+// (the loader keeps an unchanged article's object from build to build, and the same content
+// may be built for another address).
+const absoluteContent = new WeakMap<Article, { url: string; content: Promise<string> }>();
+
+/** The article's HTML with every relative URL (in-page anchors too) made absolute. */
+function contentOf(article: Article, url: string): Promise<string> {
+  let entry = absoluteContent.get(article);
+  if (entry?.url !== url) {
+    entry = { url, content: convertHtmlToAbsoluteUrls(article.html, url) };
+    absoluteContent.set(article, entry);
+  }
+  return entry.content;
+}

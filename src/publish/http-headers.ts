@@ -1,0 +1,92 @@
+// HTTP rules for static hosts: the Content-Security-Policy, security headers and cache lifetimes, and the _headers file that carries them.
+
+import { FEEDS } from "./feeds.ts";
+import type { Site } from "../content/site-settings.ts";
+import { ROBOTS_PATH, SITEMAP_PATH } from "./sitemap.ts";
+import { sitePath } from "../site/urls.ts";
+
+/**
+ * The policy every page is served under. Pages load only their own stylesheet, fonts and images,
+ * run no script at all (JSON-LD is a data block, which CSP does not govern), cannot be framed,
+ * and cannot have their base URL or a plugin slipped in. `'self'` keeps it the same for every
+ * deploy address.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  "style-src": ["'self'"],
+  "img-src": ["'self'"],
+  "font-src": ["'self'"],
+  "connect-src": ["'self'"],
+  "object-src": ["'none'"],
+  "base-uri": ["'none'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'none'"],
+};
+
+/** Directives a `<meta>` policy may not carry (browsers ignore them there, with a warning). */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
+
+/**
+ * The policy as a header value, or for `<meta http-equiv>` (without header-only directives).
+ * @example contentSecurityPolicy("meta") //=> "default-src 'self'; script-src 'self'; …; form-action 'self'"
+ */
+export function contentSecurityPolicy(delivery: "header" | "meta"): string {
+  return Object.entries(CSP_DIRECTIVES)
+    .filter(([name]) => delivery === "header" || !HEADER_ONLY_DIRECTIVES.includes(name))
+    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
+    .join("; ");
+}
+
+/** Headers for every response. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": contentSecurityPolicy("header"),
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+/** Cache lifetimes: names under assets/ carry a content hash, so they never change. */
+export const CACHE_CONTROL = {
+  hashed: "public, max-age=31536000, immutable",
+  /** Pages and feeds change when news does: caches check back after five minutes. */
+  page: "public, max-age=300, must-revalidate",
+} as const;
+
+/** The folder whose every file name carries a content hash. */
+export const HASHED_ASSETS_DIR = "/assets/";
+
+/**
+ * The `_headers` file for Netlify and Cloudflare Pages. Cache rules use paths that never
+ * overlap, because both hosts merge the headers of every rule a path matches (a Cache-Control
+ * from `/*` would be joined onto the immutable one); only the security headers use `/*`.
+ * @example headersFile({ pathPrefix: "/" }) //=> "/*\n  Content-Security-Policy: default-src 'self'; …"
+ */
+export function headersFile(site: Pick<Site, "pathPrefix">): string {
+  const rules: [string, Readonly<Record<string, string>>][] = [
+    [sitePath(site, "/*"), SECURITY_HEADERS],
+    [sitePath(site, `${HASHED_ASSETS_DIR}*`), { "Cache-Control": CACHE_CONTROL.hashed }],
+    ...pagePaths().map((path): [string, Record<string, string>] => [
+      sitePath(site, path),
+      { "Cache-Control": CACHE_CONTROL.page },
+    ]),
+  ];
+  return rules
+    .map(([path, headers]) =>
+      [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n"),
+    )
+    .join("\n")
+    .concat("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+/**
+ * Every path a build writes outside assets/, as _headers patterns: articles, the home page's
+ * later pages (/page/2/), tag pages and indexes, month archives and their index.
+ */
+function pagePaths(): string[] {
+  const feeds = [FEEDS.atom.path, FEEDS.json.path, SITEMAP_PATH, ROBOTS_PATH];
+  const listings = ["/page/*", "/tags/*", "/archive/*"];
+  return ["/", "/index.html", "/articles/*", ...listings, "/404.html", ...feeds];
+}

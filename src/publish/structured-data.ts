@@ -1,0 +1,64 @@
+// Structured data: the schema.org NewsArticle of an article page, as JSON-LD safe inside a <script> element.
+
+import type { Article } from "../content/load.ts";
+import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
+import type { ShareImage, SiteImages } from "../assets/site-images.ts";
+import type { Site } from "../content/site-settings.ts";
+import { absoluteUrl } from "../site/urls.ts";
+
+/**
+ * The NewsArticle for one article (https://schema.org/NewsArticle, with the fields Google's
+ * Article documentation reads). With no byline the publication is the author.
+ * @example newsArticle({ site, article, image, images }).headline //=> "اجتماع أستانا العشرون…"
+ */
+export function newsArticle(input: {
+  site: Site;
+  article: Article;
+  image: ShareImage;
+  images: SiteImages;
+}): Record<string, unknown> {
+  const { site, article, image, images } = input;
+  const url = absoluteUrl(site, article.path);
+  const publisher = {
+    "@type": "NewsMediaOrganization",
+    name: site.name,
+    url: absoluteUrl(site, "/"),
+    logo: imageObject(images.logo),
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: article.title,
+    description: article.standfirst,
+    datePublished: toIsoDateTime(article.date, site.timeZone),
+    dateModified: toIsoDateTime(lastChanged(article), site.timeZone),
+    inLanguage: article.lang,
+    author: article.author
+      ? { "@type": "Person", name: article.author }
+      : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl(site, "/") },
+    publisher,
+    image: imageObject(image),
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(article.section ? { articleSection: article.section } : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags } : {}),
+    wordCount: article.wordCount,
+  };
+}
+
+/**
+ * JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` become `\u003c`,
+ * `\u003e`, `\u0026`, so no value can close the element or open a comment, and U+2028/U+2029
+ * are escaped for older JavaScript parsers. The result is still the same JSON value.
+ * @example serializeJsonLd({ headline: "</script>" }) //=> '{"headline":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => {
+    return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
+function imageObject(image: ShareImage): Record<string, unknown> {
+  return { "@type": "ImageObject", url: image.url, width: image.width, height: image.height };
+}

@@ -1,0 +1,155 @@
+// The site's navigation, computed once per build: paginated home, tag and month listings, the tag and archive indexes, and each article's neighbours.
+
+import {
+  groupByMonth,
+  groupYears,
+  monthNameInYear,
+  monthPath,
+  monthTitle,
+  type Calendar,
+} from "./archive.ts";
+import type { Article } from "../content/load.ts";
+import { localizeDigits } from "../arabic/digits.ts";
+import { paginate, type Page } from "./pagination.ts";
+import { ContentError, type Problem } from "../content/problems.ts";
+import { DEFAULT_RELATED, findNeighbours, type ArticleNeighbours } from "./related.ts";
+import type { Site } from "../content/site-settings.ts";
+import { tagName, tagPath, tagSlug } from "./tags.ts";
+
+/** Articles per listing page (home, tag and month pages alike). */
+export const PAGE_SIZE = 20;
+
+/** One page of a list of articles. */
+export interface ListingPage {
+  kind: "home" | "tag" | "month";
+  /** What the list is: the tag's name, «أرشيف يونيو/حزيران 2023»; empty for the home page. */
+  title: string;
+  /** Articles in the whole list, across its pages. */
+  total: number;
+  page: Page<Article>;
+}
+
+/** A tag in the tags index. */
+export interface TagSummary {
+  name: string;
+  path: string;
+  count: number;
+}
+
+/** A year of the archive index, in one calendar. */
+export interface ArchiveYear {
+  calendar: Calendar;
+  year: number;
+  /** As readers see it: "2023", "1444 هـ", in the site's digits. */
+  label: string;
+  /** Each month's name without its year (the year heads the list), path and article count. */
+  months: { name: string; path: string; count: number }[];
+}
+
+export interface Navigation {
+  /** Every page of every list: the home page's, then each tag's, then each month's. */
+  listings: ListingPage[];
+  /** Every tag, in Arabic alphabetical order. */
+  tags: TagSummary[];
+  archive: { gregorian: ArchiveYear[]; hijri: ArchiveYear[] };
+  /** Each article's newer, older and related articles, by the article's path. */
+  neighbours: Record<string, ArticleNeighbours<Article>>;
+}
+
+/**
+ * Builds all navigation for newest-first articles. Throws a ContentError when two tags would
+ * share a URL.
+ * @example buildNavigation(articles, site).listings[1]?.page.path //=> "/page/2/"
+ */
+export function buildNavigation(
+  articles: readonly Article[],
+  site: Site,
+  pageSize = PAGE_SIZE,
+): Navigation {
+  const listings = (
+    kind: ListingPage["kind"],
+    title: string,
+    list: readonly Article[],
+    path: string,
+  ) =>
+    paginate(list, pageSize, path).map((page): ListingPage => ({
+      kind,
+      title,
+      total: list.length,
+      page,
+    }));
+
+  const tagGroups = groupByTag(articles);
+  const tagPages = [...tagGroups].flatMap(([name, list]) =>
+    listings("tag", name, list, tagPath(name)),
+  );
+  const calendars = { gregorian: [] as ArchiveYear[], hijri: [] as ArchiveYear[] };
+  const monthPages: ListingPage[] = [];
+  for (const calendar of ["gregorian", "hijri"] as const) {
+    const months = groupByMonth(articles, calendar, site);
+    for (const month of months) {
+      monthPages.push(
+        ...listings("month", monthTitle(month, site), month.articles, monthPath(month)),
+      );
+    }
+    calendars[calendar] = groupYears(months).map((year) => ({
+      calendar,
+      year: year.year,
+      label: localizeDigits(
+        calendar === "hijri" ? `${year.year} هـ` : String(year.year),
+        site.digits,
+      ),
+      months: year.months.map((month) => ({
+        name: monthNameInYear(month, site),
+        path: monthPath(month),
+        count: month.articles.length,
+      })),
+    }));
+  }
+  const neighbours: Record<string, ArticleNeighbours<Article>> = {};
+  findNeighbours(articles, DEFAULT_RELATED).forEach((links, index) => {
+    const article = articles[index];
+    if (article) neighbours[article.path] = links;
+  });
+  return {
+    listings: [...listings("home", "", articles, "/"), ...tagPages, ...monthPages],
+    tags: [...tagGroups]
+      .map(([name, list]) => ({ name, path: tagPath(name), count: list.length }))
+      .sort((a, b) => ARABIC_ORDER.compare(a.name, b.name)),
+    archive: calendars,
+    neighbours,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+const ARABIC_ORDER = new Intl.Collator("ar");
+
+/** Articles by tag name, newest first within each tag; refuses two tags with one slug. */
+function groupByTag(articles: readonly Article[]): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  const bySlug = new Map<string, { name: string; file: string }>();
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    for (const name of new Set(article.tags.map(tagName))) {
+      let list = groups.get(name);
+      if (!list) {
+        groups.set(name, (list = []));
+        const slug = tagSlug(name);
+        const other = bySlug.get(slug);
+        if (other) {
+          problems.push({
+            file: article.file,
+            field: "tags",
+            message: `the tags "${name}" and "${other.name}" (${other.file}) would share the URL /tags/${slug}/; rename one of them`,
+          });
+        }
+        bySlug.set(slug, { name, file: article.file });
+      }
+      list.push(article);
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return groups;
+}

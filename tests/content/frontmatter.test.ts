@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { FrontmatterError, parseFrontmatter } from "../../src/content/frontmatter.ts";
+import { thrown } from "../helpers/errors.ts";
+
+const failure = (source: string) => thrown(() => parseFrontmatter(source), FrontmatterError);
+
+describe("parseFrontmatter", () => {
+  it("splits YAML from the body and keeps the body's text", () => {
+    const parsed = parseFrontmatter(
+      "---\ntitle: عنوان\ntags: [أ, ب]\n---\n\nنص\n\n---\n\nبعد فاصل\n",
+    );
+    expect(parsed.data).toEqual({ title: "عنوان", tags: ["أ", "ب"] });
+    expect(parsed.body).toBe("\nنص\n\n---\n\nبعد فاصل\n");
+  });
+
+  it("reads dates as text (YAML 1.2 core), leaving their meaning to the schema", () => {
+    expect(parseFrontmatter("---\ndate: 2023-02-30\n---\nx").data).toEqual({ date: "2023-02-30" });
+  });
+
+  it("accepts an explicit yaml fence", () => {
+    expect(parseFrontmatter("---yaml\na: 1\n---\nx").data).toEqual({ a: 1 });
+  });
+
+  it("refuses a file without an opening ---", () => {
+    const error = failure("title: x\n\nنص");
+    expect([error.line, error.message]).toEqual([
+      1,
+      "the file must start with a --- line that opens the frontmatter",
+    ]);
+  });
+
+  it("refuses frontmatter that is never closed", () => {
+    const error = failure("---\ntitle: x\n\nنص بلا نهاية للرأس\n");
+    expect(error.line).toBe(1);
+    expect(error.message).toMatch(/never closed/);
+  });
+
+  it("refuses executable frontmatter languages", () => {
+    expect(failure("---js\n{ title: 1 }\n---\nx").message).toMatch(/"js" is not accepted/);
+  });
+
+  it("gives the file's line and column of a YAML syntax error", () => {
+    const error = failure("---\ntitle: ok\ntags: [سوريا, تركيا\n---\nنص");
+    expect(error.message).toMatch(/^YAML: Flow sequence/);
+    expect([error.line, error.column]).toEqual([3, 20]);
+    const quote = failure('---\ntitle: "x" y\n---\nنص');
+    expect([quote.line, quote.column]).toEqual([2, 12]);
+  });
+
+  it("refuses a key given twice, at the second one", () => {
+    const error = failure("---\ntitle: a\nslug: b\ntitle: c\n---\nx");
+    expect(error.message).toMatch(/Map keys must be unique/);
+    expect([error.line, error.column]).toEqual([4, 1]);
+  });
+
+  it("refuses alias bombs instead of expanding them", () => {
+    const bomb = ["---", "a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const [index, name] of ["b", "c", "d", "e", "f", "g", "h"].entries()) {
+      const previous = index === 0 ? "a" : ["b", "c", "d", "e", "f", "g"][index - 1];
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
+    }
+    bomb.push("---", "x");
+    expect(failure(bomb.join("\n")).message).toMatch(/^YAML: .*alias/i);
+  });
+
+  it("locates fields, nested ones and list items, by line", () => {
+    const parsed = parseFrontmatter(
+      "---\ntitle: a\nsource:\n  name: b\n  url: c\ntags:\n  - x\n  - y\n---\nz",
+    );
+    expect(parsed.lineOf(["title"])).toBe(2);
+    expect(parsed.lineOf(["source", "url"])).toBe(5);
+    expect(parsed.lineOf(["tags", 1])).toBe(8);
+    // A missing field points at the opening ---; a missing child at its parent.
+    expect(parsed.lineOf(["date"])).toBe(1);
+    expect(parsed.lineOf(["source", "missing"])).toBe(3);
+  });
+});

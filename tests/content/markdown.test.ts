@@ -1,0 +1,124 @@
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createMarkdown, createRenderer, isSafeLink, renderMarkdown } from "../../src/content/markdown.ts";
+import { readFixtures } from "../helpers/fixtures.ts";
+
+const md = createMarkdown({ arabicQuotes: true });
+
+for (const name of ["typography", "attributes", "xss"]) {
+  const file = path.join(import.meta.dirname, "../fixtures/markdown", `${name}.txt`);
+  describe(`markdown fixtures: ${name}`, () => {
+    for (const fixture of readFixtures(file)) {
+      it(`${fixture.header} (line ${fixture.line})`, () => {
+        expect(md.render(fixture.input)).toBe(fixture.expected);
+      });
+    }
+  });
+}
+
+describe("createMarkdown options", () => {
+  it("keeps straight quotes when Arabic quotes are off", () => {
+    const plain = createMarkdown({ arabicQuotes: false });
+    expect(plain.render('قال "نعم"')).toBe("<p>قال &quot;نعم&quot;</p>\n");
+  });
+
+  it("turns html off whatever the caller asks later", () => {
+    expect(md.options.html).toBe(false);
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("returns the visible text for word counts, without markup", () => {
+    const { text } = renderMarkdown(
+      md,
+      "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).",
+    );
+    expect(text).toBe("عنوان فقرة مهمة ورابط.");
+  });
+});
+
+describe("createRenderer", () => {
+  it("renders every fixture, the Astana article and edge cases exactly as the full instance does", () => {
+    const render = createRenderer({ arabicQuotes: true });
+    const inputs = ["typography", "attributes"].flatMap((name) =>
+      readFixtures(path.join(import.meta.dirname, "../fixtures/markdown", `${name}.txt`)).map(
+        (fixture) => fixture.input,
+      ),
+    );
+    inputs.push(
+      readFileSync(
+        path.join(import.meta.dirname, "../../content/articles/2023-06-21-astana-20.md"),
+        "utf8",
+      ),
+      "نص &#123;.x&#125; و&lbrace;#y&rbrace;",
+      "| أ | ب |\n|:--|--:|\n| 1 | 2 |\n",
+      '> "اقتباس" [رابط](javascript:alert(1))',
+    );
+    const leanInputs = inputs.filter((input) => !/[{&]/.test(input));
+    expect(leanInputs.length).toBeGreaterThan(5);
+    for (const input of inputs) {
+      expect(render(input)).toEqual(renderMarkdown(md, input));
+    }
+  });
+});
+
+describe("isSafeLink", () => {
+  it.each([
+    ["https://example.org/a", true],
+    ["http://example.org", true],
+    ["mailto:desk@example.org", true],
+    ["/articles/x/", true],
+    ["#final-round", true],
+    ["../x", true],
+    ["javascript:alert(1)", false],
+    ["JavaScript:alert(1)", false],
+    ["java\tscript:alert(1)", false],
+    [" javascript:alert(1)", false],
+    ["vbscript:msgbox(1)", false],
+    ["data:text/html,<script>alert(1)</script>", false],
+    ["file:///etc/passwd", false],
+    ["//evil.example/x", false],
+  ])("%s → %s", (url, safe) => {
+    expect(isSafeLink(url)).toBe(safe);
+  });
+});
+
+describe("isSafeLink edge cases", () => {
+  it.each([
+    ["java%09script:alert(1)", false],
+    ["%5Cjavascript:alert(1)", false],
+    ["/\\evil.example", false],
+    ["\\\\evil.example", false],
+    ["articles/x/?q=a:b", true],
+    ["#a:b", true],
+  ])("%s → %s", (url, safe) => {
+    expect(isSafeLink(url)).toBe(safe);
+  });
+});
+
+describe("XSS fixtures: what the output may never contain", () => {
+  const file = path.join(import.meta.dirname, "../fixtures/markdown/xss.txt");
+  const fixtures = readFixtures(file);
+
+  it("has at least 40 cases", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const fixture of fixtures) {
+    it(`no script, handler, style or unsafe URL: ${fixture.header}`, () => {
+      const root = parse(md.render(fixture.input));
+      const elements = root.querySelectorAll("*");
+      for (const element of elements) {
+        expect(["SCRIPT", "IFRAME", "SVG", "MATH", "STYLE", "OBJECT", "EMBED"]).not.toContain(
+          element.tagName,
+        );
+        for (const [name, value] of Object.entries(element.attributes)) {
+          expect(name.toLowerCase()).not.toMatch(/^on|^style$|^formaction$|^srcdoc$/);
+          if (["href", "src"].includes(name.toLowerCase())) expect(isSafeLink(value)).toBe(true);
+        }
+      }
+    });
+  }
+});

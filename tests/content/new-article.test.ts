@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { checkArticleText } from "../../src/content/load.ts";
+import { parseFrontmatter } from "../../src/content/frontmatter.ts";
+import {
+  articleFileName,
+  articleSkeleton,
+  chooseSlug,
+  dayInZone,
+  NewArticleError,
+  PLACEHOLDER_BODY,
+  slugFromTitle,
+} from "../../src/content/new-article.ts";
+
+describe("dayInZone", () => {
+  it("is the calendar day in the site's zone, not the machine's", () => {
+    const moment = new Date("2023-06-20T22:30:00Z");
+    expect(dayInZone(moment, "Europe/Istanbul")).toBe("2023-06-21");
+    expect(dayInZone(moment, "America/New_York")).toBe("2023-06-20");
+  });
+
+  it("refuses an unknown zone", () => {
+    expect(() => dayInZone(new Date(0), "Mars/Olympus")).toThrow(/not a known IANA time zone/);
+  });
+});
+
+describe("slugFromTitle", () => {
+  it("derives ASCII words from a Latin title, dropping accents and punctuation", () => {
+    expect(slugFromTitle("G20 Summit: Day 2 — Café talks")).toBe("g20-summit-day-2-cafe-talks");
+  });
+
+  it("declines an Arabic title, or one with a few Latin letters among Arabic words", () => {
+    expect(slugFromTitle("اجتماع أستانا العشرون")).toBeUndefined();
+    expect(slugFromTitle("وزير الخارجية في مقابلة مع CNN")).toBeUndefined();
+    expect(slugFromTitle("2024")).toBeUndefined();
+  });
+
+  it("stops at a word boundary within 80 characters", () => {
+    const slug = slugFromTitle("word ".repeat(40)) ?? "";
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith("word")).toBe(true);
+  });
+});
+
+describe("chooseSlug", () => {
+  const day = "2024-05-01";
+  it("uses the slug asked for, or refuses it when malformed or taken", () => {
+    expect(chooseSlug({ title: "x", slug: "my-slug", day, taken: new Set() })).toEqual({
+      slug: "my-slug",
+      origin: "asked",
+    });
+    expect(() => chooseSlug({ title: "x", slug: "My Slug", day, taken: new Set() })).toThrow(
+      NewArticleError,
+    );
+    expect(() => chooseSlug({ title: "x", slug: "a", day, taken: new Set(["a"]) })).toThrow(
+      /taken/,
+    );
+  });
+
+  it("numbers a derived slug that is taken", () => {
+    const taken = new Set(["g20-summit", "g20-summit-2"]);
+    expect(chooseSlug({ title: "G20 summit", day, taken })).toEqual({
+      slug: "g20-summit-3",
+      origin: "title",
+    });
+  });
+
+  it("falls back to article-<day>-<n> for an Arabic title", () => {
+    expect(chooseSlug({ title: "عنوان", day, taken: new Set(["article-20240501-1"]) })).toEqual({
+      slug: "article-20240501-2",
+      origin: "numbered",
+    });
+  });
+});
+
+describe("articleSkeleton", () => {
+  it("passes the build's own check, whatever the title holds", () => {
+    for (const title of ['قال: "نعم" — #1', "- list? [no] {no}", "'quoted' & <b>", "  spaces  "]) {
+      const text = articleSkeleton({ title, slug: "a-b", day: "2024-05-01", draft: false });
+      expect(checkArticleText(text, "a.md", "Asia/Riyadh")).toEqual([]);
+      expect(parseFrontmatter(text).data).toMatchObject({
+        title: title.trim(),
+        slug: "a-b",
+        date: "2024-05-01",
+      });
+    }
+  });
+
+  it("marks a draft and ends with the placeholder body", () => {
+    const text = articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: true });
+    expect(parseFrontmatter(text).data).toMatchObject({ draft: true, tags: [] });
+    expect(text.endsWith(`---\n\n${PLACEHOLDER_BODY}\n`)).toBe(true);
+    expect(text).toMatch(/^# Optional: updated, dateline, author/m);
+  });
+});
+
+describe("articleFileName", () => {
+  it("puts the day first so files sort by date", () => {
+    expect(articleFileName("2024-05-01", "g20")).toBe("2024-05-01-g20.md");
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { createArticleSchema } from "../../src/content/schema.ts";
+import { findHiddenControl, HIDDEN_CONTROLS } from "../../src/content/unicode.ts";
+
+const schema = createArticleSchema("Europe/Istanbul");
+const valid = { title: "عنوان", standfirst: "جملة", date: "2023-06-21", slug: "astana-20" };
+const issuesFor = (data: Record<string, unknown>) => {
+  const result = schema.safeParse({ ...valid, ...data });
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
+const CONTROLS = Object.keys(HIDDEN_CONTROLS).map((code) => String.fromCodePoint(Number(code)));
+
+describe("findHiddenControl", () => {
+  it.each(CONTROLS.map((char) => [char.codePointAt(0)?.toString(16), char]))(
+    "finds U+%s",
+    (_, char) => {
+      expect(findHiddenControl(`قال${char}لافرنتييف`)).toMatch(/^U\+[0-9A-F]{4} [A-Z -]+$/);
+    },
+  );
+
+  it("covers every embedding, override and isolate", () => {
+    for (let code = 0x202a; code <= 0x202e; code += 1)
+      expect(findHiddenControl(String.fromCodePoint(code))).toBeDefined();
+    for (let code = 0x2066; code <= 0x2069; code += 1)
+      expect(findHiddenControl(String.fromCodePoint(code))).toBeDefined();
+  });
+
+  it("allows LRM, RLM and ALM, which Arabic text with Latin runs needs", () => {
+    expect(findHiddenControl("Sergey Lavrov\u200f قال \u200e2254\u061c")).toBeUndefined();
+  });
+});
+
+describe("the schema refuses hidden controls", () => {
+  it.each(["title", "standfirst", "dateline", "author"])("in %s", (field) => {
+    const issues = issuesFor({ [field]: "أستانا\u202eانتهى" });
+    expect(issues).toEqual([
+      `${field}: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE, which can disguise text: delete it (LRM, RLM and ALM are allowed)`,
+    ]);
+  });
+
+  it("in tags and the source's name", () => {
+    expect(issuesFor({ tags: ["سوريا", "تركيا\u2067"] })[0]).toMatch(
+      /^tags\.1: contains the invisible character U\+2067/,
+    );
+    expect(issuesFor({ source: { name: "وكالات\u200b" } })[0]).toMatch(
+      /^source\.name: contains .*U\+200B/,
+    );
+  });
+
+  it("in URLs", () => {
+    expect(
+      issuesFor({ source: { name: "x", url: "https://example.org/\u202egnp.exe" } })[0],
+    ).toMatch(/^source\.url: .* is not an http\(s\) URL/);
+  });
+
+  it("in slugs, naming the character", () => {
+    expect(issuesFor({ slug: "astana\u200b-20" })[0]).toMatch(
+      /^slug: .* contains the invisible character U\+200B ZERO WIDTH SPACE/,
+    );
+  });
+
+  it("keeps LRM and RLM in a title", () => {
+    expect(issuesFor({ title: "لافرنتييف\u200f: Astana\u200e 20" })).toEqual([]);
+  });
+});
+
+describe("slugs are compared after NFKC, so look-alikes cannot coexist", () => {
+  it("refuses full-width and presentation forms, suggesting the ASCII spelling", () => {
+    expect(issuesFor({ slug: "ａｓｔａｎａ-20" })[0]).toMatch(
+      /is not a slug .*\(did you mean "astana-20"\?\)$/,
+    );
+  });
+
+  it("refuses Cyrillic homoglyphs outright", () => {
+    expect(issuesFor({ slug: "аstana-20" })[0]).toMatch(/is not a slug/); // first letter is Cyrillic а
+  });
+});

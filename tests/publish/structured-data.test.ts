@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { shareImageFor, type SiteImages } from "../../src/assets/site-images.ts";
+import { newsArticle, serializeJsonLd } from "../../src/publish/structured-data.ts";
+import { makeArticle, makeSite } from "../helpers/articles.ts";
+
+const site = makeSite();
+const image = (name: string) => ({
+  url: `https://example.org/news/assets/${name}.png`,
+  path: `/news/assets/${name}.png`,
+  width: 10,
+  height: 10,
+  alt: "صحيفة",
+});
+const images: SiteImages = {
+  card: image("card"),
+  logo: image("logo"),
+  icon: image("icon"),
+  favicon: image("favicon"),
+};
+
+describe("serializeJsonLd", () => {
+  it("escapes <, >, &, U+2028 and U+2029 and still round-trips", () => {
+    const value = { headline: "</script><!-- & -->", text: "a\u2028b\u2029c" };
+    const json = serializeJsonLd(value);
+    expect(json).toBe(
+      '{"headline":"\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e","text":"a\\u2028b\\u2029c"}',
+    );
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it("leaves Arabic text as it is", () => {
+    expect(serializeJsonLd({ headline: "أستانا" })).toBe('{"headline":"أستانا"}');
+  });
+});
+
+describe("newsArticle", () => {
+  it("dates with the site's offset and takes dateModified from updated", () => {
+    const article = makeArticle(site, {
+      date: "2024-03-10T09:30:00+03:00",
+      updated: "2024-03-11T14:05:00Z",
+    });
+    const data = newsArticle({
+      site,
+      article,
+      image: shareImageFor(site, article, images),
+      images,
+    });
+    expect(data["datePublished"]).toBe("2024-03-10T09:30:00+03:00");
+    expect(data["dateModified"]).toBe("2024-03-11T17:05:00+03:00");
+  });
+
+  it("uses the date for dateModified when there is no update, and leaves out absent fields", () => {
+    const article = makeArticle(site, {});
+    const data = newsArticle({ site, article, image: images.card, images });
+    expect(data["dateModified"]).toBe(data["datePublished"]);
+    expect(data).not.toHaveProperty("dateline");
+    expect(data).not.toHaveProperty("articleSection");
+    expect(data).not.toHaveProperty("keywords");
+    expect(data["image"]).toMatchObject({ url: images.card.url });
+    expect(data["publisher"]).toMatchObject({ logo: { url: images.logo.url } });
+  });
+
+  it("names a byline as a Person", () => {
+    const article = makeArticle(site, { author: "ليلى حداد", lang: "en" });
+    const data = newsArticle({ site, article, image: images.card, images });
+    expect(data["author"]).toEqual({ "@type": "Person", name: "ليلى حداد" });
+    expect(data["inLanguage"]).toBe("en");
+  });
+});
