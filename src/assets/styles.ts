@@ -24,7 +24,8 @@ export interface Stylesheets {
  * Builds both directions of the stylesheet from the authored (left-to-right) CSS. PostCSS,
  * rtlcss and cssnano take about a second to load and run, so the result is kept on disk
  * (`node_modules/.cache/sahifa/`), keyed by everything it depends on, and a miss runs on a
- * worker thread while the build checks its content; the same CSS is built once per process.
+ * worker thread while the build checks its content (the build starts it first and keeps the
+ * promise in its context: src/build/context.ts).
  * @example (await buildStylesheets(".a{margin-left:1px}", "main.css")).rtl.contents //=> ".a{margin-right:1px}"
  */
 export function buildStylesheets(
@@ -32,10 +33,7 @@ export function buildStylesheets(
   from: string,
   options: { cacheDir?: string } = {},
 ): Promise<Stylesheets> {
-  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const key = `${cacheDir}\n${from}\n${css}`;
-  if (built?.key !== key) built = { key, stylesheets: buildOrReuse({ css, from }, cacheDir) };
-  return built.stylesheets;
+  return buildOrReuse({ css, from }, options.cacheDir ?? DEFAULT_CACHE_DIR);
 }
 
 /**
@@ -52,9 +50,6 @@ interface StylesheetJob {
   from: string;
 }
 type StylesheetResult = { ok: true; ltr: string; rtl: string } | { ok: false; error: string };
-
-// The last stylesheet built: the build's early start and Eleventy's data step ask for the same one.
-let built: { key: string; stylesheets: Promise<Stylesheets> } | undefined;
 
 async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Stylesheets> {
   const key = await cacheKey(job);

@@ -1,6 +1,6 @@
 // Dev-server rebuilds: which article and list pages show something new since the last build, so a rebuild writes only those.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { ListingPage, Navigation } from "../site/navigation.ts";
 
 /** What a build showed, kept until the next build of the same dev session. */

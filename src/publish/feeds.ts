@@ -2,9 +2,9 @@
 
 import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import { shareImageFor, type SiteImages } from "../assets/site-images.ts";
+import { shareImageFor, type SiteImages } from "./share-image.ts";
 import type { Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";

@@ -1,7 +1,12 @@
 // Archive by month: articles grouped by Gregorian and by Hijri (Umm al-Qura) month, with their paths and Arabic titles.
 
 import type { DateTime } from "luxon";
-import { gregorianMonthName, hijriMonthName, toHijri, type MonthNameStyle } from "../arabic/dates.ts";
+import {
+  gregorianMonthName,
+  hijriMonthName,
+  toHijri,
+  type MonthNameStyle,
+} from "../arabic/dates.ts";
 import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
 
 export type Calendar = "gregorian" | "hijri";

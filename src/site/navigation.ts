@@ -8,7 +8,7 @@ import {
   monthTitle,
   type Calendar,
 } from "./archive.ts";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { paginate, type Page } from "./pagination.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
