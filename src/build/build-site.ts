@@ -8,7 +8,7 @@ import { ContentError } from "../content/problems.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { precompress } from "./compress.ts";
 import { createBuildContext, stylesheetsOf } from "./context.ts";
-import { errorChain } from "./eleventy-adapter.ts";
+import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import { sahifaPlugin } from "./plugin.ts";
 
@@ -60,8 +60,7 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
       // keeps, and the config file's own addPlugin is skipped (src/build/eleventy-adapter.ts).
       config: (config) => config.addPlugin(sahifaPlugin, { context }),
     });
-    // Eleventy prints "[11ty] Wrote …" even when quiet; its errors reach us as exceptions.
-    if (!options.eleventyLog) eleventy.logger.overrideLogger(false);
+    if (!options.eleventyLog) silenceLogger(eleventy);
     await eleventy.write();
     // Twins are made once the whole site is written (the assets come last, in eleventy.after).
     if (twins) await precompress(staging);

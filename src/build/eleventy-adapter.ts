@@ -39,6 +39,15 @@ export function errorChain(error: unknown): unknown[] {
 }
 
 /**
+ * Silences Eleventy's own console lines: even in quiet mode it prints "[11ty] Wrote N files";
+ * a build reports in its own words, and Eleventy's errors still reach it as exceptions.
+ * @example silenceLogger(eleventy)
+ */
+export function silenceLogger(eleventy: { logger: { overrideLogger(logger: false): void } }): void {
+  eleventy.logger.overrideLogger(false);
+}
+
+/**
  * Environment for a one-shot build, set before Eleventy is imported. Eleventy's ESM cache-buster
  * is for --serve and --watch, which import changed templates again; on Node 20 it is a loader
  * (module.register) whose thread every later import waits on, about 0.15 s of the main thread

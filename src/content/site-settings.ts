@@ -70,7 +70,7 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
   };
 }
 
-const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);
 
 function isKnownZone(zone: string): boolean {
   try {

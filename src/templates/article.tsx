@@ -3,7 +3,7 @@
 import { formatReadingTime } from "../arabic/reading-time.ts";
 import { shareImageFor } from "../publish/share-image.ts";
 import { newsArticle } from "../publish/structured-data.ts";
-import { tagPath } from "../site/tags.ts";
+import { tagName, tagPath } from "../site/tags.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
@@ -66,7 +66,14 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               <ul class="tags">
                 {article.tags.map((tag) => (
                   <li>
-                    <a href={sitePath(site, tagPath(tag))}>{tag}</a>
+                    <a
+                      href={sitePath(
+                        site,
+                        data.navigation.tagPaths.get(tagName(tag)) ?? tagPath(tag),
+                      )}
+                    >
+                      {tag}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -30,6 +30,8 @@ declare module "@11ty/eleventy" {
       },
     ): void;
     addTemplateFormats(formats: string): void;
+    /** A virtual template (https://www.11ty.dev/docs/virtual-templates/). */
+    addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
     setTemplateFormats(formats: string[]): void;
     setLibrary(name: "md", library: unknown): void;
     setFrontMatterParsingOptions(options: { engines: Record<string, () => never> }): void;
@@ -50,7 +52,8 @@ declare module "@11ty/eleventy" {
   }
 
   export interface EleventyOptions {
-    configPath?: string;
+    /** false: no config file at all. */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
     config?: (config: UserConfig) => void | Promise<void>;
