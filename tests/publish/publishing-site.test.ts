@@ -22,7 +22,8 @@ const read = (file: string) => readFile(path.join(built.site, file), "utf8");
 const page = async (file: string) => parse(await read(file));
 
 beforeAll(async () => {
-  built = await buildFixture(PUBLISHING_FIXTURE, URL_BASE);
+  // With twins, for the host files' checks (the default build writes none: compress-build.test.ts).
+  built = await buildFixture(PUBLISHING_FIXTURE, URL_BASE, { precompress: true });
 });
 
 afterAll(async () => {
