@@ -23,7 +23,7 @@ const PATHOLOGICAL: Record<string, (size: number) => string> = {
 };
 
 function steps(source: string): number {
-  const env: MarkdownEnv = {};
+  const env: MarkdownEnv & Record<PropertyKey, unknown> = {};
   md.parse(source, env);
   return env.attributeSteps ?? 0;
 }
