@@ -92,7 +92,8 @@ async function emit(outDir) {
 
 /**
  * A name for the sources' compiled copy: the hash of every file under src/ and scripts/, the
- * root files tsc reads, and tsc's version. About 5 ms for the whole tree.
+ * root files tsc reads, and tsc's version. Read whole on every run: about 90 files, a few
+ * hundred KB, some milliseconds.
  */
 function sourcesHash() {
   const files = [...ROOT_INPUTS];
