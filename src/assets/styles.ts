@@ -44,7 +44,7 @@ export function contentHash(contents: string | Uint8Array): string {
   return createHash("sha256").update(contents).digest("hex").slice(0, 10);
 }
 
-/** What styles-worker.js is given, and what it answers. */
+/** What styles-worker.ts is given, and what it answers. */
 interface StylesheetJob {
   css: string;
   from: string;
@@ -66,7 +66,7 @@ async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Style
 }
 
 async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: string }> {
-  const worker = new Worker(new URL("./styles-worker.js", import.meta.url), { workerData: job });
+  const worker = startWorker(job);
   const result = await new Promise<StylesheetResult>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
@@ -75,6 +75,21 @@ async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: stri
   await worker.terminate();
   if (!result.ok) throw new Error(`the stylesheet could not be built: ${result.error}`);
   return { ltr: result.ltr, rtl: result.rtl };
+}
+
+/**
+ * The worker beside this module in its own language: styles-worker.js when compiled, or
+ * styles-worker.ts from the sources. Node 20 starts a worker thread without tsx's hooks (tsx
+ * registers them on the main thread only: https://github.com/privatenumber/tsx/issues/354), so
+ * from the sources the thread first loads tsx's documented API, which then imports the worker.
+ */
+function startWorker(job: StylesheetJob): Worker {
+  const self = new URL(import.meta.url);
+  const worker = new URL(`./styles-worker${path.extname(self.pathname)}`, self);
+  if (worker.pathname.endsWith(".js")) return new Worker(worker, { workerData: job });
+  const [tsx, entry, parent] = [import.meta.resolve("tsx/esm/api"), worker.href, self.href];
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(parent)}))`;
+  return new Worker(code, { eval: true, workerData: job });
 }
 
 const DEFAULT_CACHE_DIR = path.join(CACHE_ROOT, "stylesheets");
