@@ -82,12 +82,12 @@ export const FILES_IN_FLIGHT = 8;
  * Brotli has no header fields, and each twin depends only on its file and the settings.
  * `previous`, the site this one replaces (given only when it recorded PRECOMPRESSION_STAMP), lends
  * the twins of files whose bytes did not change, once they are checked to decompress to them:
- * at 4,000 articles with nothing changed, 2.2–2.8 s and 2.8–3.2 s of CPU instead of 3.8–4.2 s
+ * at 4,000 articles with nothing changed, 2.2–2.8 s wall and 2.8–3.2 s CPU instead of 3.8–4.2 s
  * and 4.0–4.5 s (three runs each, on tmpfs, the machine shared).
  * The first file that cannot be read or whose twins cannot be written fails the whole run, with
  * its path; files not started by then are left alone.
  * @example
- * await precompressSite("_site") //=> { textFiles: ["404.html", …], files: 5106, bytes: 75896014, gzipBytes: 20816033, brotliBytes: 18229114 }
+ * await precompressSite("_site") //=> { textFiles: ["404.html", …], files: 5106, bytes: 72816694, gzipBytes: 21503445, brotliBytes: 18035678 }
  * await precompressSite(staging, { previous: "_site" }) // unchanged pages take the twins of _site
  */
 export async function precompressSite(
