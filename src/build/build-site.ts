@@ -1,16 +1,18 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
-import { precompress } from "./compress.ts";
+import { CACHE_ROOT } from "../assets/disk-cache.ts";
 import { createBuildContext, stylesheetsOf } from "./context.ts";
 import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import { sahifaPlugin } from "./plugin.ts";
+import { PRECOMPRESSION_STAMP, precompressSite } from "./precompress.ts";
 
 export interface BuildSummary {
   outputDir: string;
@@ -47,7 +49,9 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   const parent = path.dirname(outputDir);
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
-  const twins = options.precompress === true;
+  // The build flag, else site.yaml: hosts that compress on their own gain nothing from twins.
+  const twins = options.precompress ?? content.site.precompress;
+  const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
   let pages: number;
   try {
     // Loaded only now: importing Eleventy takes about half a second, and a report of content
@@ -63,9 +67,21 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     if (!options.eleventyLog) silenceLogger(eleventy);
     await eleventy.write();
     // Twins are made once the whole site is written (the assets come last, in eleventy.after).
-    if (twins) await precompress(staging);
+    if (twins) {
+      // The published site lends the twins of unchanged files when it was made with these settings.
+      const stamp = await readFile(stampFile, "utf8").catch(() => undefined);
+      await precompressSite(staging, {
+        previous: stamp === PRECOMPRESSION_STAMP ? outputDir : undefined,
+      });
+    }
     pages = countPages(staging);
+    // Forgotten before the swap: a site published without twins (or a failed swap) lends none.
+    await rm(stampFile, { force: true });
     await swapIn(staging, outputDir);
+    if (twins) {
+      await mkdir(STAMP_DIR, { recursive: true });
+      await writeFile(stampFile, PRECOMPRESSION_STAMP);
+    }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw findContentError(error) ?? error;
@@ -80,6 +96,13 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     precompressed: twins,
     milliseconds: performance.now() - started,
   };
+}
+
+// Which settings made the compressed twins of each published folder (see precompressSite).
+const STAMP_DIR = path.join(CACHE_ROOT, "precompressed");
+
+function contentHashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 /** The ContentError behind an error Eleventy wrapped, if there is one. */

@@ -6,7 +6,7 @@ import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { isCompressible } from "../../src/build/compress.ts";
+import { isCompressible } from "../../src/build/precompress.ts";
 import { BASE } from "../fixtures/configs/html-base.eleventy.ts";
 import { AFTER_MARK, LATE_MARK } from "../fixtures/configs/rewrites-pages.eleventy.ts";
 import { PUBLISHING_FIXTURE } from "../helpers/build-fixture.ts";
