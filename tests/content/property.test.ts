@@ -13,7 +13,7 @@ import { TemplateMemo } from "../../src/templates/reuse.tsx";
 import { createContentLoader } from "../../src/content/load.ts";
 import { isSafeLink } from "../../src/content/markdown.ts";
 import { buildNavigation } from "../../src/site/navigation.ts";
-import { ContentError } from "../../src/content/problems.ts";
+import { ContentError, messageText } from "../../src/content/problems.ts";
 import { ArticlePage } from "../../src/templates/article.tsx";
 import { HomePage } from "../../src/templates/home.tsx";
 
@@ -135,7 +135,7 @@ describe("generated articles", () => {
             expect(problems.length).toBeGreaterThan(0);
             for (const problem of problems) {
               expect(problem.file).toMatch(/generated\.md$|site\.yaml$/);
-              expect(problem.message.length).toBeGreaterThan(3);
+              expect(messageText(problem.message, "en").length).toBeGreaterThan(3);
             }
             return;
           }
