@@ -174,6 +174,12 @@ describe("head metadata", () => {
     expect(meta(summit, "twitter:card")).toEqual(["summary_large_image"]);
   });
 
+  it("names the publication's X account from site.yaml on every page with link previews", async () => {
+    for (const file of ["index.html", "articles/energy-summit/index.html", "tags/index.html"]) {
+      expect(meta(await page(file), "twitter:site"), file).toEqual(["@sahifa_test"]);
+    }
+  });
+
   it("shares the article's own image with its size and alt text", async () => {
     const summit = await page("articles/energy-summit/index.html");
     expect(meta(summit, "og:image")).toEqual(["https://images.example/energy-summit.jpg"]);
@@ -263,6 +269,36 @@ describe("JSON-LD", () => {
       mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
       articleSection: "اقتصاد",
     });
+  });
+
+  it("names the site and its publisher on the home page: WebSite with a NewsMediaOrganization", async () => {
+    const data = JSON.parse(await jsonLdOf("index.html")) as {
+      publisher: { logo: { url: string } };
+    };
+    expect(data).toEqual({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: "صحيفة الاختبار",
+      url: URL_BASE,
+      description: "موقع صغير لاختبار الخلاصات والبيانات الوصفية والروابط.",
+      inLanguage: "ar",
+      publisher: {
+        "@type": "NewsMediaOrganization",
+        name: "صحيفة الاختبار",
+        url: URL_BASE,
+        logo: { "@type": "ImageObject", url: expect.any(String), width: 600, height: 60 },
+        sameAs: ["https://x.com/sahifa_test"],
+      },
+    });
+    const logo = new URL(data.publisher.logo.url);
+    expect(logo.href.startsWith(`${URL_BASE}assets/logo.`)).toBe(true);
+    const bytes = await readFile(path.join(built.site, logo.pathname.replace(/^\/news\//, "")));
+    expect(pngSize(bytes)).toEqual({ width: 600, height: 60 });
+    // The same publisher as the articles name.
+    const article = JSON.parse(await jsonLdOf("articles/energy-summit/index.html")) as {
+      publisher: unknown;
+    };
+    expect(article.publisher).toEqual(data.publisher);
   });
 
   it("names a publisher logo that is a 600×60 PNG in the build", async () => {
