@@ -88,8 +88,16 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
     ...settings,
     url: url.href,
     pathPrefix: url.pathname,
-    dir: RTL_LANGUAGES.has(settings.language.split("-")[0] ?? "") ? "rtl" : "ltr",
+    dir: textDirection(settings.language),
   };
+}
+
+/**
+ * The direction a language is written in, from its BCP 47 tag's primary subtag.
+ * @example textDirection("ar-EG") //=> "rtl"
+ */
+export function textDirection(language: string): "rtl" | "ltr" {
+  return RTL_LANGUAGES.has(language.split("-")[0] ?? "") ? "rtl" : "ltr";
 }
 
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);

@@ -85,6 +85,24 @@ describe("the Atom feed", () => {
     ]);
   });
 
+  it("gives each entry's content its direction and language, readable by every feed reader that shows HTML", async () => {
+    const feed = parseFeed(await read("feed.xml"));
+    const wrappers = feed.items.map((item) => parse(item.content ?? "").querySelector("div"));
+    expect(wrappers.map((div) => [div?.getAttribute("dir"), div?.getAttribute("lang")])).toEqual([
+      ["rtl", "ar"],
+      ["ltr", "en"],
+      ["rtl", "ar"],
+    ]);
+    // The whole body is inside it.
+    expect(wrappers[0]?.querySelector("h2#agreement")).not.toBeNull();
+    const json = JSON.parse(await read("feed.json")) as { items: { content_html: string }[] };
+    expect(json.items.map((item) => item.content_html.slice(0, 26))).toEqual([
+      '<div dir="rtl" lang="ar">\n',
+      '<div dir="ltr" lang="en">\n',
+      '<div dir="rtl" lang="ar">\n',
+    ]);
+  });
+
   it("marks the English entry with its language and tags entries with section and tags", async () => {
     const xml = await read("feed.xml");
     expect(xml).toContain('<entry xml:lang="en">');
