@@ -127,8 +127,9 @@ function categoriesOf(article: Article): string[] {
  * The article's HTML with every relative URL (in-page anchors too) made absolute, in an element
  * that carries its direction and language. Neither Atom (RFC 4287) nor JSON Feed has a field
  * for direction (the Atom `dir` attribute of draft-snell-atompub-bidi never became a standard,
- * no reader known to us reads it, and it breaks RFC 4287's RELAX NG schema), but every reader
- * that shows the HTML honours `dir` on it; `lang` picks the right fonts there too.
+ * no reader known to us reads it, and it breaks RFC 4287's RELAX NG schema), while readers that
+ * show the HTML keep its `dir` (Liferea's and miniflux's RTL threads come to `dir` on the
+ * content); `lang` picks the right fonts there too.
  */
 function contentOf(article: Article, url: string): Promise<string> {
   const dir = article.dir ?? textDirection(article.lang);
