@@ -13,6 +13,7 @@ import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import { sahifaPlugin } from "./plugin.ts";
 import { PRECOMPRESSION_STAMP, precompressSite } from "./precompress.ts";
+import { exampleAddressWarnings } from "../publish/site-address.ts";
 
 export interface BuildSummary {
   outputDir: string;
@@ -92,7 +93,7 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     articles: content.articles.length,
     draftsSkipped: content.draftsSkipped,
     scheduledSkipped: content.scheduledSkipped,
-    warnings: content.warnings,
+    warnings: [...content.warnings, ...exampleAddressWarnings(content.site, options)],
     precompressed: twins,
     milliseconds: performance.now() - started,
   };

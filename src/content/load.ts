@@ -471,7 +471,10 @@ function markdownRenderer(
   site: Site,
   memory: LoaderMemory,
 ): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const { render: toHtml, cache } = renderCache(memory, { arabicQuotes: site.arabicQuotes });
+  const { render: toHtml, cache } = renderCache(memory, {
+    arabicQuotes: site.arabicQuotes,
+    pathPrefix: site.pathPrefix,
+  });
   const used = new Set<string>();
   const render = (body: string): RenderedBody => {
     used.add(body);

@@ -1,13 +1,21 @@
-// Hosting: a real nginx, started here with deploy/nginx/'s example configs, serves built sites at a root and in a sub-folder.
+// Hosting: a real nginx, started here with deploy/nginx/'s example configs and a certificate made for the test, serves built sites over https at a root and in a sub-folder.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { request } from "node:http";
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
+import { request, type RequestOptions } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHE_CONTROL, contentSecurityPolicy } from "../../src/publish/http-headers.ts";
+import { FEEDS } from "../../src/publish/feeds.ts";
+import {
+  CACHE_CONTROL,
+  contentSecurityPolicy,
+  nginxHeaderLines,
+  SECURITY_HEADERS,
+} from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 
 const NGINX = "/usr/sbin/nginx";
@@ -18,8 +26,11 @@ let workDir: string;
 let rootSite: BuiltFixture;
 let subfolderSite: BuiltFixture;
 let nginx: ChildProcess | undefined;
+let certificate: { cert: string; key: string; pem: string };
 let rootPort: number;
 let subfolderPort: number;
+let rootHttpPort: number;
+let subfolderHttpPort: number;
 
 beforeAll(async () => {
   // nginx serves the .br and .gz twins as they are (gzip_static, brotli_static): built with them.
@@ -33,7 +44,9 @@ beforeAll(async () => {
   // The sub-folder deploy: the built site copied to <server root>/news/.
   await mkdir(path.join(workDir, "www"));
   await symlink(subfolderSite.site, path.join(workDir, "www/news"));
+  certificate = await makeCertificate();
   [rootPort, subfolderPort] = [await freePort(), await freePort()];
+  [rootHttpPort, subfolderHttpPort] = [await freePort(), await freePort()];
   nginx = await startNginx();
 });
 
@@ -48,14 +61,29 @@ afterAll(async () => {
   await subfolderSite?.remove();
 });
 
-describe("nginx with deploy/nginx/site.conf (site at the root)", () => {
+describe("deploy/nginx/sahifa.conf", () => {
+  it("sends exactly the headers of src/publish/http-headers.ts, the list _headers is made from", async () => {
+    const snippet = await readFile(path.join(DEPLOY, "sahifa.conf"), "utf8");
+    const lines = snippet.split("\n").filter((line) => line.startsWith("add_header "));
+    expect(lines).toEqual([
+      "add_header Cache-Control $sahifa_cache always;",
+      ...nginxHeaderLines(),
+    ]);
+  });
+});
+
+describe("nginx with deploy/nginx/site.conf (site at the root, over https)", () => {
   it("serves the home page and an article as UTF-8 HTML with the CSP and security headers", async () => {
     for (const url of ["/", "/articles/energy-summit/"]) {
       const response = await get(rootPort, url);
       expect(response.status, url).toBe(200);
       expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
-      expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy("header"));
-      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expectSecurityHeaders(response);
+      expect(response.headers["content-security-policy"]).toContain("script-src 'none'");
+      expect(response.headers["strict-transport-security"]).toBe("max-age=31536000");
+      expect(response.headers["permissions-policy"]).toContain("camera=()");
+      // server_tokens off: "nginx", without its version.
+      expect(response.headers["server"]).toBe("nginx");
       expect(response.headers["cache-control"]).toBe(CACHE_CONTROL.page);
       expect(response.body.equals(await readFile(siteFile(rootSite, url)))).toBe(true);
     }
@@ -65,7 +93,8 @@ describe("nginx with deploy/nginx/site.conf (site at the root)", () => {
     const response = await get(rootPort, "/articles/no-such-story/");
     expect(response.status).toBe(404);
     expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
-    expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy("header"));
+    expectSecurityHeaders(response);
+    expect(response.headers["server"]).toBe("nginx");
     expect(response.body.equals(await readFile(path.join(rootSite.site, "404.html")))).toBe(true);
   });
 
@@ -97,8 +126,8 @@ describe("nginx with deploy/nginx/site.conf (site at the root)", () => {
     expect(woff2.headers["content-type"]).toBe("font/woff2");
     expect(woff2.headers["cache-control"]).toBe(CACHE_CONTROL.hashed);
     for (const [url, type] of [
-      ["/feed.xml", "text/xml; charset=utf-8"],
-      ["/feed.json", "application/json; charset=utf-8"],
+      ["/feed.xml", "application/atom+xml; charset=utf-8"],
+      ["/feed.json", "application/feed+json; charset=utf-8"],
       ["/sitemap.xml", "text/xml; charset=utf-8"],
       ["/robots.txt", "text/plain; charset=utf-8"],
     ] as const) {
@@ -109,6 +138,24 @@ describe("nginx with deploy/nginx/site.conf (site at the root)", () => {
     }
   });
 
+  it("serves each feed as the type the pages announce it with, compressed twins included", async () => {
+    for (const feed of Object.values(FEEDS)) {
+      for (const encoding of [undefined, "gzip", "br"]) {
+        const headers: Record<string, string> = encoding ? { "accept-encoding": encoding } : {};
+        const response = await get(rootPort, feed.path, headers);
+        expect(response.headers["content-encoding"], feed.path).toBe(encoding);
+        expect(response.headers["content-type"], feed.path).toBe(`${feed.type}; charset=utf-8`);
+      }
+    }
+  });
+
+  it("answers plain http with a permanent redirect to https, and nothing else", async () => {
+    const response = await getHttp(rootHttpPort, "/articles/energy-summit/");
+    expect(response.status).toBe(301);
+    expect(response.headers["location"]).toBe("https://127.0.0.1/articles/energy-summit/");
+    expect(response.headers["server"]).toBe("nginx");
+  });
+
   it("redirects a folder without its slash relatively, and keeps _headers to itself", async () => {
     const redirect = await get(rootPort, "/articles/energy-summit");
     expect(redirect.status).toBe(301);
@@ -117,12 +164,19 @@ describe("nginx with deploy/nginx/site.conf (site at the root)", () => {
   });
 });
 
-describe("nginx with deploy/nginx/site-subfolder.conf (site under /news/)", () => {
-  it("serves the site's pages, assets and 404 page under the prefix", async () => {
+describe("nginx with deploy/nginx/site-subfolder.conf (site under /news/, over https)", () => {
+  it("serves the site's pages, assets, feeds and 404 page under the prefix", async () => {
     const home = await get(subfolderPort, "/news/", { "accept-encoding": "gzip" });
     expect(home.status).toBe(200);
     expect(home.headers["content-encoding"]).toBe("gzip");
-    expect(home.headers["content-security-policy"]).toBe(contentSecurityPolicy("header"));
+    expectSecurityHeaders(home);
+    expect(home.headers["server"]).toBe("nginx");
+    expect((await get(subfolderPort, "/news/feed.xml")).headers["content-type"]).toBe(
+      "application/atom+xml; charset=utf-8",
+    );
+    expect((await getHttp(subfolderHttpPort, "/news/")).headers["location"]).toBe(
+      "https://127.0.0.1/news/",
+    );
     const html = (await get(subfolderPort, "/news/")).body.toString("utf8");
     const stylesheet = /href="(\/news\/assets\/[^"]+\.css)"/.exec(html)?.[1] ?? "";
     expect((await get(subfolderPort, stylesheet)).headers["cache-control"]).toBe(
@@ -139,6 +193,7 @@ describe("nginx with deploy/nginx/site-subfolder.conf (site under /news/)", () =
     const outside = await get(subfolderPort, "/elsewhere/");
     expect(outside.status).toBe(404);
     expect(outside.headers["content-security-policy"]).toBeUndefined();
+    expect(outside.headers["strict-transport-security"]).toBeUndefined();
   });
 });
 
@@ -150,10 +205,33 @@ interface Response {
   body: Buffer;
 }
 
-/** GET without any decoding (node:http never decompresses), to compare bytes with the files. */
+/** Every header of SECURITY_HEADERS, as src/publish/http-headers.ts has it. */
+function expectSecurityHeaders(response: Response): void {
+  expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy("header"));
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    expect(response.headers[name.toLowerCase()], name).toBe(value);
+  }
+}
+
+/**
+ * GET over https, trusting only this test's certificate, without any decoding (node never
+ * decompresses), to compare bytes with the files.
+ */
 function get(port: number, url: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetchRaw(request, { host: "127.0.0.1", port, path: url, headers, ca: certificate.pem });
+}
+
+/** GET over plain http. */
+function getHttp(port: number, url: string): Promise<Response> {
+  return fetchRaw(httpRequest, { host: "127.0.0.1", port, path: url });
+}
+
+function fetchRaw(
+  send: (options: RequestOptions, listener: (incoming: IncomingMessage) => void) => ClientRequest,
+  options: RequestOptions,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: "127.0.0.1", port, path: url, headers }, (incoming) => {
+    const outgoing = send(options, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
       incoming.on("end", () =>
@@ -179,8 +257,12 @@ async function startNginx(): Promise<ChildProcess> {
   const conf = path.join(workDir, "conf");
   await mkdir(path.join(conf, "snippets"), { recursive: true });
   await cp(path.join(DEPLOY, "sahifa.conf"), path.join(conf, "snippets/sahifa.conf"));
-  const root = await adapt("site.conf", rootPort, rootSite.site);
-  const subfolder = await adapt("site-subfolder.conf", subfolderPort, path.join(workDir, "www"));
+  const root = await adapt("site.conf", [rootPort, rootHttpPort], rootSite.site);
+  const subfolder = await adapt(
+    "site-subfolder.conf",
+    [subfolderPort, subfolderHttpPort],
+    path.join(workDir, "www"),
+  );
   const temp = (name: string) => `${name}_temp_path ${path.join(workDir, `${name}-temp`)};`;
   await writeFile(
     path.join(conf, "nginx.conf"),
@@ -209,7 +291,8 @@ async function startNginx(): Promise<ChildProcess> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 10_000;
-  while (!(await answers(rootPort)) || !(await answers(subfolderPort))) {
+  const ports = [rootPort, subfolderPort, rootHttpPort, subfolderHttpPort];
+  while (!(await Promise.all(ports.map(answers))).every(Boolean)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const log = await readFile(path.join(workDir, "error.log"), "utf8").catch(() => "");
       throw new Error(`nginx did not start: ${stderr}${log}`);
@@ -219,23 +302,47 @@ async function startNginx(): Promise<ChildProcess> {
   return child;
 }
 
-/** An example server block with its listen lines and root replaced; fails if they are missing. */
-async function adapt(file: string, port: number, root: string): Promise<string> {
+/**
+ * An example's server blocks with their listen lines, certificate and root replaced by this
+ * test's; fails if any of them is missing, so the test serves the example as it is written.
+ */
+async function adapt(file: string, [https, http]: number[], root: string): Promise<string> {
   const text = await readFile(path.join(DEPLOY, file), "utf8");
-  expect(text).toMatch(/^\s*listen 80;$/m);
-  expect(text).toMatch(/^\s*root \S+;$/m);
-  return text
-    .replace(/^\s*listen \[::\]:80;\n/m, "")
-    .replace(/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${port};`)
-    .replace(/^(\s*)root \S+;$/m, `$1root ${root};`);
+  const replacements: [RegExp, string][] = [
+    [/^\s*listen \[::\]:(?:80|443 ssl http2);\n/gm, ""],
+    [/^(\s*)listen 443 ssl http2;$/m, `$1listen 127.0.0.1:${https} ssl http2;`],
+    [/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${http};`],
+    [/^(\s*)ssl_certificate \S+;$/m, `$1ssl_certificate ${certificate.cert};`],
+    [/^(\s*)ssl_certificate_key \S+;$/m, `$1ssl_certificate_key ${certificate.key};`],
+    [/^(\s*)root \S+;$/m, `$1root ${root};`],
+  ];
+  return replacements.reduce((adapted, [pattern, replacement]) => {
+    expect(adapted, `${file}: ${pattern}`).toMatch(pattern);
+    return adapted.replace(pattern, replacement);
+  }, text);
+}
+
+/** A self-signed certificate for 127.0.0.1, made here by openssl: nothing is downloaded. */
+async function makeCertificate(): Promise<{ cert: string; key: string; pem: string }> {
+  const cert = path.join(workDir, "cert.pem");
+  const key = path.join(workDir, "key.pem");
+  await promisify(execFile)("openssl", [
+    ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"],
+    ...["-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1"],
+    ...["-addext", "subjectAltName=IP:127.0.0.1"],
+  ]);
+  return { cert, key, pem: await readFile(cert, "utf8") };
 }
 
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = request({ host: "127.0.0.1", port, path: "/", method: "HEAD" }, (response) => {
-      response.resume();
-      resolve(true);
-    });
+    const probe = httpRequest(
+      { host: "127.0.0.1", port, path: "/", method: "HEAD" },
+      (response) => {
+        response.resume();
+        resolve(true);
+      },
+    );
     probe.on("error", () => resolve(false));
     probe.end();
   });
