@@ -1,18 +1,13 @@
 // Hosting: a real nginx, started here with deploy/nginx/'s example configs, serves built sites at a root and in a sub-folder.
 
-import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { request } from "node:http";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CACHE_CONTROL, contentSecurityPolicy } from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
-
-const NGINX = "/usr/sbin/nginx";
-const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-const DEPLOY = path.resolve(import.meta.dirname, "../../deploy/nginx");
+import { freePort, get, startNginx, stopNginx } from "../helpers/nginx.ts";
 
 let workDir: string;
 let rootSite: BuiltFixture;
@@ -34,15 +29,17 @@ beforeAll(async () => {
   await mkdir(path.join(workDir, "www"));
   await symlink(subfolderSite.site, path.join(workDir, "www/news"));
   [rootPort, subfolderPort] = [await freePort(), await freePort()];
-  nginx = await startNginx();
+  nginx = await startNginx({
+    workDir,
+    servers: [
+      { file: "site.conf", port: rootPort, root: rootSite.site },
+      { file: "site-subfolder.conf", port: subfolderPort, root: path.join(workDir, "www") },
+    ],
+  });
 });
 
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((resolve) => nginx?.once("exit", resolve));
-    nginx.kill("SIGTERM");
-    await exited;
-  }
+  await stopNginx(nginx);
   await rm(workDir, { recursive: true, force: true });
   await rootSite?.remove();
   await subfolderSite?.remove();
@@ -144,114 +141,6 @@ describe("nginx with deploy/nginx/site-subfolder.conf (site under /news/)", () =
 
 // ---------------------------------------------------------------------------------------------
 
-interface Response {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** GET without any decoding (node:http never decompresses), to compare bytes with the files. */
-function get(port: number, url: string, headers: Record<string, string> = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request({ host: "127.0.0.1", port, path: url, headers }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () =>
-        resolve({
-          status: incoming.statusCode ?? 0,
-          headers: incoming.headers,
-          body: Buffer.concat(chunks),
-        }),
-      );
-      incoming.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end();
-  });
-}
-
 function siteFile(built: BuiltFixture, url: string): string {
   return path.join(built.site, url.endsWith("/") ? `${url}index.html` : url);
-}
-
-/** The example server blocks, pointed at this test's port and folders and nothing else. */
-async function startNginx(): Promise<ChildProcess> {
-  const conf = path.join(workDir, "conf");
-  await mkdir(path.join(conf, "snippets"), { recursive: true });
-  await cp(path.join(DEPLOY, "sahifa.conf"), path.join(conf, "snippets/sahifa.conf"));
-  const root = await adapt("site.conf", rootPort, rootSite.site);
-  const subfolder = await adapt("site-subfolder.conf", subfolderPort, path.join(workDir, "www"));
-  const temp = (name: string) => `${name}_temp_path ${path.join(workDir, `${name}-temp`)};`;
-  await writeFile(
-    path.join(conf, "nginx.conf"),
-    [
-      "daemon off;",
-      "master_process off;",
-      `pid ${path.join(workDir, "nginx.pid")};`,
-      `error_log ${path.join(workDir, "error.log")} warn;`,
-      `load_module ${BROTLI_MODULE};`,
-      "events { worker_connections 64; }",
-      "http {",
-      "  include /etc/nginx/mime.types;",
-      "  default_type application/octet-stream;",
-      "  access_log off;",
-      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${temp(name)}`),
-      root,
-      subfolder,
-      "}",
-    ].join("\n"),
-  );
-  const child = spawn(
-    NGINX,
-    ["-p", workDir, "-e", path.join(workDir, "error.log"), "-c", path.join(conf, "nginx.conf")],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const deadline = Date.now() + 10_000;
-  while (!(await answers(rootPort)) || !(await answers(subfolderPort))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const log = await readFile(path.join(workDir, "error.log"), "utf8").catch(() => "");
-      throw new Error(`nginx did not start: ${stderr}${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return child;
-}
-
-/** An example server block with its listen lines and root replaced; fails if they are missing. */
-async function adapt(file: string, port: number, root: string): Promise<string> {
-  const text = await readFile(path.join(DEPLOY, file), "utf8");
-  expect(text).toMatch(/^\s*listen 80;$/m);
-  expect(text).toMatch(/^\s*root \S+;$/m);
-  return text
-    .replace(/^\s*listen \[::\]:80;\n/m, "")
-    .replace(/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${port};`)
-    .replace(/^(\s*)root \S+;$/m, `$1root ${root};`);
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = request({ host: "127.0.0.1", port, path: "/", method: "HEAD" }, (response) => {
-      response.resume();
-      resolve(true);
-    });
-    probe.on("error", () => resolve(false));
-    probe.end();
-  });
-}
-
-/** A port nothing listens on now: the kernel picks it, then we let it go for nginx. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
