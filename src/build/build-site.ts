@@ -38,7 +38,7 @@ export interface BuildSummary {
 /**
  * Builds the site into a staging folder beside `outputDir`, then swaps it in
  * (src/build/output-folder.ts). An output that is neither missing, empty nor a Sahifa site is
- * refused (a ContentError) before anything is written. A failed build
+ * refused (a ContentError, with the content's problems) before anything is written. A failed build
  * removes its staging folder and leaves the published site byte for byte as it was. Options not
  * given come from the environment (src/build/options.ts); set SAHIFA_NOW first so every load of
  * this build schedules articles against the same moment (the CLI does).
@@ -48,14 +48,18 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   const started = performance.now();
   const options: BuildOptions = { ...buildOptionsFromEnv(process.env), ...defined(given) };
   const outputDir = path.resolve(options.outputDir ?? "_site");
+  // An output path it may not replace is reported with the content's problems, in one report.
   const refusal = await checkOutputFolder(outputDir, options);
-  if (refusal !== undefined) throw new ContentError([refusal]);
   const context = createBuildContext(options);
   // The stylesheet builds on a worker thread while the content is checked.
   await stylesheetsOf(context);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet. Eleventy's data step then takes this content (the plugin).
-  const content = await context.loader.load();
+  const content = await context.loader.load().catch((error: unknown) => {
+    if (refusal === undefined || !(error instanceof ContentError)) throw error;
+    throw new ContentError([...error.problems, refusal]);
+  });
+  if (refusal !== undefined) throw new ContentError([refusal]);
   context.preloaded = content;
   const staging = await startBuildFolder(outputDir);
   // The build flag, else site.yaml: hosts that compress on their own gain nothing from twins.

@@ -10,7 +10,6 @@ import {
   rm,
   rmdir,
   symlink,
-  writeFile,
 } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problems.ts";
@@ -21,9 +20,6 @@ import type { Problem } from "../content/problems.ts";
  * renames (for CI hosts that upload the folder and may not follow a link). docs/publishing.md.
  */
 export type OutputLayout = "link" | "folder";
-
-/** The file every Sahifa output carries, by which a later build knows it may replace the folder. */
-export const OUTPUT_MARKER = ".sahifa-output";
 
 /** The hidden sibling of the output path that holds its builds: `.sahifa-builds/<output name>/`. */
 export const BUILDS_FOLDER = ".sahifa-builds";
@@ -51,8 +47,8 @@ export function parseOutputLayout(value: string | undefined): OutputLayout | und
 
 /**
  * Whether Sahifa may replace `outputDir` whole: yes (undefined) when it is missing, an empty
- * folder, a site Sahifa built (the marker file, the link layout, or the files of a build made
- * before the marker existed); otherwise the problem to report, naming the path and what to do.
+ * folder, a link into its own `.sahifa-builds/`, or a folder with the files every Sahifa build
+ * writes; otherwise the problem to report, naming the path and what to do.
  * Nothing is changed. The output may not be the content folder (`contentDir`, default `content`)
  * or hold it. The build calls it first; the preview should call it before clearing its folder.
  * @example await checkOutputFolder("_site") //=> undefined
@@ -77,8 +73,7 @@ export async function checkOutputFolder(
   }
   if (!info.isDirectory()) return { file, message: notAFolder() };
   const names = await readdir(output);
-  if (names.length === 0 || names.includes(OUTPUT_MARKER)) return undefined;
-  if (await isUnmarkedSahifaOutput(output, names)) return undefined;
+  if (names.length === 0 || (await isSahifaOutput(output, names))) return undefined;
   return { file, message: foreignFolder() };
 }
 
@@ -114,7 +109,6 @@ export async function publishBuildFolder(
 ): Promise<void> {
   const output = path.resolve(outputDir);
   const builds = buildsOf(output);
-  await writeFile(path.join(folder, OUTPUT_MARKER), MARKER_TEXT);
   const id = path.basename(folder).split("-").at(-1) ?? "";
   const before = await lstatOrUndefined(output);
   if (layout === "folder") {
@@ -149,9 +143,6 @@ export async function discardBuildFolder(folder: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const MARKER_TEXT =
-  "Written by Sahifa's build, which replaces this folder whole at every build. Safe to publish.\n";
 
 function buildsOf(output: string): string {
   return path.join(path.dirname(output), BUILDS_FOLDER, path.basename(output));
@@ -212,10 +203,12 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * A site built by Sahifa before outputs carried the marker: the home, 404 and feed files, and
- * the hashed stylesheet under assets/. A newsroom upgrading must not be refused its own _site/.
+ * A site Sahifa built, as a real folder (`--layout folder`, a copy in a web root, or any build
+ * before the link layout): the home, 404 and feed files, and the hashed stylesheet under
+ * assets/, which every build has written since the first. No marker file of our own: it would
+ * be uploaded to every host and served.
  */
-async function isUnmarkedSahifaOutput(dir: string, names: readonly string[]): Promise<boolean> {
+async function isSahifaOutput(dir: string, names: readonly string[]): Promise<boolean> {
   if (!["index.html", "404.html", "feed.xml", "assets"].every((name) => names.includes(name)))
     return false;
   const assets = await readdir(path.join(dir, "assets")).catch(() => []);

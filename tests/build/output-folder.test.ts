@@ -7,7 +7,6 @@ import {
   readdir,
   readFile,
   readlink,
-  rm,
   stat,
   symlink,
   writeFile,
@@ -19,7 +18,6 @@ import { ContentError, messageText } from "../../src/content/problems.ts";
 import {
   BUILDS_FOLDER,
   checkOutputFolder,
-  OUTPUT_MARKER,
   outputLayoutFromEnv,
 } from "../../src/build/output-folder.ts";
 import { hashTree } from "../helpers/site-tree.ts";
@@ -81,6 +79,13 @@ async function modesOf(site: string): Promise<{ folders: Set<string>; files: Set
   return modes;
 }
 
+/** Gives `dir` the files by which a folder is taken for a site Sahifa built. */
+async function writeSiteSignature(dir: string): Promise<void> {
+  await mkdir(path.join(dir, "assets"), { recursive: true });
+  for (const name of ["index.html", "404.html", "feed.xml", "assets/sahifa.rtl.0123456789.css"])
+    await writeFile(path.join(dir, name), "x");
+}
+
 /** Every name under `dir`, a few levels down, without following links. */
 async function namesUnder(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).filter((name) => name.split("/").length <= 3);
@@ -123,17 +128,14 @@ describe("what a build refuses to replace", () => {
   it("refuses a folder that holds the content folder, even one that looks like a site", async () => {
     const content = await freshContent();
     const around = path.dirname(content);
-    await writeFile(path.join(around, OUTPUT_MARKER), "");
-    try {
-      const problem = await checkOutputFolder(around, { contentDir: content });
-      expect(messageText(problem?.message ?? "", "en")).toMatch(/or a folder that holds it/);
-      expect(messageText(problem?.message ?? "", "ar")).toMatch(/مجلد المحتوى/);
-      const refused = buildSite({ contentDir: content, now: new Date(NOW), outputDir: around });
-      await expect(refused).rejects.toThrow(ContentError);
-    } finally {
-      await rm(path.join(around, OUTPUT_MARKER));
-    }
-    expect(await readdir(content)).toEqual(["articles", "site.yaml"]);
+    await writeSiteSignature(around);
+    const before = await hashTree(around);
+    const problem = await checkOutputFolder(around, { contentDir: content });
+    expect(messageText(problem?.message ?? "", "en")).toMatch(/or a folder that holds it/);
+    expect(messageText(problem?.message ?? "", "ar")).toMatch(/مجلد المحتوى/);
+    const refused = buildSite({ contentDir: content, now: new Date(NOW), outputDir: around });
+    await expect(refused).rejects.toThrow(ContentError);
+    expect(await hashTree(around)).toEqual(before);
   });
 
   it("refuses a folder of other files, and a file, writing and deleting nothing", async () => {
@@ -157,6 +159,25 @@ describe("what a build refuses to replace", () => {
     expect((await readdir(dir)).sort()).toEqual(["notes.txt", "www"]);
   });
 
+  it("reports a refused output together with the content's problems, in one report", async () => {
+    const dir = await makeTempDir("both");
+    const bad = await writeContent(path.join(dir, "content"), {
+      "untitled.md": articleText({ slug: "untitled" }).replace(/^title: .*\n/m, ""),
+    });
+    const foreign = path.join(dir, "www");
+    await mkdir(foreign);
+    await writeFile(path.join(foreign, "notes.txt"), "keep me");
+    const result = await runScript("build.ts", ["--output", foreign], {
+      SAHIFA_CONTENT: bad,
+      SAHIFA_NOW: NOW,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}/articles/untitled.md:1: title: is required`);
+    expect(result.stderr).toContain(`${foreign}: this folder holds other files`);
+    expect(result.stderr).toMatch(/^2 problems in 2 files$/m);
+    expect(await readdir(foreign)).toEqual(["notes.txt"]);
+  });
+
   it("refuses a symbolic link it did not make, leaving the link and its folder as they were", async () => {
     const dir = await makeTempDir("foreign-link");
     const webRoot = path.join(dir, "www");
@@ -175,24 +196,19 @@ describe("what a build refuses to replace", () => {
     expect((await readdir(dir)).sort()).toEqual(["_site", "www"]);
   });
 
-  it("replaces what it may: nothing there, an empty folder, a marked folder, and a site built before the marker", async () => {
+  it("replaces what it may: nothing there, an empty folder, a site built as a real folder", async () => {
     const dir = await makeTempDir("allowed");
     const older = path.join(dir, "older");
-    await mkdir(path.join(older, "assets"), { recursive: true });
-    for (const name of ["index.html", "404.html", "feed.xml", "assets/sahifa.rtl.0123456789.css"])
-      await writeFile(path.join(older, name), "x");
+    await writeSiteSignature(older);
+    await writeFile(path.join(older, "stale.html"), "gone after the build");
     const empty = path.join(dir, "empty");
     await mkdir(empty);
-    const marked = path.join(dir, "marked");
-    await mkdir(marked);
-    await writeFile(path.join(marked, OUTPUT_MARKER), "");
-    await writeFile(path.join(marked, "stale.html"), "gone after the build");
-    for (const output of [path.join(dir, "missing"), empty, marked, older]) {
+    for (const output of [path.join(dir, "missing"), empty, older]) {
       expect(await checkOutputFolder(output), output).toBeUndefined();
       await build(output);
       expect(await readFile(path.join(output, "index.html"), "utf8")).toContain("</html>");
     }
-    await expect(stat(path.join(marked, "stale.html"))).rejects.toThrow(/ENOENT/);
+    await expect(stat(path.join(older, "stale.html"))).rejects.toThrow(/ENOENT/);
     // Without its stylesheet, an index.html and a feed are not enough to be taken for a site.
     const lookalike = path.join(dir, "lookalike");
     await mkdir(path.join(lookalike, "assets"), { recursive: true });
@@ -222,7 +238,7 @@ describe("the layouts", () => {
         .map((target) => path.basename(target))
         .sort(),
     );
-    expect(await readFile(path.join(site, OUTPUT_MARKER), "utf8")).toMatch(/Sahifa/);
+    expect(await checkOutputFolder(site)).toBeUndefined();
   });
 
   it("folder: a real folder (the default when CI is set), and a switch either way keeps the site", async () => {
