@@ -1,16 +1,7 @@
 // The published folder: which folder a build may replace, where a new build is written, and the swap that puts it in place.
 
 import { randomBytes } from "node:crypto";
-import {
-  lstat,
-  mkdir,
-  readdir,
-  readlink,
-  rename,
-  rm,
-  rmdir,
-  symlink,
-} from "node:fs/promises";
+import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problems.ts";
 
