@@ -1,13 +1,9 @@
 // Hosting: a real nginx, started here with deploy/nginx/'s example configs and a certificate made for the test, serves built sites over https at a root and in a sub-folder.
 
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
-import { request, type RequestOptions } from "node:https";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEEDS } from "../../src/publish/feeds.ts";
 import {
@@ -17,16 +13,23 @@ import {
   SECURITY_HEADERS,
 } from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
-
-const NGINX = "/usr/sbin/nginx";
-const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-const DEPLOY = path.resolve(import.meta.dirname, "../../deploy/nginx");
+import {
+  DEPLOY,
+  freePort,
+  get as getFrom,
+  getHttp,
+  makeCertificate,
+  startNginx,
+  stopNginx,
+  type Certificate,
+  type HttpResponse,
+} from "../helpers/nginx.ts";
 
 let workDir: string;
 let rootSite: BuiltFixture;
 let subfolderSite: BuiltFixture;
 let nginx: ChildProcess | undefined;
-let certificate: { cert: string; key: string; pem: string };
+let certificate: Certificate;
 let rootPort: number;
 let subfolderPort: number;
 let rootHttpPort: number;
@@ -44,18 +47,26 @@ beforeAll(async () => {
   // The sub-folder deploy: the built site copied to <server root>/news/.
   await mkdir(path.join(workDir, "www"));
   await symlink(subfolderSite.site, path.join(workDir, "www/news"));
-  certificate = await makeCertificate();
+  certificate = await makeCertificate(workDir);
   [rootPort, subfolderPort] = [await freePort(), await freePort()];
   [rootHttpPort, subfolderHttpPort] = [await freePort(), await freePort()];
-  nginx = await startNginx();
+  nginx = await startNginx({
+    workDir,
+    certificate,
+    servers: [
+      { file: "site.conf", port: rootPort, httpPort: rootHttpPort, root: rootSite.site },
+      {
+        file: "site-subfolder.conf",
+        port: subfolderPort,
+        httpPort: subfolderHttpPort,
+        root: path.join(workDir, "www"),
+      },
+    ],
+  });
 });
 
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((resolve) => nginx?.once("exit", resolve));
-    nginx.kill("SIGTERM");
-    await exited;
-  }
+  await stopNginx(nginx);
   await rm(workDir, { recursive: true, force: true });
   await rootSite?.remove();
   await subfolderSite?.remove();
@@ -199,166 +210,19 @@ describe("nginx with deploy/nginx/site-subfolder.conf (site under /news/, over h
 
 // ---------------------------------------------------------------------------------------------
 
-interface Response {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
 /** Every header of SECURITY_HEADERS, as src/publish/http-headers.ts has it. */
-function expectSecurityHeaders(response: Response): void {
+function expectSecurityHeaders(response: HttpResponse): void {
   expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy("header"));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     expect(response.headers[name.toLowerCase()], name).toBe(value);
   }
 }
 
-/**
- * GET over https, trusting only this test's certificate, without any decoding (node never
- * decompresses), to compare bytes with the files.
- */
-function get(port: number, url: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetchRaw(request, { host: "127.0.0.1", port, path: url, headers, ca: certificate.pem });
-}
-
-/** GET over plain http. */
-function getHttp(port: number, url: string): Promise<Response> {
-  return fetchRaw(httpRequest, { host: "127.0.0.1", port, path: url });
-}
-
-function fetchRaw(
-  send: (options: RequestOptions, listener: (incoming: IncomingMessage) => void) => ClientRequest,
-  options: RequestOptions,
-): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const outgoing = send(options, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () =>
-        resolve({
-          status: incoming.statusCode ?? 0,
-          headers: incoming.headers,
-          body: Buffer.concat(chunks),
-        }),
-      );
-      incoming.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end();
-  });
+/** GET over https, trusting only this test's certificate. */
+function get(port: number, url: string, headers: Record<string, string> = {}) {
+  return getFrom(certificate, port, url, headers);
 }
 
 function siteFile(built: BuiltFixture, url: string): string {
   return path.join(built.site, url.endsWith("/") ? `${url}index.html` : url);
-}
-
-/** The example server blocks, pointed at this test's port and folders and nothing else. */
-async function startNginx(): Promise<ChildProcess> {
-  const conf = path.join(workDir, "conf");
-  await mkdir(path.join(conf, "snippets"), { recursive: true });
-  await cp(path.join(DEPLOY, "sahifa.conf"), path.join(conf, "snippets/sahifa.conf"));
-  const root = await adapt("site.conf", [rootPort, rootHttpPort], rootSite.site);
-  const subfolder = await adapt(
-    "site-subfolder.conf",
-    [subfolderPort, subfolderHttpPort],
-    path.join(workDir, "www"),
-  );
-  const temp = (name: string) => `${name}_temp_path ${path.join(workDir, `${name}-temp`)};`;
-  await writeFile(
-    path.join(conf, "nginx.conf"),
-    [
-      "daemon off;",
-      "master_process off;",
-      `pid ${path.join(workDir, "nginx.pid")};`,
-      `error_log ${path.join(workDir, "error.log")} warn;`,
-      `load_module ${BROTLI_MODULE};`,
-      "events { worker_connections 64; }",
-      "http {",
-      "  include /etc/nginx/mime.types;",
-      "  default_type application/octet-stream;",
-      "  access_log off;",
-      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${temp(name)}`),
-      root,
-      subfolder,
-      "}",
-    ].join("\n"),
-  );
-  const child = spawn(
-    NGINX,
-    ["-p", workDir, "-e", path.join(workDir, "error.log"), "-c", path.join(conf, "nginx.conf")],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const deadline = Date.now() + 10_000;
-  const ports = [rootPort, subfolderPort, rootHttpPort, subfolderHttpPort];
-  while (!(await Promise.all(ports.map(answers))).every(Boolean)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const log = await readFile(path.join(workDir, "error.log"), "utf8").catch(() => "");
-      throw new Error(`nginx did not start: ${stderr}${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return child;
-}
-
-/**
- * An example's server blocks with their listen lines, certificate and root replaced by this
- * test's; fails if any of them is missing, so the test serves the example as it is written.
- */
-async function adapt(file: string, [https, http]: number[], root: string): Promise<string> {
-  const text = await readFile(path.join(DEPLOY, file), "utf8");
-  const replacements: [RegExp, string][] = [
-    [/^\s*listen \[::\]:(?:80|443 ssl http2);\n/gm, ""],
-    [/^(\s*)listen 443 ssl http2;$/m, `$1listen 127.0.0.1:${https} ssl http2;`],
-    [/^(\s*)listen 80;$/m, `$1listen 127.0.0.1:${http};`],
-    [/^(\s*)ssl_certificate \S+;$/m, `$1ssl_certificate ${certificate.cert};`],
-    [/^(\s*)ssl_certificate_key \S+;$/m, `$1ssl_certificate_key ${certificate.key};`],
-    [/^(\s*)root \S+;$/m, `$1root ${root};`],
-  ];
-  return replacements.reduce((adapted, [pattern, replacement]) => {
-    expect(adapted, `${file}: ${pattern}`).toMatch(pattern);
-    return adapted.replace(pattern, replacement);
-  }, text);
-}
-
-/** A self-signed certificate for 127.0.0.1, made here by openssl: nothing is downloaded. */
-async function makeCertificate(): Promise<{ cert: string; key: string; pem: string }> {
-  const cert = path.join(workDir, "cert.pem");
-  const key = path.join(workDir, "key.pem");
-  await promisify(execFile)("openssl", [
-    ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"],
-    ...["-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1"],
-    ...["-addext", "subjectAltName=IP:127.0.0.1"],
-  ]);
-  return { cert, key, pem: await readFile(cert, "utf8") };
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = httpRequest(
-      { host: "127.0.0.1", port, path: "/", method: "HEAD" },
-      (response) => {
-        response.resume();
-        resolve(true);
-      },
-    );
-    probe.on("error", () => resolve(false));
-    probe.end();
-  });
-}
-
-/** A port nothing listens on now: the kernel picks it, then we let it go for nginx. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
