@@ -154,7 +154,14 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??
     buildNavigation(content.articles, content.site);
-  const snapshot = takeSnapshot(content.articles, versions, navigation, shared);
+  const scheduled = new Set(
+    session.serving
+      ? content.articles
+          .filter((article) => article.date.toMillis() > now)
+          .map((article) => article.path)
+      : [],
+  );
+  const snapshot = takeSnapshot(content.articles, versions, navigation, shared, scheduled);
   const pages = choosePages(content.articles, navigation, snapshot, session.last);
   return { content, assets, images, navigation, pages, snapshot, ...preview };
 }
