@@ -1,6 +1,7 @@
 // The process npm start supervises: src/dev/run-preview.ts with the host, port and folder scripts/dev.ts gives it.
 
 import { parseArgs } from "node:util";
+import { isLoopback } from "../src/dev/preview-server.ts";
 import { runPreview } from "../src/dev/run-preview.ts";
 
 const { values } = parseArgs({
@@ -13,7 +14,9 @@ const { values } = parseArgs({
 
 try {
   const preview = await runPreview({ ...values, port: Number(values.port) });
-  console.log(`Sahifa preview: http://${values.host}:${preview.address.port}/`);
+  const { address, port } = preview.address;
+  const host = isLoopback(address) ? "localhost" : address.includes(":") ? `[${address}]` : address;
+  console.log(`Sahifa preview: http://${host}:${port}/`);
 } catch (error) {
   const code = (error as { code?: string } | null)?.code;
   if (code !== "EADDRINUSE") throw error;

@@ -80,8 +80,9 @@ function startPreview(
   content: string,
   stylesheet: string,
   output: (chunk: string) => void,
+  flags: readonly string[] = [],
 ): ChildProcess {
-  const child = spawn("npm", ["start", "--", "--port", String(previewPort)], {
+  const child = spawn("npm", ["start", "--", "--port", String(previewPort), ...flags], {
     cwd: ROOT,
     // Its own process group, so the test can end npm, tsx, the supervisor and Eleventy together.
     detached: true,
@@ -355,11 +356,23 @@ describe("npm start", () => {
       await waitFor(PAGE, (_, text) => text.includes("بعد-المعاينة-الثانية"), "the first's edit");
       expect((await getPage(PAGE, otherBase)).body).not.toContain("بعد-المعاينة-الثانية");
 
-      // A third on the first one's port stops before clearing that port's folder.
+      // A third on the first one's port, shared on the network, is warned about, then stops
+      // before clearing that port's folder.
       let third = "";
-      const clash = startPreview(port, path.join(other, "content"), "x.css", (c) => (third += c));
+      const clash = startPreview(
+        port,
+        path.join(other, "content"),
+        "x.css",
+        (chunk) => (third += chunk),
+        ["--host", "0.0.0.0"],
+      );
       const code = await new Promise((resolve) => clash.once("exit", resolve));
-      expect([code, third]).toEqual([1, expect.stringContaining(`Port ${port} is in use`)]);
+      expect(code).toBe(1);
+      expect(third).toContain(
+        "Warning: the preview is shared at 0.0.0.0: anyone who can reach this address can read the drafts",
+      );
+      expect(third).toContain("تنبيه: المعاينة متاحة على 0.0.0.0");
+      expect(third).toContain(`Port ${port} is in use`);
       expect((await getPage(PAGE)).body).toContain("بعد-المعاينة-الثانية");
     } finally {
       await stopPreview(second, otherPort);
