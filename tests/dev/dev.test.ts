@@ -5,8 +5,10 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { get, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { articleText, cleanEnv, makeTempDir, removeTempDirs, ROOT } from "../helpers/sites.ts";
 
 const ARTICLE = "2023-06-21-astana-20.md";
@@ -266,6 +268,32 @@ describe("npm start", () => {
       /<aside class="preview-mark preview-mark-scheduled" aria-label="مجدولة"><p><strong>مجدولة:<\/strong> تُنشر في <time datetime="[^"]+">[^<]+<\/time><\/p><\/aside>/,
     );
     expect((await getPage(PAGE)).body).not.toContain("preview-mark");
+  });
+
+  it("shows the mark accessibly in light and dark, and reloads an open page on a save", async () => {
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const page = await (await browser.newContext({ colorScheme })).newPage();
+        await page.goto(`${base}/articles/draft-piece/`);
+        const mark = page.getByRole("complementary", { name: "مسودة" });
+        expect(await mark.isVisible()).toBe(true);
+        const results = await new AxeBuilder({ page }).include(".preview-mark").analyze();
+        expect(results.passes.map((pass) => pass.id)).toContain("color-contrast");
+        expect(results.violations.map((violation) => violation.id)).toEqual([]);
+      }
+      // The live-reload socket: a save reloads the open page by itself.
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${base}/articles/draft-piece/`);
+      const file = path.join(dir, "content", "articles", DRAFT);
+      const before = terminal.length;
+      await writeFile(file, `${await readFile(file, "utf8")}\nأُعيد-التحميل\n`);
+      await page.getByText("أُعيد-التحميل").waitFor({ timeout: 60_000 });
+      // The rebuild's line, before the next test counts lines.
+      await until(async () => (terminal.slice(before).includes(DRAFT) ? true : undefined), "line");
+    } finally {
+      await browser.close();
+    }
   });
 
   it("prints one line per rebuild, with what changed and how long it took", async () => {
