@@ -1,7 +1,10 @@
 // npm start: the preview (src/dev/run-preview.ts) with live reload, drafts and scheduled articles shown, restarted when src/ changes.
 
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { formatProblem } from "../src/content/problems.ts";
+import { checkOutputFolder } from "../src/build/output-folder.ts";
 import { isLoopback, portIsFree } from "../src/dev/preview-server.ts";
 import { superviseProcess } from "../src/dev/supervise.ts";
 
@@ -31,6 +34,26 @@ if (!(await portIsFree(values.host, Number(values.port)))) {
       `المنفذ ${values.port} مشغول (معاينة أخرى؟): npm start -- --port <منفذ آخر>`,
   );
   process.exit(1);
+}
+
+// A folder given with --output is cleared only if it is empty or a site Sahifa wrote (the
+// content folder, or a folder of other files, is refused), and never the published _site/: the
+// preview shows drafts. The port's own folder is the preview's by its name.
+if (values.output !== undefined) {
+  const refused =
+    path.resolve(values.output) === path.resolve("_site")
+      ? {
+          file: values.output,
+          message: {
+            en: "is the published site's folder: the preview shows drafts and must not write there (leave out --output)",
+            ar: "هو مجلد الموقع المنشور: المعاينة تعرض المسودات ولا يجوز أن تكتب فيه (احذف ‎--output)",
+          },
+        }
+      : await checkOutputFolder(values.output);
+  if (refused) {
+    console.error(`${formatProblem(refused, "ar")}\n${formatProblem(refused, "en")}`);
+    process.exit(1);
+  }
 }
 
 // A fresh folder each session, so pages of articles deleted since the last one are not served.
