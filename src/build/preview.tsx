@@ -3,7 +3,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { Content } from "../content/article.ts";
-import { ContentError, formatProblem, formatReport } from "../content/problems.ts";
+import {
+  ContentError,
+  escapeName,
+  formatPlace,
+  formatProblem,
+  messageText,
+  reportCountOf,
+  reportOrder,
+  warningWord,
+  type Message,
+} from "../content/problems.ts";
 import { resolveSite, siteSchema } from "../content/site-settings.ts";
 
 /** What the dev server knows about the content. */
@@ -87,36 +97,39 @@ export function isPageRequest(url: string): boolean {
 }
 
 /**
- * The report as a page: every problem on its own line, in the order of the terminal report.
- * @example renderErrorPage(new ContentError([problem])) //=> "<!doctype html>…content/articles/x.md:4: date: …"
+ * The report as a page, in the report's language (an Arabic page is `lang="ar" dir="rtl"`):
+ * every problem in the report's order, its place and field as a left-to-right code run, then
+ * the message in the page's direction.
+ * @example renderErrorPage(new ContentError([problem], "ar")) //=> "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">…"
  */
 export function renderErrorPage(error: ContentError): string {
-  const lines = formatReport(error.problems).split("\n");
-  const count = lines.pop() ?? "";
+  const language = error.language;
+  const count = reportCountOf(error.problems, language);
   const page = (
-    <html lang="en" dir="ltr">
+    <html lang={language} dir={language === "ar" ? "rtl" : "ltr"}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`Sahifa preview: ${count}`}</title>
+        <title>{`${ERROR_PAGE_WORDS.title[language]}: ${count}`}</title>
         <style>{ERROR_PAGE_STYLE}</style>
       </head>
       <body>
         <main>
-          <h1>The content has problems</h1>
-          <p lang="ar" dir="rtl">
-            في المحتوى أخطاء: صحّحها واحفظ الملف، فتعود الصفحة وحدها.
-          </p>
+          <h1>{ERROR_PAGE_WORDS.heading[language]}</h1>
           <ul>
-            {lines.map((line) => (
-              <li>
-                <code>{line}</code>
+            {reportOrder(error.problems).map((problem) => (
+              <li class={problem.severity === "warning" ? "warning" : undefined}>
+                <code dir="ltr">
+                  {formatPlace(problem)}
+                  {problem.field ? `: ${escapeName(problem.field)}` : ""}
+                </code>{" "}
+                {problem.severity === "warning" ? `${warningWord(language)}: ` : ""}
+                {messageText(problem.message, language)}
               </li>
             ))}
           </ul>
           <p>
-            <strong>{count}</strong>. Fix the files and save: this page reloads by itself. The
-            published site is not affected.
+            <strong>{count}</strong>. {ERROR_PAGE_WORDS.fix[language]}
           </p>
         </main>
       </body>
@@ -124,6 +137,15 @@ export function renderErrorPage(error: ContentError): string {
   );
   return `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
 }
+
+const ERROR_PAGE_WORDS = {
+  title: { en: "Sahifa preview", ar: "معاينة صحيفة" },
+  heading: { en: "The content has problems", ar: "في المحتوى مشكلات" },
+  fix: {
+    en: "Fix the files and save: this page reloads by itself. The published site is not affected.",
+    ar: "صحّح الملفات واحفظها، فتتحدّث هذه الصفحة وحدها. الموقع المنشور لا يتأثر.",
+  },
+} as const satisfies Record<string, Message>;
 
 /** What the templates are given while the content has problems: a valid site with no articles. */
 export const PREVIEW_PLACEHOLDER: Content = {
@@ -146,7 +168,8 @@ body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; color: #1a1a1a; backg
 h1 { color: #a4000f; font-size: 1.4rem; }
 ul { padding: 0; list-style: none; }
 li { margin: .5rem 0; padding: .5rem .75rem; background: #fff; border-inline-start: 4px solid #a4000f; }
-code { white-space: pre-wrap; overflow-wrap: anywhere; }
+li.warning { border-inline-start-color: #8a5a00; }
+code { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; }
 @media (prefers-color-scheme: dark) {
   body { color: #eee; background: #1c1212; } li { background: #2a1b1b; } h1 { color: #ff8a80; }
 }`;

@@ -57,12 +57,20 @@ export class ContentError extends Error {
  * //=> "content/articles/x.md:4: date: ليس تاريخًا صحيحًا…"
  */
 export function formatProblem(problem: Problem, language: MessageLanguage = "en"): string {
+  const severity = problem.severity === "warning" ? `${warningWord(language)}: ` : "";
+  const field = problem.field ? `${escapeName(problem.field)}: ` : "";
+  return `${formatPlace(problem)}: ${severity}${field}${messageText(problem.message, language)}`;
+}
+
+/**
+ * Where a problem is: the file, escaped, then its line and column when it has them.
+ * @example formatPlace({ file: "a.md", line: 6, column: 20, message }) //=> "a.md:6:20"
+ */
+export function formatPlace(problem: Problem): string {
   let place = escapeName(problem.file);
   if (problem.line !== undefined) place += `:${problem.line}`;
   if (problem.line !== undefined && problem.column !== undefined) place += `:${problem.column}`;
-  const severity = problem.severity === "warning" ? `${WORDS.warning[language]}: ` : "";
-  const field = problem.field ? `${escapeName(problem.field)}: ` : "";
-  return `${place}: ${severity}${field}${messageText(problem.message, language)}`;
+  return place;
 }
 
 /**
@@ -70,11 +78,37 @@ export function formatProblem(problem: Problem, language: MessageLanguage = "en"
  * @example formatReport([warning, error], "en") //=> "b.md:4: date: …\na.txt: warning: …\n1 problem in 1 file (and 1 warning)"
  */
 export function formatReport(problems: readonly Problem[], language: MessageLanguage = "en"): string {
+  const lines = reportOrder(problems).map((problem) => formatProblem(problem, language));
+  return [...lines, reportCountOf(problems, language)].join("\n");
+}
+
+/**
+ * The problems in the report's order: errors first, then warnings, each sorted by file, line
+ * and column.
+ * @example reportOrder([warningInA, errorInB]) //=> [errorInB, warningInA]
+ */
+export function reportOrder(problems: readonly Problem[]): Problem[] {
   const errors = sortProblems(problems.filter((problem) => problem.severity !== "warning"));
   const warnings = sortProblems(problems.filter((problem) => problem.severity === "warning"));
+  return [...errors, ...warnings];
+}
+
+/**
+ * The report's count line for these problems.
+ * @example reportCountOf([errorInA, warningInB], "en") //=> "1 problem in 1 file (and 1 warning)"
+ */
+export function reportCountOf(problems: readonly Problem[], language: MessageLanguage): string {
+  const errors = problems.filter((problem) => problem.severity !== "warning");
   const files = new Set(errors.map((problem) => problem.file)).size;
-  const lines = [...errors, ...warnings].map((problem) => formatProblem(problem, language));
-  return [...lines, reportCount(errors.length, files, warnings.length, language)].join("\n");
+  return reportCount(errors.length, files, problems.length - errors.length, language);
+}
+
+/**
+ * The word that marks a warning.
+ * @example warningWord("ar") //=> "تحذير"
+ */
+export function warningWord(language: MessageLanguage): string {
+  return WORDS.warning[language];
 }
 
 /**

@@ -51,16 +51,57 @@ describe("isPageRequest", () => {
 });
 
 describe("renderErrorPage", () => {
-  it("shows every problem line and the count, escaped", () => {
+  it("shows every problem, its place and the count, escaped", () => {
     const html = renderErrorPage(ERROR);
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain(
-      "content/articles/x.md:4: date: &quot;2023-02-30&quot; is not a real day",
+      '<li><code dir="ltr">content/articles/x.md:4: date</code> &quot;2023-02-30&quot; is not a real day</li>',
     );
     expect(html).toContain(
-      "content/articles/y.md:2: title: &lt;script>alert(1)&lt;/script> &amp; more",
+      '<li><code dir="ltr">content/articles/y.md:2: title</code> &lt;script>alert(1)&lt;/script> &amp; more</li>',
     );
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("<title>Sahifa preview: 2 problems in 2 files</title>");
+  });
+
+  it("is an Arabic, right-to-left page for an Arabic report: errors first, then warnings", () => {
+    const html = renderErrorPage(
+      new ContentError(
+        [
+          {
+            file: "content/articles/notes.txt",
+            severity: "warning",
+            message: { en: "is not published", ar: "لا يُنشر" },
+          },
+          {
+            file: "content/articles/x.md",
+            line: 4,
+            field: "date",
+            message: { en: "is not a date", ar: "ليس تاريخًا صحيحًا" },
+          },
+        ],
+        "ar",
+      ),
+    );
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    expect(html).toContain("<title>معاينة صحيفة: مشكلة واحدة في ملف واحد (وتحذير واحد)</title>");
+    expect(html).toContain("<h1>في المحتوى مشكلات</h1>");
+    const items = [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((match) => match[1]);
+    expect(items).toEqual([
+      '<code dir="ltr">content/articles/x.md:4: date</code> ليس تاريخًا صحيحًا',
+      '<code dir="ltr">content/articles/notes.txt</code> تحذير: لا يُنشر',
+    ]);
+    expect(html).not.toMatch(/is not|problems? in/);
+  });
+
+  it("escapes control and bidi characters in file and field names", () => {
+    const html = renderErrorPage(
+      new ContentError([
+        { file: "content/articles/a\u202eb\u001b[2K.md", field: "t\u2066x", message: "m" },
+      ]),
+    );
+    expect(html).toContain("content/articles/a\\u{202e}b\\u{1b}[2K.md: t\\u{2066}x");
+    expect(html).not.toMatch(/[\u001b\u202e\u2066]/);
   });
 });
 
@@ -131,7 +172,7 @@ describe("previewErrorMiddleware", () => {
     const page = await fetch(`${base}/articles/x/`);
     expect(page.status).toBe(500);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(await page.text()).toContain("content/articles/x.md:4: date:");
+    expect(await page.text()).toContain("content/articles/x.md:4: date</code>");
     const asset = await fetch(`${base}/assets/sahifa.css`);
     expect([asset.status, await asset.text()]).toEqual([200, "the site"]);
   });
