@@ -3,6 +3,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type BuildSummary } from "../src/build/build-site.ts";
+import { buildOptionsFromEnv } from "../src/build/options.ts";
+import { editorLanguageFor } from "../src/content/load.ts";
 import { ONE_SHOT_ENVIRONMENT } from "../src/build/eleventy-adapter.ts";
 import {
   ContentError,
@@ -48,7 +50,8 @@ try {
   }
   console.log(describeSummary(summary, language));
 } catch (error) {
-  const language: MessageLanguage = error instanceof ContentError ? error.language : "ar";
+  const language: MessageLanguage =
+    error instanceof ContentError ? error.language : await fallbackLanguage();
   if (error instanceof ContentError) {
     console.error(error.message);
     if (values.verbose) console.error(error.stack);
@@ -66,6 +69,15 @@ try {
     language === "ar" ? "تُرك الموقع المنشور كما كان." : "The published site was left as it was.",
   );
   process.exitCode = 1;
+}
+
+/** The editors' language when the build failed for a reason other than the content. */
+async function fallbackLanguage(): Promise<MessageLanguage> {
+  try {
+    return await editorLanguageFor(buildOptionsFromEnv(process.env));
+  } catch {
+    return "ar";
+  }
 }
 
 function describeSummary(summary: BuildSummary, language: MessageLanguage): string {
