@@ -28,8 +28,8 @@ export interface Problem {
   column?: number;
   /** The frontmatter field as written in the file (dotted for nested ones: source.url). */
   field?: string;
-  /** Both languages; a bare string is English only (older call sites, being converted). */
-  message: Message | string;
+  /** What is wrong, in both languages. */
+  message: Message;
   /** Warnings are reported but do not stop the build; problems are errors unless marked. */
   severity?: "error" | "warning";
 }
@@ -130,11 +130,11 @@ export function reportCount(
 }
 
 /**
- * A message in one language (a bare string is English and is shown as it is).
+ * A message in one language.
  * @example messageText({ en: "is required", ar: "الحقل مطلوب" }, "ar") //=> "الحقل مطلوب"
  */
-export function messageText(message: Message | string, language: MessageLanguage): string {
-  return typeof message === "string" ? message : message[language];
+export function messageText(message: Message, language: MessageLanguage): string {
+  return message[language];
 }
 
 /**

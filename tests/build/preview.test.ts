@@ -18,13 +18,13 @@ const ERROR = new ContentError([
     file: "content/articles/x.md",
     line: 4,
     field: "date",
-    message: '"2023-02-30" is not a real day',
+    message: { en: '"2023-02-30" is not a real day', ar: "«2023-02-30» يوم لا وجود له" },
   },
   {
     file: "content/articles/y.md",
     line: 2,
     field: "title",
-    message: "<script>alert(1)</script> & more",
+    message: { en: "<script>alert(1)</script> & more", ar: "<script>alert(1)</script> و" },
   },
 ]);
 
@@ -97,7 +97,11 @@ describe("renderErrorPage", () => {
   it("escapes control and bidi characters in file and field names", () => {
     const html = renderErrorPage(
       new ContentError([
-        { file: "content/articles/a\u202eb\u001b[2K.md", field: "t\u2066x", message: "m" },
+        {
+          file: "content/articles/a\u202eb\u001b[2K.md",
+          field: "t\u2066x",
+          message: { en: "m", ar: "م" },
+        },
       ]),
     );
     expect(html).toContain("content/articles/a\\u{202e}b\\u{1b}[2K.md: t\\u{2066}x");
@@ -108,7 +112,7 @@ describe("renderErrorPage", () => {
 describe("loadForPreview", () => {
   const content = {
     ...PREVIEW_PLACEHOLDER,
-    warnings: [{ file: "a.txt", severity: "warning" as const, message: "w" }],
+    warnings: [{ file: "a.txt", severity: "warning" as const, message: { en: "w", ar: "ت" } }],
   };
 
   it("shows the error at once, prints the report and hands templates the placeholder; a fix shows once written", async () => {

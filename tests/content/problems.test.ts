@@ -15,15 +15,20 @@ import {
 
 const REQUIRED = { en: "is required", ar: "الحقل مطلوب" };
 
+/** A message whose words do not matter to the test, the same in both languages. */
+function says(text: string) {
+  return { en: text, ar: text };
+}
+
 describe("formatProblem", () => {
   it("writes file, line, column, field and message compiler-style", () => {
     expect(
-      formatProblem({ file: "content/articles/x.md", line: 4, field: "date", message: "bad" }),
+      formatProblem({ file: "content/articles/x.md", line: 4, field: "date", message: says("bad") }),
     ).toBe("content/articles/x.md:4: date: bad");
-    expect(formatProblem({ file: "a.md", line: 2, column: 9, message: "YAML: x" })).toBe(
+    expect(formatProblem({ file: "a.md", line: 2, column: 9, message: says("YAML: x") })).toBe(
       "a.md:2:9: YAML: x",
     );
-    expect(formatProblem({ file: "a.md", message: "the file is missing" })).toBe(
+    expect(formatProblem({ file: "a.md", message: says("the file is missing") })).toBe(
       "a.md: the file is missing",
     );
   });
@@ -84,10 +89,10 @@ describe("quoteValue", () => {
 describe("formatReport", () => {
   const problems: Problem[] = [
     { file: "c.txt", severity: "warning", message: { en: "w", ar: "ت" } },
-    { file: "b.md", line: 3, message: "three" },
-    { file: "a.md", line: 9, message: "nine" },
+    { file: "b.md", line: 3, message: says("three") },
+    { file: "a.md", line: 9, message: says("nine") },
     { file: "a.md", line: 2, severity: "warning", field: "date", message: { en: "far", ar: "بعيد" } },
-    { file: "b.md", line: 1, message: "one" },
+    { file: "b.md", line: 1, message: says("one") },
   ];
 
   it("puts errors first, then warnings, each sorted by file and line, and ends with the count", () => {
