@@ -15,7 +15,33 @@ import {
   WARNING_FORMS,
   type MessageLanguage,
 } from "../src/content/problems.ts";
-import type { PluralForms } from "../src/arabic/plurals.ts";
+import { ARTICLE_COUNT_FORMS, type PluralForms } from "../src/arabic/plurals.ts";
+
+// The summary's counts in Arabic, in CLDR's plural forms (src/arabic/plurals.ts).
+const PAGE_FORMS: PluralForms = {
+  zero: "لا صفحات",
+  one: "صفحة واحدة",
+  two: "صفحتان",
+  few: "# صفحات",
+  many: "# صفحة",
+  other: "# صفحة",
+};
+const DRAFT_FORMS: PluralForms = {
+  zero: "لا مسودات",
+  one: "مسودة واحدة لم تُنشر",
+  two: "مسودتان لم تُنشرا",
+  few: "# مسودات لم تُنشر",
+  many: "# مسودة لم تُنشر",
+  other: "# مسودة لم تُنشر",
+};
+const SCHEDULED_FORMS: PluralForms = {
+  zero: "لا مقالات مجدولة",
+  one: "مقال مجدول واحد لم يحن موعده",
+  two: "مقالان مجدولان لم يحن موعدهما",
+  few: "# مقالات مجدولة لم يحن موعدها",
+  many: "# مقالًا مجدولًا لم يحن موعده",
+  other: "# مقال مجدول لم يحن موعده",
+};
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +113,7 @@ function describeSummary(summary: BuildSummary, language: MessageLanguage): stri
   if (language === "ar") {
     return [
       `بُني ${shown}: ${countArabic(summary.pages, PAGE_FORMS)}`,
-      countArabic(summary.articles, ARTICLE_FORMS),
+      countArabic(summary.articles, ARTICLE_COUNT_FORMS),
       countArabic(summary.draftsSkipped, DRAFT_FORMS),
       countArabic(summary.scheduledSkipped, SCHEDULED_FORMS),
       countArabic(summary.warnings.length, WARNING_FORMS),
@@ -103,37 +129,3 @@ function describeSummary(summary: BuildSummary, language: MessageLanguage): stri
     `${seconds} s`,
   ].join(", ");
 }
-
-// The summary's counts in Arabic, in CLDR's plural forms (src/arabic/plurals.ts).
-const PAGE_FORMS: PluralForms = {
-  zero: "لا صفحات",
-  one: "صفحة واحدة",
-  two: "صفحتان",
-  few: "# صفحات",
-  many: "# صفحة",
-  other: "# صفحة",
-};
-const ARTICLE_FORMS: PluralForms = {
-  zero: "لا مقالات",
-  one: "مقال واحد",
-  two: "مقالان",
-  few: "# مقالات",
-  many: "# مقالًا",
-  other: "# مقال",
-};
-const DRAFT_FORMS: PluralForms = {
-  zero: "لا مسودات",
-  one: "مسودة واحدة لم تُنشر",
-  two: "مسودتان لم تُنشرا",
-  few: "# مسودات لم تُنشر",
-  many: "# مسودة لم تُنشر",
-  other: "# مسودة لم تُنشر",
-};
-const SCHEDULED_FORMS: PluralForms = {
-  zero: "لا مقالات مجدولة",
-  one: "مقال مجدول واحد لم يحن موعده",
-  two: "مقالان مجدولان لم يحن موعدهما",
-  few: "# مقالات مجدولة لم يحن موعدها",
-  many: "# مقالًا مجدولًا لم يحن موعده",
-  other: "# مقال مجدول لم يحن موعده",
-};
