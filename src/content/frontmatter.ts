@@ -61,8 +61,12 @@ export function parseFrontmatter(source: string): Frontmatter {
   // Only the first YAML error is reported: the ones after it are usually its echoes.
   const [error] = document.errors;
   if (error) {
-    // +1 on the line, as the YAML starts on the file's second line; columns count from 1.
-    const { line, col } = counter.linePos(error.pos[0]);
+    // +1 on the line, as the YAML starts on the file's second line; columns count from 1. An
+    // unclosed [ or { is noticed where the YAML ends, lines later: point at the bracket.
+    const unclosed = /end with a [\]}]/.test(error.message)
+      ? unclosedOpening(yamlText, error.pos[0])
+      : undefined;
+    const { line, col } = counter.linePos(unclosed ?? error.pos[0]);
     throw new FrontmatterError(
       yamlErrorMessage(error.code, error.message, yamlText.slice(error.pos[0])),
       line + 1,
@@ -295,6 +299,23 @@ function reservedStart(char: string): Message {
     en: `a value cannot start with ${q.en}: put the value in quotes`,
     ar: `لا تبدأ قيمة بالعلامة ${q.ar}: ضع القيمة بين علامتي تنصيص`,
   };
+}
+
+/**
+ * The offset of the `[` or `{` left open before `offset`, if there is one: the place to show
+ * for a list or mapping that is never closed (brackets inside quotes are not told apart).
+ */
+function unclosedOpening(yaml: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let index = Math.min(offset, yaml.length) - 1; index >= 0; index -= 1) {
+    const char = yaml[index];
+    if (char === "]" || char === "}") depth += 1;
+    else if (char === "[" || char === "{") {
+      if (depth === 0) return index;
+      depth -= 1;
+    }
+  }
+  return undefined;
 }
 
 /** The offset of the first key that is a list or mapping, if there is one. */

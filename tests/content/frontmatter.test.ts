@@ -46,7 +46,7 @@ describe("parseFrontmatter", () => {
       en: "a list or mapping opened with [ is not closed: end it with ] on the same line",
       ar: "قائمة أو مجموعة فُتحت بـ [ ولم تُغلق: أغلقها بـ ] في السطر نفسه",
     });
-    expect([error.line, error.column]).toEqual([3, 20]);
+    expect([error.line, error.column]).toEqual([3, 7]);
     const quote = failure('---\ntitle: "x" y\n---\nنص');
     expect([quote.line, quote.column]).toEqual([2, 12]);
   });
@@ -125,4 +125,13 @@ describe("parseFrontmatter: broken YAML, said in an editor's words", () => {
       expect(error.line).toBeGreaterThanOrEqual(2);
     });
   }
+});
+
+describe("parseFrontmatter: an unclosed list or mapping", () => {
+  it("points at its opening bracket, not at the end of the YAML where it is noticed", () => {
+    const list = failure("---\ntitle: x\ntags: [سوريا, تركيا\n# section: اقتصاد\nslug: y\n---\nنص");
+    expect([list.line, list.column]).toEqual([3, 7]);
+    const mapping = failure("---\nsource: {name: [a], url: x\nslug: y\n---\nنص");
+    expect([mapping.line, mapping.column]).toEqual([2, 9]);
+  });
 });

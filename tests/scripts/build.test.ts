@@ -130,7 +130,7 @@ describe.concurrent(
         file: "broken-yaml.md",
         text: articleText({ slug: "broken", extra: ["tags: [سوريا, تركيا"] }),
         lines: [
-          "broken-yaml.md:6:20: a list or mapping opened with [ is not closed: end it with ] on the same line",
+          "broken-yaml.md:6:7: a list or mapping opened with [ is not closed: end it with ] on the same line",
         ],
       },
       {
