@@ -241,9 +241,20 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(type.startsWith("text/html") ? body.toString() : body);
 }
 
+/**
+ * The reload client added to a page. Published pages run no script (`script-src 'none'` in
+ * their CSP meta tag), so in the preview that one directive becomes `'self'`: the client, from
+ * the preview's own address, runs; inline and foreign scripts stay refused.
+ */
 function addReloadScript(html: string): string {
   const script = `<script type="module" src="${RELOAD_SCRIPT}"></script>`;
-  return html.includes("</head>") ? html.replace("</head>", `${script}</head>`) : html + script;
+  const allowed = html.replace(
+    /(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src )'none'/,
+    "$1'self'",
+  );
+  return allowed.includes("</head>")
+    ? allowed.replace("</head>", `${script}</head>`)
+    : allowed + script;
 }
 
 function answer(response: ServerResponse, status: number, text: string): void {

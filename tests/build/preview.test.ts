@@ -204,6 +204,7 @@ describe("previewBuildWritten", () => {
   it("reports every file's problems after the first build", () => {
     const state = createPreviewState();
     state.latest = ERROR;
+    state.language = "en";
     const log = recorder();
     previewBuildWritten(state, 1, log, 2000);
     expect(log.lines).toEqual([

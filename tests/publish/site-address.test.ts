@@ -29,9 +29,11 @@ beforeAll(async () => {
     { "2023-06-20-a.md": articleText({ slug: "a" }) },
     EXAMPLE_YAML,
   );
+  // The report in English for the assertions below (the site is Arabic: its default is Arabic).
   cli = await runScript("build.ts", ["--output", path.join(root, "_site")], {
     SAHIFA_CONTENT: contentDir,
     SAHIFA_NOW: "2024-01-01T00:00:00Z",
+    SAHIFA_EDITOR_LANGUAGE: "en",
   });
 });
 
