@@ -1,5 +1,6 @@
 // The one markdown-it instance: no raw HTML, a short attribute allowlist, Arabic typography.
 
+import { createRequire } from "node:module";
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import { getAttrs } from "markdown-it-attrs/utils.js";
@@ -7,6 +8,21 @@ import { getAttrs } from "markdown-it-attrs/utils.js";
 export interface MarkdownOptions {
   /** Typographer quotes as Arabic guillemets «…» (nested: “…”); off keeps straight quotes. */
   arabicQuotes: boolean;
+}
+
+/**
+ * What one parse leaves in markdown-it's `env`: the problems found, and a count of the steps the
+ * attribute-block passes took (tests check that it grows with the text's length, not faster).
+ */
+export interface MarkdownEnv {
+  problems?: MarkdownProblem[];
+  attributeSteps?: number;
+}
+
+/** A mistake in an article's Markdown, on a line counted from 1 at the body's first line. */
+export interface MarkdownProblem {
+  line: number;
+  message: string;
 }
 
 export interface RenderedMarkdown {
@@ -94,7 +110,8 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   // Typographer replacements ((c) → ©, -- → –) stay off: only the quotes are wanted.
   md.disable("replacements");
   if (attributes) {
-    md.use(markdownItAttrs, { allowedAttributes: [...ALLOWED_ATTRIBUTES] });
+    md.use(markdownItAttrs, ATTRS_OPTIONS);
+    md.core.ruler.at("curly_attributes", applyAttributeBlocks);
     md.core.ruler.before("curly_attributes", "sahifa_guard_attribute_blocks", guardAttributeBlocks);
     md.core.ruler.after("curly_attributes", "sahifa_restore_braces", restoreBraces);
   }
@@ -116,38 +133,245 @@ const ARABIC_QUOTES = ["«", "»", "“", "”"];
 const INERT_BRACE = "\ufdd0"; // a Unicode noncharacter: never in real text
 
 function guardAttributeBlocks(state: StateCore): void {
+  const env = state.env as MarkdownEnv;
   for (const token of state.tokens) {
-    if (token.type === "fence") token.info = guardText(token.info);
+    if (token.type === "fence") token.info = guardText(token.info, env);
     for (const child of token.children ?? []) {
-      if (child.type === "text") child.content = guardText(child.content);
+      if (child.type === "text") child.content = guardText(child.content, env);
     }
   }
 }
 
-function guardText(text: string): string {
-  if (!text.includes("{")) return text;
+// One pass: each `{` reads its block only up to the next `{`, so no character is read for two
+// blocks. Reading every block to its `}` made `{` × 40,000 + `}` take 42 s (issue: quadratic
+// attribute-block scan). A block with a `{` inside it is never allowed (see readAttributeBlock).
+function guardText(text: string, env: MarkdownEnv): string {
+  const lastClose = text.lastIndexOf("}");
+  if (lastClose === -1 || !text.includes("{")) return text;
   let guarded = "";
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index);
-    guarded += char === "{" && !isAllowedBlock(text, index) ? INERT_BRACE : char;
+  let copied = 0;
+  for (let open = text.indexOf("{"); open !== -1 && open < lastClose; ) {
+    const next = text.indexOf("{", open + 1);
+    if (!isAllowedBlock(text, open, next === -1 ? text.length : next, env)) {
+      guarded += text.slice(copied, open) + INERT_BRACE;
+      copied = open + 1;
+    }
+    open = next;
   }
-  return guarded;
+  return copied === 0 ? text : guarded + text.slice(copied);
 }
 
-function isAllowedBlock(text: string, start: number): boolean {
-  if (text.indexOf("}", start) === -1) return true; // not a block: nothing to guard
-  const attrs = getAttrs(text, start, {
-    leftDelimiter: "{",
-    rightDelimiter: "}",
-    allowedAttributes: [],
-  });
+// A `{` with no `}` after it is not a block, so it needs no guard (markdown-it-attrs leaves it).
+function isAllowedBlock(text: string, start: number, limit: number, env: MarkdownEnv): boolean {
+  const attrs = readAttributeBlock(text, start, limit, env);
   return (
+    attrs !== null &&
     attrs.length > 0 &&
     attrs.every(([name, value]) => {
       const pattern = ATTRIBUTE_VALUES[name as keyof typeof ATTRIBUTE_VALUES];
       return Object.hasOwn(ATTRIBUTE_VALUES, name) && pattern.test(value);
     })
   );
+}
+
+/**
+ * markdown-it-attrs's own reading of `{…}` (utils.js getAttrs, 5.0.1), line for line, with one
+ * difference: it stops at `limit`, the next `{`, and returns null there. Every key and value must
+ * match ATTRIBUTE_VALUES, none of which admits `{`, so a block reaching another `{` could be
+ * allowed only when that `{` falls in a value getAttrs discards (`{#a ={}`); such a block now
+ * stays text, like every other block the allowlist refuses.
+ */
+function readAttributeBlock(
+  text: string,
+  start: number,
+  limit: number,
+  env: MarkdownEnv,
+): [string, string][] | null {
+  const attrs: [string, string][] = [];
+  let key = "";
+  let value = "";
+  let parsingKey = true;
+  let inQuotes = false;
+  let index = start + 1;
+  for (; index < limit; index += 1) {
+    const char = text.charAt(index);
+    if (!inQuotes && char === "}") {
+      if (key !== "") attrs.push([key, value]);
+      break;
+    }
+    if (char === "=" && parsingKey) {
+      parsingKey = false;
+    } else if (char === "." && key === "") {
+      key = text.charAt(index + 1) === "." ? "css-module" : "class";
+      if (key === "css-module") index += 1;
+      parsingKey = false;
+    } else if (char === "#" && key === "") {
+      key = "id";
+      parsingKey = false;
+    } else if (char === '"' && isUnescapedQuote(text, index) && (inQuotes || value === "")) {
+      inQuotes = !inQuotes;
+    } else if (char === " " && !inQuotes) {
+      if (key === "") continue;
+      attrs.push([key, value]);
+      key = "";
+      value = "";
+      parsingKey = true;
+    } else if (parsingKey) {
+      if (!/[\t\n\f />"'=]/.test(char)) key += char;
+    } else {
+      value += char;
+    }
+  }
+  env.attributeSteps = (env.attributeSteps ?? 0) + (index - start);
+  // Reaching `limit` is reaching another `{` (refused) or the end of the text, where getAttrs
+  // returns what it read so far.
+  if (index >= limit && limit < text.length) return null;
+  return attrs;
+}
+
+function isUnescapedQuote(text: string, index: number): boolean {
+  let slashes = 0;
+  for (let before = index - 1; before >= 0 && text.charAt(before) === "\\"; before -= 1) slashes += 1;
+  return slashes % 2 === 0;
+}
+
+const ATTRS_OPTIONS = {
+  leftDelimiter: "{",
+  rightDelimiter: "}",
+  allowedAttributes: [...ALLOWED_ATTRIBUTES],
+  allowedAttributeValues: [],
+};
+
+// markdown-it-attrs's patterns (what a `{…}` after a heading, a list item, an image… applies to),
+// run by a loop of ours instead of its `curly_attributes` rule. Its loop is quadratic twice over:
+// after each `*a*{.b}` or `` `c`{.b} `` it searches the paragraph's children again from the
+// first, and each list item ending in a `{.a}` line walks back to the list's start
+// ("*a*{.b} " × 2,500: 1.6 s; × 250,000 at the size limit: hours). The patterns, their tests and
+// their transforms are the library's; only the loop and that one walk are ours.
+// https://github.com/arve0/markdown-it-attrs/blob/v5.0.1/index.js
+interface AttrsRule {
+  shift?: number;
+  position?: number;
+  children?: AttrsRule[] | ((children: Token[]) => boolean);
+  [key: string]: unknown;
+}
+interface AttrsPattern {
+  name: string;
+  tests: AttrsRule[];
+  transform: (tokens: Token[], index: number, child: number) => void;
+}
+interface AttrsUtils {
+  addAttrs(attrs: [string, string][], token: Token): Token;
+}
+const requireCommonJs = createRequire(import.meta.url);
+const ATTRS_PATTERNS = (
+  requireCommonJs("markdown-it-attrs/patterns.js") as (options: object) => AttrsPattern[]
+)(ATTRS_OPTIONS);
+const { addAttrs } = requireCommonJs("markdown-it-attrs/utils.js") as AttrsUtils;
+
+// The patterns that may match again in the same paragraph (markdown-it-attrs retries them).
+const REPEATING_PATTERNS = new Set(["inline attributes", "inline nesting 0"]);
+
+function applyAttributeBlocks(state: StateCore): void {
+  const tokens = state.tokens;
+  const env = state.env as MarkdownEnv;
+  let listOpen: Token | undefined; // the nearest list before the current token
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (token?.type === "bullet_list_open" || token?.type === "ordered_list_open") listOpen = token;
+    for (const pattern of ATTRS_PATTERNS) {
+      // A repeated match can only be at or after the previous one: the transform changes that
+      // child and nothing before it, so the search resumes there instead of at the first child.
+      let from = 0;
+      for (;;) {
+        const child = matchPattern(tokens, index, pattern.tests, from, env);
+        if (child === false) break;
+        try {
+          if (pattern.name === "list softbreak") applyListSoftbreak(tokens, index, listOpen);
+          else pattern.transform(tokens, index, child ?? 0);
+        } catch (error) {
+          // As markdown-it-attrs does without an errorHandler: the block is left as it is.
+          console.error(`markdown-it-attrs: Error in pattern '${pattern.name}':`, error);
+          break;
+        }
+        if (!REPEATING_PATTERNS.has(pattern.name)) break;
+        from = child ?? 0;
+      }
+    }
+  }
+}
+
+// "- item\n{.a}": the attributes go to the nearest list before the item, which the loop above
+// already knows; markdown-it-attrs walks back to it through every earlier item.
+function applyListSoftbreak(tokens: Token[], index: number, listOpen: Token | undefined): void {
+  const inline = tokens[index];
+  const children = inline?.children ?? [];
+  const attrs = getAttrs(children.at(-1)?.content ?? "", 0, ATTRS_OPTIONS);
+  if (listOpen) addAttrs(attrs, listOpen);
+  if (inline) inline.children = children.slice(0, -2);
+}
+
+/** The child index a pattern matched at (null when it tests no children), or false. */
+function matchPattern(
+  tokens: Token[],
+  index: number,
+  rules: AttrsRule[],
+  from: number,
+  env: MarkdownEnv,
+): number | null | false {
+  let child: number | null = null;
+  for (const rule of rules) {
+    const result = matchRule(tokens, index, rule, from, env);
+    if (result === false) return false;
+    if (result !== null) child = result;
+  }
+  return child;
+}
+
+// markdown-it-attrs's `test` (index.js), with `from` for where the search of children starts.
+function matchRule(
+  tokens: Token[],
+  index: number,
+  rule: AttrsRule,
+  from: number,
+  env: MarkdownEnv,
+): number | null | false {
+  const at = rule.shift !== undefined ? index + rule.shift : (rule.position ?? 0);
+  if (rule.shift !== undefined && at < 0) return false;
+  const token = at >= 0 ? tokens[at] : tokens[tokens.length + at];
+  if (token === undefined) return false;
+  let child: number | null = null;
+  for (const [key, expected] of Object.entries(rule)) {
+    if (key === "shift" || key === "position") continue;
+    const actual = (token as unknown as Record<string, unknown>)[key];
+    if (actual === undefined) return false;
+    if (key === "children" && Array.isArray(expected)) {
+      const children = token.children ?? [];
+      if (children.length === 0) return false;
+      const childRules = expected as AttrsRule[];
+      if (childRules.every((childRule) => childRule.position !== undefined)) {
+        if (!childRules.every((r) => matchRule(children, r.position ?? 0, r, 0, env) !== false))
+          return false;
+        const last = childRules.at(-1)?.position ?? 0;
+        child = last >= 0 ? last : children.length + last;
+        continue;
+      }
+      let found = false;
+      for (let candidate = from; candidate < children.length && !found; candidate += 1) {
+        env.attributeSteps = (env.attributeSteps ?? 0) + 1;
+        found = childRules.every((r) => matchRule(children, candidate, r, 0, env) !== false);
+        if (found) child = candidate;
+      }
+      if (!found) return false;
+    } else if (typeof expected === "function") {
+      if (!(expected as (value: unknown) => boolean)(actual)) return false;
+    } else if (Array.isArray(expected)) {
+      if (!expected.every((test: (value: unknown) => boolean) => test(actual))) return false;
+    } else if (actual !== expected) {
+      return false;
+    }
+  }
+  return child;
 }
 
 function restoreBraces(state: StateCore): void {
