@@ -7,13 +7,10 @@ import { buildOptionsFromEnv } from "./src/build/options.ts";
 import { ELEVENTY_INPUT, TEMPLATE_FORMATS, USE_GIT_IGNORE } from "./src/build/code-paths.ts";
 
 export default function (eleventyConfig: UserConfig) {
-  const options = buildOptionsFromEnv(process.env);
-  eleventyConfig.addPlugin(sahifaPlugin, options);
+  // npm run build adds the plugin first, with its build's context; this call then changes nothing.
+  eleventyConfig.addPlugin(sahifaPlugin, { options: buildOptionsFromEnv(process.env) });
   eleventyConfig.setTemplateFormats([...TEMPLATE_FORMATS]);
-  // Documented (https://www.11ty.dev/docs/ignores/#opt-out-of-using-gitignore), not typed.
-  (eleventyConfig as UserConfig & { setUseGitIgnore(use: boolean): void }).setUseGitIgnore(
-    USE_GIT_IGNORE,
-  );
+  eleventyConfig.setUseGitIgnore(USE_GIT_IGNORE);
   eleventyConfig.setLibrary("md", createMarkdown({ arabicQuotes: true }));
   eleventyConfig.setFrontMatterParsingOptions(refuseExecutableFrontmatter);
   eleventyConfig.setDataFileSuffixes([]);

@@ -36,7 +36,9 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1)) {
   throw new Error("--sizes takes whole numbers ≥ 1 separated by commas; --runs a whole number ≥ 1");
 }
 
-type Builder = "Sahifa" | "Eleventy";
+// "Sahifa + twins": the same build with precompression on (npm run build -- --precompress).
+type Builder = "Sahifa" | "Sahifa + twins" | "Eleventy";
+const BUILDERS: readonly Builder[] = ["Sahifa", "Sahifa + twins", "Eleventy"];
 
 // Markers around the figures in the doc: a rerun replaces what is between them, nothing else.
 const START = "<!-- bench:start (written by npm run bench) -->";
@@ -49,7 +51,7 @@ interface SizeResult {
 
 interface RebuildResult {
   articles: number;
-  seconds: Record<Builder, Rebuild[]>;
+  seconds: Record<"Sahifa" | "Eleventy", Rebuild[]>;
 }
 
 const work = await mkdtemp(path.join(os.tmpdir(), "sahifa-bench-"));
@@ -65,11 +67,15 @@ try {
     const corpus = await prepareCorpus(articles);
     const result: SizeResult = {
       articles,
-      builds: { Sahifa: { pages: 0, runs: [] }, Eleventy: { pages: 0, runs: [] } },
+      builds: {
+        Sahifa: { pages: 0, runs: [] },
+        "Sahifa + twins": { pages: 0, runs: [] },
+        Eleventy: { pages: 0, runs: [] },
+      },
     };
     for (let run = 0; run < runs; run++) {
       // Alternate who goes first, so neither always builds on a warmer disk cache.
-      const order: Builder[] = run % 2 === 0 ? ["Sahifa", "Eleventy"] : ["Eleventy", "Sahifa"];
+      const order: Builder[] = run % 2 === 0 ? [...BUILDERS] : [...BUILDERS].reverse();
       for (const builder of order) {
         const output = path.join(corpus.folder, `out-${builder}`);
         // The last run's output is moved aside, not deleted: ext4 skips inodes freed in the last
@@ -91,7 +97,7 @@ try {
     const middle = Math.ceil(rebuildSize / 2);
     const number = String(middle).padStart(5, "0");
     const file = path.join(corpus.content, "articles", `${number}-article-${number}.md`);
-    const seconds = {} as Record<Builder, Rebuild[]>;
+    const seconds = {} as Record<"Sahifa" | "Eleventy", Rebuild[]>;
     for (const builder of ["Sahifa", "Eleventy"] as const) {
       const port = await freePort();
       seconds[builder] = await measureRebuilds(
@@ -146,10 +152,11 @@ async function prepareCorpus(articles: number): Promise<Corpus> {
 
 function buildCommand(builder: Builder, corpus: Corpus, output: string): Command {
   const env = { ...process.env, NODE_OPTIONS: "" };
-  return builder === "Sahifa"
+  const twins = builder === "Sahifa + twins" ? ["--precompress"] : [];
+  return builder !== "Eleventy"
     ? {
         // What npm run build runs (the compiled code: scripts/run.mjs), without npm's own start.
-        argv: [process.execPath, "scripts/run.mjs", "build", "--output", output],
+        argv: [process.execPath, "scripts/run.mjs", "build", "--output", output, ...twins],
         cwd: ROOT,
         env: { ...env, SAHIFA_CONTENT: corpus.content },
       }
@@ -166,7 +173,7 @@ function buildCommand(builder: Builder, corpus: Corpus, output: string): Command
       };
 }
 
-function devCommand(builder: Builder, corpus: Corpus, port: number): Command {
+function devCommand(builder: "Sahifa" | "Eleventy", corpus: Corpus, port: number): Command {
   const env = { ...process.env, NODE_OPTIONS: "" };
   const output = path.join(corpus.folder, `dev-${builder}`);
   return builder === "Sahifa"
@@ -233,7 +240,7 @@ function formatReport(
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`,
-    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU).`,
+    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build; "Sahifa + twins" the same with precompression on (--precompress), for nginx-style hosts.`,
     "",
     "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
     "| -------: | ------- | ---------: | ---------------: | ------: | -------: | -------: | ----------------: |",
@@ -242,12 +249,12 @@ function formatReport(
     const wall = (builder: Builder) => median(size.builds[builder].runs.map((run) => run.seconds));
     const cpu = (builder: Builder) =>
       median(size.builds[builder].runs.map((run) => run.cpuSeconds));
-    for (const builder of ["Sahifa", "Eleventy"] as const) {
+    for (const builder of BUILDERS) {
       const build = size.builds[builder];
       const peak = Math.max(...build.runs.map((run) => run.peakRss));
       const ratio =
-        builder === "Sahifa"
-          ? `${(wall("Sahifa") / wall("Eleventy")).toFixed(2)}× (${(cpu("Sahifa") / cpu("Eleventy")).toFixed(2)}×)`
+        builder !== "Eleventy"
+          ? `${(wall(builder) / wall("Eleventy")).toFixed(2)}× (${(cpu(builder) / cpu("Eleventy")).toFixed(2)}×)`
           : "";
       lines.push(
         `| ${size.articles.toLocaleString("en")} | ${builder} | ${build.pages.toLocaleString("en")} | ${wall(builder).toFixed(2)} s | ${(build.pages / wall(builder)).toFixed(0)} | ${cpu(builder).toFixed(2)} s | ${megabytes(peak)} MB | ${ratio} |`,

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type BuildSummary } from "../src/build/build-site.ts";
+import { ONE_SHOT_ENVIRONMENT } from "../src/build/eleventy-adapter.ts";
 import { ContentError, formatProblem, plural } from "../src/content/problems.ts";
 
 const { values } = parseArgs({
@@ -10,6 +11,10 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
     output: { type: "string", default: "_site" },
     future: { type: "boolean", default: false },
+    // .br and .gz twins for hosts that serve them as they are (nginx, Apache, object stores);
+    // unset, site.yaml's `precompress` decides.
+    precompress: { type: "boolean" },
+    "no-precompress": { type: "boolean" },
   },
 });
 
@@ -17,15 +22,15 @@ const { values } = parseArgs({
 // build given SAHIFA_NOW is reproducible byte for byte.
 process.env.SAHIFA_NOW ||= new Date().toISOString();
 if (values.future) process.env.SAHIFA_FUTURE = "1";
-// One build, then the process ends: each template is imported once. Eleventy's ESM cache-buster
-// is for --serve and --watch, which import changed templates again; on Node 20 it is a loader
-// (module.register) whose thread every later import waits on, about 0.15 s of this thread and
-// as much of its own. Eleventy reads this variable when it is imported (in src/build/build-site.ts).
-// https://github.com/11ty/eleventy/issues/3371
-process.env.ELEVENTY_SKIP_ESM_RESOLVER ||= "1";
+// One build, then the process ends: Eleventy is told so before it is imported (in src/build/build-site.ts).
+for (const [name, value] of Object.entries(ONE_SHOT_ENVIRONMENT)) process.env[name] ||= value;
 
 try {
-  const summary = await buildSite({ outputDir: values.output, eleventyLog: values.verbose });
+  const summary = await buildSite({
+    outputDir: values.output,
+    eleventyLog: values.verbose,
+    precompress: values["no-precompress"] ? false : values.precompress,
+  });
   for (const warning of summary.warnings) console.warn(formatProblem(warning));
   console.log(describeSummary(summary));
 } catch (error) {

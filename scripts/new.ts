@@ -38,7 +38,7 @@ try {
   const text = articleSkeleton({ title, slug: chosen.slug, day, draft: values.draft });
   // Never write a file the build would refuse: the skeleton goes through the build's own check.
   const problems = checkArticleText(text, file, site.timeZone);
-  if (problems.length > 0) throw new NewArticleError(problems.map(formatProblem).join("\n"));
+  if (problems.length > 0) throw new NewArticleError(problems.map((problem) => formatProblem(problem)).join("\n"));
   await mkdir(folder, { recursive: true });
   try {
     await writeFile(file, text, { flag: "wx" });

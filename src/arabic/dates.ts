@@ -113,14 +113,19 @@ export interface HijriDay {
  * @example toHijri(DateTime.fromISO("2024-12-02"), "UTC", 0) //=> { day: 1, month: 6, year: 1446 }
  */
 export function toHijri(date: DateTime, zone: string, adjustment: number): HijriDay {
-  // ICU's conversion costs tens of microseconds; archives and pages ask for the same dates.
-  const key = `${date.toMillis()} ${zone} ${adjustment}`;
-  const known = HIJRI_DAYS.get(key);
-  if (known) return { ...known };
-  const day = convertToHijri(date, zone, adjustment);
-  if (HIJRI_DAYS.size >= 100_000) HIJRI_DAYS.clear();
-  HIJRI_DAYS.set(key, day);
-  return { ...day };
+  const local = inZone(date, zone);
+  const noonUtc = Date.UTC(local.year, local.month - 1, local.day + adjustment, 12);
+  const numbers: Record<string, number> = {};
+  for (const part of HIJRI_NUMERIC.formatToParts(noonUtc)) {
+    if (part.type === "day" || part.type === "month" || part.type === "year") {
+      numbers[part.type] = Number(part.value);
+    }
+  }
+  const { day, month, year } = numbers;
+  if (day === undefined || month === undefined || year === undefined) {
+    throw new Error("this Node.js build's ICU cannot convert to the islamic-umalqura calendar");
+  }
+  return { day, month, year };
 }
 
 /**
@@ -166,24 +171,6 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 // date, then T or space, then hh:mm[:ss[.fff]], then an optional offset
 const DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-const HIJRI_DAYS = new Map<string, HijriDay>();
-
-function convertToHijri(date: DateTime, zone: string, adjustment: number): HijriDay {
-  const local = inZone(date, zone);
-  const noonUtc = Date.UTC(local.year, local.month - 1, local.day + adjustment, 12);
-  const numbers: Record<string, number> = {};
-  for (const part of HIJRI_NUMERIC.formatToParts(noonUtc)) {
-    if (part.type === "day" || part.type === "month" || part.type === "year") {
-      numbers[part.type] = Number(part.value);
-    }
-  }
-  const { day, month, year } = numbers;
-  if (day === undefined || month === undefined || year === undefined) {
-    throw new Error("this Node.js build's ICU cannot convert to the islamic-umalqura calendar");
-  }
-  return { day, month, year };
-}
 
 function inZone(date: DateTime, zone: string): DateTime {
   const local = date.setZone(zone);

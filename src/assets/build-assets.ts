@@ -4,9 +4,15 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { subsetWoff2 } from "./font-subset.ts";
 import type { Site } from "../content/site-settings.ts";
-import { buildStylesheets, contentHash, type BuiltFile } from "./styles.ts";
-import type { AssetUrls } from "../templates/page-data.ts";
+import { contentHash, type BuiltFile, type Stylesheets } from "./styles.ts";
 import { sitePath } from "../site/urls.ts";
+
+/** URLs of built assets, already prefixed, for <link> elements. */
+export interface AssetUrls {
+  stylesheet: string;
+  /** Fonts worth preloading on every page (the Arabic faces the first screen uses). */
+  preloadFonts: readonly string[];
+}
 
 export interface Assets {
   urls: AssetUrls;
@@ -43,20 +49,16 @@ export const FONT_FILES: readonly FontFile[] = [
 /**
  * Builds every asset for a site: fonts cut down to the site's characters and renamed with their
  * content hash, and both stylesheets pointed at those names, then hashed. The stylesheet
- * pipeline depends on the CSS alone and is cached (src/assets/styles.ts); only the cheap linking step
- * depends on the site's text.
+ * pipeline depends on the CSS alone, so a build starts it early (`buildStylesheets`, cached on
+ * disk) and hands it in; only the cheap linking step depends on the site's text.
  */
 export async function buildAssets(input: {
-  css: string;
-  cssPath: string;
+  stylesheets: Promise<Stylesheets>;
   site: Site;
   /** Every character the site shows (`siteText`): the fonts keep these glyphs and no others. */
   text: string;
 }): Promise<Assets> {
-  const [built, fonts] = await Promise.all([
-    buildStylesheets(input.css, input.cssPath),
-    subsetFonts(input.text),
-  ]);
+  const [built, fonts] = await Promise.all([input.stylesheets, subsetFonts(input.text)]);
   const stylesheets = {
     rtl: linkFonts("assets/sahifa.rtl", built.rtl, fonts),
     ltr: linkFonts("assets/sahifa.ltr", built.ltr, fonts),
@@ -71,18 +73,6 @@ export async function buildAssets(input: {
     },
     files: [stylesheets.rtl, stylesheets.ltr, ...fonts.map(({ file }) => file)],
   };
-}
-
-/**
- * Starts building the stylesheets for `cssPath` (on a worker thread) without waiting: a build
- * checks its content meanwhile, and its buildAssets then finds them built.
- * @example warmAssets("styles/main.css") // later: await buildAssets({ css, cssPath, site, text })
- */
-export function warmAssets(cssPath: string): void {
-  readFile(cssPath, "utf8")
-    .then((css) => buildStylesheets(css, cssPath))
-    // A failure here is reported by the build's own buildAssets.
-    .catch(() => undefined);
 }
 
 interface BuiltFont {

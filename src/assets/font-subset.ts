@@ -1,7 +1,7 @@
 // Font subsetting: the characters a site shows, and the self-hosted face cut down to them (HarfBuzz's hb-subset).
 
 import path from "node:path";
-import type { Content } from "../content/load.ts";
+import type { Content } from "../content/article.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { READING_TIME_FORMS } from "../arabic/reading-time.ts";
 import { distinctCharacters } from "../content/characters.ts";
@@ -74,9 +74,10 @@ export function siteText(content: {
  * The face cut down to the glyphs `text` needs, as WOFF2. HarfBuzz keeps every layout feature
  * and follows GSUB closure, so initial, medial, final and ligature forms of the kept letters
  * stay, and Arabic still joins. Same font and text give the same bytes. Cutting and compressing
- * a face costs about half a second, so subsets are kept in memory (the last one per face, for
- * the dev server) and on disk (`node_modules/.cache/sahifa/fonts/`, keyed by the font, the text
- * and the subsetter's versions), where the next build finds them.
+ * a face costs about half a second, so subsets are kept on disk
+ * (`node_modules/.cache/sahifa/fonts/`, keyed by the font, the text and the subsetter's
+ * versions), where the next build finds them; a dev session also keeps its last assets while
+ * the site's characters stay the same (src/build/plugin.ts).
  * @example (await subsetWoff2(naskh, "صحيفة")).length //=> a few KB
  */
 export async function subsetWoff2(
@@ -85,30 +86,20 @@ export async function subsetWoff2(
   options: { cacheDir?: string } = {},
 ): Promise<Uint8Array> {
   const fontKey = contentHash(font);
-  const textKey = contentHash(text);
-  const cached = latest.get(fontKey);
-  if (cached?.textKey === textKey) return cached.subset;
   const file = path.join(
     options.cacheDir ?? path.join(CACHE_ROOT, "fonts"),
     `${fontKey}.${contentHash(`${text}\n${SUBSETTER_VERSIONS}`)}.woff2`,
   );
-  const subset = readCacheFile(file).then(async (stored) => {
-    if (stored && isWholeWoff2(stored)) return new Uint8Array(stored);
-    const { default: subsetFont } = await import("subset-font");
-    // Copied before the next use of wawoff2 (inside subset-font) may reuse its memory.
-    const bytes = await oneWoff2AtATime(
-      async () =>
-        new Uint8Array(await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" })),
-    );
-    await writeCacheFile(file, bytes);
-    return bytes;
-  });
-  latest.set(fontKey, { textKey, subset });
-  // A failed subset is not remembered: the next build tries again.
-  subset.catch(() => {
-    if (latest.get(fontKey)?.subset === subset) latest.delete(fontKey);
-  });
-  return subset;
+  const stored = await readCacheFile(file);
+  if (stored && isWholeWoff2(stored)) return new Uint8Array(stored);
+  const { default: subsetFont } = await import("subset-font");
+  // Copied before the next use of wawoff2 (inside subset-font) may reuse its memory.
+  const bytes = await oneWoff2AtATime(
+    async () =>
+      new Uint8Array(await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" })),
+  );
+  await writeCacheFile(file, bytes);
+  return bytes;
 }
 
 /**
@@ -124,10 +115,6 @@ export function isWholeWoff2(bytes: Uint8Array): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Internals
-
-// The dev server rebuilds on every save, and most saves leave the character set as it was: the
-// last subset of each face is kept, and only the last, so a long session does not grow.
-const latest = new Map<string, { textKey: string; subset: Promise<Uint8Array> }>();
 
 // What else decides a subset's bytes: the subsetter (HarfBuzz) and the WOFF2 encoder.
 const SUBSETTER_VERSIONS = ["subset-font", "harfbuzzjs", "wawoff2"]

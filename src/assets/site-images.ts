@@ -5,34 +5,18 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Article } from "../content/load.ts";
 import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import type { Site } from "../content/site-settings.ts";
 import { contentHash, type BuiltFile } from "./styles.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
+import {
+  SITE_IMAGE_KINDS,
+  type SiteImage,
+  type SiteImageKind,
+  type SiteImages,
+} from "../publish/share-image.ts";
 import { xmlDocument, type XmlElement } from "../publish/xml.ts";
 import { oneWoff2AtATime } from "./woff2-lock.ts";
-
-/** An image a page points social cards and structured data at. */
-export interface ShareImage {
-  /** Absolute URL. */
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  /** MIME type when known (the site's own images are PNG). */
-  type?: string;
-}
-
-export type SiteImageKind = keyof typeof IMAGE_LAYOUTS;
-
-/** An image the build drew: also its href for the site's own pages (path prefix included). */
-export interface SiteImage extends ShareImage {
-  path: string;
-}
-
-/** The images every site has, drawn from its name at build time. */
-export type SiteImages = Record<SiteImageKind, SiteImage>;
 
 /** The stylesheet's light palette, so the images look like the site. */
 export const IMAGE_COLOURS = { paper: "#fdfcf9", ink: "#1b1b1b", accent: "#8a1c1c" } as const;
@@ -143,8 +127,6 @@ export async function buildSiteImages(
   return { images: { card, logo, icon, favicon }, files };
 }
 
-const SITE_IMAGE_KINDS = ["card", "logo", "icon", "favicon"] as const satisfies SiteImageKind[];
-
 /** The four PNGs, in SITE_IMAGE_KINDS order, drawn with resvg. */
 async function drawSiteImages(name: string): Promise<Buffer[]> {
   const { Resvg } = await import("@resvg/resvg-js");
@@ -153,6 +135,9 @@ async function drawSiteImages(name: string): Promise<Buffer[]> {
     // resvg reads TrueType/OpenType files only: unpack the WOFF2 the site serves.
     const fontFile = path.join(fontDir, "face.ttf");
     const woff2 = await readFile(require.resolve(IMAGE_FONT.source));
+    // wawoff2 is Google's woff2 compiled to WebAssembly, loaded only to draw (a cache miss); it
+    // ships no type declarations.
+    const wawoff2 = require("wawoff2") as { decompress(bytes: Uint8Array): Promise<Uint8Array> };
     const face = await oneWoff2AtATime(async () => Buffer.from(await wawoff2.decompress(woff2)));
     await writeFile(fontFile, face);
     return SITE_IMAGE_KINDS.map((kind) => renderPng(Resvg, kind, name, fontFile));
@@ -163,22 +148,22 @@ async function drawSiteImages(name: string): Promise<Buffer[]> {
 
 /**
  * What besides the name decides the pictures: this module and the SVG writer (their source
- * text), and the versions of the face and the tools. Read once per process.
+ * text), and the versions of the face and the tools. Read once per build (a few small files).
  */
 function drawingVersion(): string {
-  drawingVersionText ??= JSON.stringify([
+  return JSON.stringify([
     contentHash(readFileSync(new URL(import.meta.url))),
     contentHash(
       readFileSync(
-        new URL("../publish/xml" + path.extname(new URL(import.meta.url).pathname), import.meta.url),
+        new URL(
+          "../publish/xml" + path.extname(new URL(import.meta.url).pathname),
+          import.meta.url,
+        ),
       ),
     ),
     ...["@resvg/resvg-js", "@fontsource/noto-naskh-arabic", "wawoff2"].map(packageVersion),
   ]);
-  return drawingVersionText;
 }
-
-let drawingVersionText: string | undefined;
 
 /** Whether bytes are a whole PNG file: its signature, and its IEND chunk at the end. */
 function isWholePng(bytes: Uint8Array): boolean {
@@ -187,22 +172,6 @@ function isWholePng(bytes: Uint8Array): boolean {
   return (
     bytes.length > 20 && signature.every((byte, index) => bytes[index] === byte) && end === "IEND"
   );
-}
-
-/**
- * The image a page shares: the article's own (a site path made absolute), else the site's card.
- * @example shareImageFor(site, { image: { src: "/media/a.jpg", alt, width: 800, height: 450 } }, images).url
- * //=> "https://example.org/news/media/a.jpg"
- */
-export function shareImageFor(
-  site: Pick<Site, "url">,
-  article: Pick<Article, "image"> | undefined,
-  images: SiteImages,
-): ShareImage {
-  const image = article?.image;
-  if (!image) return images.card;
-  const url = /^https?:/i.test(image.src) ? new URL(image.src).href : absoluteUrl(site, image.src);
-  return { url, width: image.width, height: image.height, alt: image.alt };
 }
 
 /**
@@ -294,8 +263,6 @@ const MEASURE = { width: 20_000, height: 400, baseline: 250, size: 100 };
 const GRAPHEMES = new Intl.Segmenter("ar", { granularity: "grapheme" });
 
 const require = createRequire(import.meta.url);
-// wawoff2 is Google's woff2 compiled to WebAssembly; it ships no type declarations.
-const wawoff2 = require("wawoff2") as { decompress(bytes: Uint8Array): Promise<Uint8Array> };
 
 /** Measures the text, then draws the image with it fitted; text without ink leaves the background. */
 function renderPng(

@@ -24,7 +24,8 @@ export interface Stylesheets {
  * Builds both directions of the stylesheet from the authored (left-to-right) CSS. PostCSS,
  * rtlcss and cssnano take about a second to load and run, so the result is kept on disk
  * (`node_modules/.cache/sahifa/`), keyed by everything it depends on, and a miss runs on a
- * worker thread while the build checks its content; the same CSS is built once per process.
+ * worker thread while the build checks its content (the build starts it first and keeps the
+ * promise in its context: src/build/context.ts).
  * @example (await buildStylesheets(".a{margin-left:1px}", "main.css")).rtl.contents //=> ".a{margin-right:1px}"
  */
 export function buildStylesheets(
@@ -32,10 +33,7 @@ export function buildStylesheets(
   from: string,
   options: { cacheDir?: string } = {},
 ): Promise<Stylesheets> {
-  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const key = `${cacheDir}\n${from}\n${css}`;
-  if (built?.key !== key) built = { key, stylesheets: buildOrReuse({ css, from }, cacheDir) };
-  return built.stylesheets;
+  return buildOrReuse({ css, from }, options.cacheDir ?? DEFAULT_CACHE_DIR);
 }
 
 /**
@@ -46,15 +44,12 @@ export function contentHash(contents: string | Uint8Array): string {
   return createHash("sha256").update(contents).digest("hex").slice(0, 10);
 }
 
-/** What styles-worker.js is given, and what it answers. */
+/** What styles-worker.ts is given, and what it answers. */
 interface StylesheetJob {
   css: string;
   from: string;
 }
 type StylesheetResult = { ok: true; ltr: string; rtl: string } | { ok: false; error: string };
-
-// The last stylesheet built: the build's early start and Eleventy's data step ask for the same one.
-let built: { key: string; stylesheets: Promise<Stylesheets> } | undefined;
 
 async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Stylesheets> {
   const key = await cacheKey(job);
@@ -71,7 +66,7 @@ async function buildOrReuse(job: StylesheetJob, cacheDir: string): Promise<Style
 }
 
 async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: string }> {
-  const worker = new Worker(new URL("./styles-worker.js", import.meta.url), { workerData: job });
+  const worker = startWorker(job);
   const result = await new Promise<StylesheetResult>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
@@ -80,6 +75,21 @@ async function runPipeline(job: StylesheetJob): Promise<{ ltr: string; rtl: stri
   await worker.terminate();
   if (!result.ok) throw new Error(`the stylesheet could not be built: ${result.error}`);
   return { ltr: result.ltr, rtl: result.rtl };
+}
+
+/**
+ * The worker beside this module in its own language: styles-worker.js when compiled, or
+ * styles-worker.ts from the sources. Node 20 starts a worker thread without tsx's hooks (tsx
+ * registers them on the main thread only: https://github.com/privatenumber/tsx/issues/354), so
+ * from the sources the thread first loads tsx's documented API, which then imports the worker.
+ */
+function startWorker(job: StylesheetJob): Worker {
+  const self = new URL(import.meta.url);
+  const worker = new URL(`./styles-worker${path.extname(self.pathname)}`, self);
+  if (worker.pathname.endsWith(".js")) return new Worker(worker, { workerData: job });
+  const [tsx, entry, parent] = [import.meta.resolve("tsx/esm/api"), worker.href, self.href];
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(parent)}))`;
+  return new Worker(code, { eval: true, workerData: job });
 }
 
 const DEFAULT_CACHE_DIR = path.join(CACHE_ROOT, "stylesheets");

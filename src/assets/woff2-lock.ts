@@ -1,4 +1,4 @@
-// One caller at a time for wawoff2 (Google's WOFF2 codec in WebAssembly): subset-font uses it through fontverter, share-image.ts directly.
+// One caller at a time for wawoff2 (Google's WOFF2 codec in WebAssembly): subset-font uses it through fontverter, site-images.ts directly.
 
 /**
  * Runs `work` once every earlier call's work has settled. wawoff2 answers with a view into its
@@ -14,4 +14,7 @@ export function oneWoff2AtATime<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+// The one piece of module state in src/ (tests/architecture.test.ts names it): the WebAssembly
+// instance it guards is loaded once per process and shared by every build in it, so its lock
+// must be too. It remembers nothing about any site.
 let queue: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,25 @@
-// Build options: where content lives and how this build differs (drafts, schedule, deploy URL), read from the environment once.
+// Build options: where content lives and how this build differs (drafts, schedule, deploy URL, output), read from the environment once.
 
 import { DateTime } from "luxon";
-import type { SahifaOptions } from "./plugin.ts";
+import type { ContentOptions } from "../content/load.ts";
+
+/** Everything one build is told; what content/ needs of it is ContentOptions. */
+export interface BuildOptions extends ContentOptions {
+  /** The authored stylesheet. */
+  stylesheet: string;
+  /** Publish drafts (the dev server does). */
+  includeDrafts: boolean;
+  /** Publish articles dated after `now` (the dev server does). */
+  includeFuture: boolean;
+  /** The published folder (default _site). It is replaced whole, or not touched at all. */
+  outputDir?: string | undefined;
+  /** Eleventy's config file (default .eleventy.ts, or its compiled copy: src/build/code-paths.ts). */
+  configPath?: string | undefined;
+  /** Let Eleventy print its own "[11ty]" lines (the CLI's --verbose); silent by default. */
+  eleventyLog?: boolean | undefined;
+  /** Write .br and .gz twins of every text file; when unset, site.yaml's `precompress` decides. */
+  precompress?: boolean | undefined;
+}
 
 /** Environment variables a build understands; README "Building" and "Writing articles" document them. */
 export interface BuildEnvironment {
@@ -20,10 +38,10 @@ export interface BuildEnvironment {
 }
 
 /**
- * Reads the plugin's options from an environment, with defaults for a project checkout.
+ * Reads the build's options from an environment, with defaults for a project checkout.
  * @example buildOptionsFromEnv({}).contentDir //=> "content"
  */
-export function buildOptionsFromEnv(env: BuildEnvironment): SahifaOptions {
+export function buildOptionsFromEnv(env: BuildEnvironment): BuildOptions {
   return {
     contentDir: env.SAHIFA_CONTENT || "content",
     stylesheet: env.SAHIFA_STYLESHEET || "styles/main.css",

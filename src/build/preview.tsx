@@ -2,7 +2,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { renderToStaticMarkup } from "preact-render-to-string";
-import type { Content } from "../content/load.ts";
+import type { Content } from "../content/article.ts";
 import { ContentError, formatProblem, formatReport } from "../content/problems.ts";
 import { resolveSite, siteSchema } from "../content/site-settings.ts";
 

@@ -1,6 +1,6 @@
 // Dev-server rebuilds: which article and list pages show something new since the last build, so a rebuild writes only those.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { ListingPage, Navigation } from "../site/navigation.ts";
 
 /** What a build showed, kept until the next build of the same dev session. */
@@ -20,6 +20,8 @@ export interface BuildSnapshot {
 export type ArticleVersions = Map<string, ArticleVersion>;
 
 interface ArticleVersion {
+  /** The article object these forms were made from (the loader keeps it while unchanged). */
+  article: Article;
   /** Everything on the article's own page but the body. */
   full: string;
   /** The body (kept apart: the loader hands out the same string while the body is unchanged). */
@@ -54,9 +56,11 @@ export function versionArticles(
   const versions: ArticleVersions = new Map();
   for (const article of articles) {
     const before = previous?.versions.get(article.path);
-    const { summary, full } = serialised(article);
+    // The same object as last time: the same article, already serialised.
+    const { summary, full } = before?.article === article ? before : serialised(article);
     const same = before?.full === full && before.html === article.html;
     versions.set(article.path, {
+      article,
       full,
       html: article.html,
       summary,
@@ -67,26 +71,20 @@ export function versionArticles(
   return versions;
 }
 
-/** An article's summary and page forms, made once per article object (the loader keeps the object while the article is unchanged). */
+/** An article's summary and page forms. */
 function serialised(article: Article): { summary: string; full: string } {
-  let forms = SERIALISED.get(article);
-  if (!forms) {
-    // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
-    // the zone they are shown in is part of the shared inputs.
-    const summary = JSON.stringify({
-      ...article,
-      html: undefined,
-      wordCount: undefined,
-      characters: undefined,
-      date: article.date.toMillis(),
-      updated: article.updated?.toMillis(),
-    });
-    SERIALISED.set(article, (forms = { summary, full: `${summary} ${article.wordCount}` }));
-  }
-  return forms;
+  // Dates as milliseconds: luxon's toISO is the slowest part of serialising an article, and
+  // the zone they are shown in is part of the shared inputs.
+  const summary = JSON.stringify({
+    ...article,
+    html: undefined,
+    wordCount: undefined,
+    characters: undefined,
+    date: article.date.toMillis(),
+    updated: article.updated?.toMillis(),
+  });
+  return { summary, full: `${summary} ${article.wordCount}` };
 }
-
-const SERIALISED = new WeakMap<Article, { summary: string; full: string }>();
 
 /**
  * The previous build's navigation, when it would come out the same: the same articles in the

@@ -7,21 +7,19 @@
  * @example distinctCharacters(["بب", "ab"]) //=> "abب"
  */
 export function distinctCharacters(parts: readonly string[]): string {
-  // A stamp per code unit, reused across calls (each body of a site is gathered on its own).
-  generation += 1;
-  if (generation > 0xffffffff) {
-    STAMPS.fill(0);
-    generation = 1;
-  }
-  const stamp = generation;
+  // One bit per code unit (8 KB, zeroed by the allocation): each body of a site is gathered on
+  // its own, and a bit set this small costs about as little to make as to clear.
+  const seen = new Uint32Array(0x10000 / 32);
   const codes: number[] = [];
   const astral = new Set<string>();
   for (const part of parts) {
     for (let index = 0; index < part.length; index++) {
       const code = part.charCodeAt(index);
       if (code < 0xd800 || code > 0xdfff) {
-        if (STAMPS[code] !== stamp) {
-          STAMPS[code] = stamp;
+        const word = code >>> 5;
+        const bit = 1 << (code & 31);
+        if ((seen[word]! & bit) === 0) {
+          seen[word]! |= bit;
           codes.push(code);
         }
         continue;
@@ -39,6 +37,3 @@ export function distinctCharacters(parts: readonly string[]): string {
   chars.splice(high === -1 ? chars.length : high, 0, ...[...astral].sort());
   return chars.join("");
 }
-
-const STAMPS = new Uint32Array(0x10000);
-let generation = 0;

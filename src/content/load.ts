@@ -7,6 +7,7 @@ import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
+import type { Article, Content, PublicationState } from "./article.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
 import {
@@ -27,32 +28,6 @@ import {
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
-/** An article that passed the schema, rendered: what every later stage works with. */
-export interface Article extends ArticleMeta {
-  /** Source path relative to the project, for messages: content/articles/x.md */
-  file: string;
-  /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
-  path: string;
-  /** The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). */
-  html: string;
-  wordCount: number;
-  readingMinutes: number;
-  /** Every character the body shows, once each (for the font subsets). */
-  characters: string;
-}
-
-export interface Content {
-  site: Site;
-  /** The articles this build publishes, newest first. */
-  articles: Article[];
-  /** Drafts left out of this build. */
-  draftsSkipped: number;
-  /** Articles dated after `now`, left out of this build. */
-  scheduledSkipped: number;
-  /** Things worth a look that do not stop the build. */
-  warnings: Problem[];
-}
-
 export interface ContentOptions {
   /** The content folder: site.yaml and articles/. */
   contentDir: string;
@@ -69,21 +44,35 @@ export interface ContentOptions {
   now?: Date | undefined;
 }
 
-/** Where an article stands in one build. */
-export type PublicationState = "published" | "draft" | "scheduled";
+/** Reads content/ for a build, or for every rebuild of a dev session, remembering what it may reuse. */
+export interface ContentLoader {
+  /** Reads and checks content/ again: the content, or a ContentError with every problem. */
+  load(): Promise<Content>;
+  /**
+   * What the last load did: how many article files it read, rather than knew unchanged from an
+   * earlier load of this loader (for tests, and to explain a slow dev-server rebuild).
+   */
+  readonly lastLoad: Readonly<LoadStats>;
+}
+
+export interface LoadStats {
+  filesRead: number;
+}
 
 /**
- * Creates a loader that re-reads content/ on every call and keeps rendered Markdown between
- * calls, so a dev-server rebuild renders only what changed.
+ * Creates a loader that re-reads content/ on every call. What it remembers between calls (files
+ * that passed, rendered Markdown) belongs to it alone: a build makes one, a dev session keeps
+ * one, so a rebuild renders only what changed and two sites never see each other.
+ * @example const content = await createContentLoader({ contentDir: "content" }).load();
  */
-export function createContentLoader(options: ContentOptions): () => Promise<Content> {
-  const key = optionsKey(options);
-  return async () => {
-    if (offered?.key === key) {
-      const { content } = offered;
-      offered = undefined;
-      return content;
-    }
+export function createContentLoader(options: ContentOptions): ContentLoader {
+  const memory: LoaderMemory = {
+    passedFiles: new Map(),
+    published: new WeakMap(),
+    renderer: undefined,
+    stats: { filesRead: 0 },
+  };
+  const load = async (): Promise<Content> => {
     let site: Site | undefined;
     let siteProblems: readonly Problem[] = [];
     try {
@@ -93,38 +82,22 @@ export function createContentLoader(options: ContentOptions): () => Promise<Cont
       siteProblems = error.problems;
     }
     // Articles are checked even when site.yaml is broken, so one run reports everything.
-    const checked = await checkArticles(options.contentDir, {
-      zone: site?.timeZone ?? "UTC",
-      now: options.now ?? new Date(),
-    });
+    const checked = await checkArticles(
+      options.contentDir,
+      { zone: site?.timeZone ?? "UTC", now: options.now ?? new Date() },
+      memory,
+    );
     const problems = [...siteProblems, ...checked.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
       throw new ContentError(problems);
-    return publish(site, checked.articles, problems, options);
+    return publish(site, checked.articles, problems, options, memory);
   };
-}
-
-/**
- * Hands content a build has just loaded and checked to the next loader created with the same
- * options in this process, once: src/build/build-site.ts checks everything before starting Eleventy, and
- * Eleventy's data step (the plugin's own loader) then uses that content instead of reading and
- * checking every file again. `undefined` withdraws an offer nobody took.
- * @example offerLoadedContent(options, await createContentLoader(options)())
- */
-export function offerLoadedContent(options: ContentOptions, content: Content | undefined): void {
-  offered = content === undefined ? undefined : { key: optionsKey(options), content };
-}
-
-let offered: { key: string; content: Content } | undefined;
-
-function optionsKey(options: ContentOptions): string {
-  return JSON.stringify([
-    path.resolve(options.contentDir),
-    options.urlOverride ?? null,
-    Boolean(options.includeDrafts),
-    Boolean(options.includeFuture),
-    options.now?.toISOString() ?? null,
-  ]);
+  return {
+    load,
+    get lastLoad() {
+      return memory.stats;
+    },
+  };
 }
 
 /**
@@ -189,6 +162,35 @@ export function checkArticleText(source: string, file: string, zone: string): Pr
 
 type ArticleSchema = ReturnType<typeof createArticleSchema>;
 
+/** What one loader remembers from load to load (see createContentLoader). */
+interface LoaderMemory {
+  /**
+   * The last article that passed the schema from each file, by zone and path (see checkArticle):
+   * its text, the stamp of the file it was read from, and what the check made of it.
+   */
+  passedFiles: Map<string, PassedFile>;
+  /** The article each checked frontmatter last became, and from what (see publish). */
+  published: WeakMap<ArticleMeta, PublishedArticle>;
+  /** The renderer and its rendered bodies for one set of Markdown options. */
+  renderer:
+    | { key: string; render: ReturnType<typeof createRenderer>; cache: Map<string, RenderedBody> }
+    | undefined;
+  stats: LoadStats;
+}
+
+interface PassedFile {
+  source: string;
+  stamp: string | undefined;
+  checked: { meta: ArticleMeta; body: string };
+}
+
+interface PublishedArticle {
+  rendered: RenderedBody;
+  file: string;
+  wordsPerMinute: number;
+  article: Article;
+}
+
 function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readonly string[]>> {
   return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
 }
@@ -205,6 +207,7 @@ const FAR_FUTURE_MS = 366 * 24 * 60 * 60 * 1000;
 async function checkArticles(
   contentDir: string,
   build: { zone: string; now: Date },
+  memory: LoaderMemory,
 ): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
   const folder = path.join(contentDir, "articles");
   const problems: Problem[] = [];
@@ -224,14 +227,14 @@ async function checkArticles(
     });
   }
   const schema = createArticleSchema(build.zone);
-  schemaZone.set(schema, build.zone);
   const knownKeys = articleKnownKeys(schema);
-  passedFilesUsed = new Set();
-  lastStats = { filesRead: 0 };
+  const used = new Set<string>();
+  memory.stats = { filesRead: 0 };
   const checks = (files ?? []).map((file) => {
     const shown = displayPath(file);
     const fileProblems: Problem[] = [];
-    const checked = checkArticle(file, shown, schema, knownKeys, fileProblems);
+    const checker = { zone: build.zone, schema, knownKeys, memory, used };
+    const checked = checkArticle(file, shown, checker, fileProblems);
     return { shown, checked, problems: fileProblems };
   });
   const articles: CheckedArticle[] = [];
@@ -243,24 +246,9 @@ async function checkArticles(
   }
   problems.push(...duplicateSlugs(articles));
   // Forget files that are gone or changed, so a long dev session does not grow without bound.
-  for (const key of passedFiles.keys()) if (!passedFilesUsed.has(key)) passedFiles.delete(key);
+  for (const key of memory.passedFiles.keys()) if (!used.has(key)) memory.passedFiles.delete(key);
   return { articles, problems };
 }
-
-/**
- * How many article files the last load read, rather than knew unchanged from an earlier load:
- * for tests, and to explain a slow dev-server rebuild.
- * @example lastLoadStats() //=> { filesRead: 1 }
- */
-export function lastLoadStats(): Readonly<LoadStats> {
-  return lastStats;
-}
-
-interface LoadStats {
-  filesRead: number;
-}
-
-let lastStats: LoadStats = { filesRead: 0 };
 
 async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
   let entries;
@@ -280,27 +268,35 @@ async function listArticleFiles(folder: string): Promise<{ files?: string[]; ign
   return { files: files.sort(), ignored: ignored.sort() };
 }
 
+/** What checking one file needs: the build's zone and schema, and the loader's memory. */
+interface ArticleChecker {
+  zone: string;
+  schema: ArticleSchema;
+  knownKeys: Readonly<Record<string, readonly string[]>>;
+  memory: LoaderMemory;
+  /** The keys of passedFiles this load used (the others are forgotten after it). */
+  used: Set<string>;
+}
+
 function checkArticle(
   file: string,
   shown: string,
-  schema: ArticleSchema,
-  knownKeys: Readonly<Record<string, readonly string[]>>,
+  { zone, schema, knownKeys, memory, used }: ArticleChecker,
   problems: Problem[],
 ): { meta: ArticleMeta; body: string } | undefined {
-  const zone = schemaZone.get(schema) ?? "";
   // A dev rebuild loads thousands of unchanged files: one whose inode, size and modification
   // and change times are those of a file that passed (checked in the same zone) is not read
   // again. A file changed in the last seconds is always read (a file system with coarse
   // timestamps could hide a second edit).
   const stamp = fileStamp(file);
   const key = `${zone}\u0000${shown}`;
-  const known = passedFiles.get(key);
+  const known = memory.passedFiles.get(key);
   if (known && stamp !== undefined && known.stamp === stamp) {
-    passedFilesUsed.add(key);
+    used.add(key);
     return known.checked;
   }
   let source: string;
-  lastStats.filesRead += 1;
+  memory.stats.filesRead += 1;
   try {
     source = decodeSourceText(readBounded(file, MAX_ARTICLE_BYTES));
   } catch (error) {
@@ -315,8 +311,8 @@ function checkArticle(
       ? known.checked
       : checkSource(source, shown, schema, knownKeys, problems);
   if (checked && problems.length === 0) {
-    passedFiles.set(key, { source, stamp, checked });
-    passedFilesUsed.add(key);
+    memory.passedFiles.set(key, { source, stamp, checked });
+    used.add(key);
   }
   return checked;
 }
@@ -332,15 +328,6 @@ function fileStamp(file: string): string | undefined {
 }
 
 const RECENT_CHANGE_MS = 3000;
-
-// The last article that passed the schema from each file, by zone and path (see checkArticle):
-// its text, the stamp of the file it was read from, and what the check made of it.
-const passedFiles = new Map<
-  string,
-  { source: string; stamp: string | undefined; checked: { meta: ArticleMeta; body: string } }
->();
-let passedFilesUsed = new Set<string>();
-const schemaZone = new WeakMap<ArticleSchema, string>();
 
 function checkSource(
   source: string,
@@ -425,8 +412,9 @@ function publish(
   checked: readonly CheckedArticle[],
   warnings: Problem[],
   options: ContentOptions,
+  memory: LoaderMemory,
 ): Content {
-  const render = markdownRenderer(site);
+  const render = markdownRenderer(site, memory);
   const build = {
     now: options.now ?? new Date(),
     includeDrafts: options.includeDrafts,
@@ -444,7 +432,7 @@ function publish(
     // An unchanged article keeps its object from one load to the next (the same checked
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
-    const before = published.get(meta);
+    const before = memory.published.get(meta);
     if (
       before?.rendered === rendered &&
       before.file === file &&
@@ -462,19 +450,13 @@ function publish(
       characters: rendered.characters,
       readingMinutes: readingMinutes(rendered.words, site.wordsPerMinute),
     };
-    published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
+    memory.published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
     articles.push(article);
   }
-  forgetUnused(render.used);
+  forgetUnused(memory, render.used);
   articles.sort(newestFirst);
   return { site, articles, draftsSkipped, scheduledSkipped, warnings };
 }
-
-// The article each checked frontmatter last became, and from what (see publish).
-const published = new WeakMap<
-  ArticleMeta,
-  { rendered: RenderedBody; file: string; wordsPerMinute: number; article: Article }
->();
 
 /** A body rendered once: its HTML and its word count (counting costs as much as rendering). */
 interface RenderedBody {
@@ -483,14 +465,13 @@ interface RenderedBody {
   characters: string;
 }
 
-// One renderer and its cache per process: the build's up-front check and Eleventy's data step
-// load the same content, and a dev-server rebuild renders only the bodies that changed.
-let renderer:
-  | { key: string; render: ReturnType<typeof createRenderer>; cache: Map<string, RenderedBody> }
-  | undefined;
-
-function markdownRenderer(site: Site): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const { render: toHtml, cache } = renderCache({ arabicQuotes: site.arabicQuotes });
+// The build's up-front check and a dev session's rebuilds load the same content again: a body
+// is rendered once per loader while it is unchanged.
+function markdownRenderer(
+  site: Site,
+  memory: LoaderMemory,
+): ((body: string) => RenderedBody) & { used: Set<string> } {
+  const { render: toHtml, cache } = renderCache(memory, { arabicQuotes: site.arabicQuotes });
   const used = new Set<string>();
   const render = (body: string): RenderedBody => {
     used.add(body);
@@ -506,18 +487,22 @@ function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): Re
   return { html, words: countWords(text), characters: distinctCharacters([text]) };
 }
 
-/** This process's renderer and rendered bodies for some Markdown options (one set at a time). */
-function renderCache(markdownOptions: MarkdownOptions): NonNullable<typeof renderer> {
+/** The loader's renderer and rendered bodies for some Markdown options (one set at a time). */
+function renderCache(
+  memory: LoaderMemory,
+  markdownOptions: MarkdownOptions,
+): NonNullable<LoaderMemory["renderer"]> {
   const key = JSON.stringify(markdownOptions);
-  if (renderer?.key !== key)
-    renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
-  return renderer;
+  if (memory.renderer?.key !== key)
+    memory.renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
+  return memory.renderer;
 }
 
-function forgetUnused(used: ReadonlySet<string>): void {
+function forgetUnused(memory: LoaderMemory, used: ReadonlySet<string>): void {
   // Forget bodies no longer in content/, so a long dev session does not grow without bound.
-  if (!renderer) return;
-  for (const body of renderer.cache.keys()) if (!used.has(body)) renderer.cache.delete(body);
+  const cache = memory.renderer?.cache;
+  if (!cache) return;
+  for (const body of cache.keys()) if (!used.has(body)) cache.delete(body);
 }
 
 function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {

@@ -277,7 +277,7 @@ const ATTRS_PATTERNS = (
 const { addAttrs } = requireCommonJs("markdown-it-attrs/utils.js") as AttrsUtils;
 
 // The patterns that may match again in the same paragraph (markdown-it-attrs retries them).
-const REPEATING_PATTERNS = new Set(["inline attributes", "inline nesting 0"]);
+const REPEATING_PATTERNS: ReadonlySet<string> = new Set(["inline attributes", "inline nesting 0"]);
 
 function applyAttributeBlocks(state: StateCore): void {
   const tokens = state.tokens;

@@ -1,5 +1,18 @@
 // The editor-facing error report: every problem in every file, one line each.
 
+/**
+ * An editor-facing message in both languages Sahifa speaks to editors. Field names, file names
+ * and values quoted from the file stay as written in both.
+ * @example const message: Message = { en: "is required", ar: "حقل مطلوب" };
+ */
+export interface Message {
+  readonly en: string;
+  readonly ar: string;
+}
+
+/** The languages of editor-facing messages. */
+export type MessageLanguage = keyof Message;
+
 /** One thing wrong with one input file. */
 export interface Problem {
   /** Path as the editor sees it, relative to the project (content/articles/x.md). */
@@ -10,7 +23,8 @@ export interface Problem {
   column?: number;
   /** The frontmatter field (dotted for nested ones: source.url). */
   field?: string;
-  message: string;
+  /** Both languages; a bare string is English only (older call sites, being converted). */
+  message: Message | string;
   /** Warnings are reported but do not stop the build; problems are errors unless marked. */
   severity?: "error" | "warning";
 }
@@ -31,13 +45,13 @@ export class ContentError extends Error {
  * @example formatProblem({ file: "content/articles/x.md", line: 4, field: "date", message: "…" })
  * //=> "content/articles/x.md:4: date: …"
  */
-export function formatProblem(problem: Problem): string {
+export function formatProblem(problem: Problem, language: MessageLanguage = "en"): string {
   let place = problem.file;
   if (problem.line !== undefined) place += `:${problem.line}`;
   if (problem.line !== undefined && problem.column !== undefined) place += `:${problem.column}`;
   const severity = problem.severity === "warning" ? "warning: " : "";
   const field = problem.field ? `${problem.field}: ` : "";
-  return `${place}: ${severity}${field}${problem.message}`;
+  return `${place}: ${severity}${field}${messageText(problem.message, language)}`;
 }
 
 /**
@@ -56,7 +70,15 @@ export function formatReport(problems: readonly Problem[]): string {
   const files = new Set(errors.map((problem) => problem.file)).size;
   let count = `${plural(errors.length, "problem")} in ${plural(files, "file")}`;
   if (warnings > 0) count += ` (and ${plural(warnings, "warning")})`;
-  return [...sorted.map(formatProblem), count].join("\n");
+  return [...sorted.map((problem) => formatProblem(problem)), count].join("\n");
+}
+
+/**
+ * A message in one language (a bare string is English and is shown as it is).
+ * @example messageText({ en: "is required", ar: "حقل مطلوب" }, "ar") //=> "حقل مطلوب"
+ */
+export function messageText(message: Message | string, language: MessageLanguage): string {
+  return typeof message === "string" ? message : message[language];
 }
 
 /**

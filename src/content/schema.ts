@@ -225,7 +225,7 @@ export function isHttpUrl(value: string): boolean {
 // Internals
 
 const DATE_HINT = "expected YYYY-MM-DD, or an ISO 8601 date-time with offset";
-const STEERING = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
+const STEERING: ReadonlySet<string> = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
 // Any character but the invisible ones: format characters (Cf: ZWSP, ZWJ, RLM, BOM …),
 // separators, and the blank letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
 // Mongolian vowel separator, braille blank.

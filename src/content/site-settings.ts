@@ -39,6 +39,12 @@ export const siteSchema = z.strictObject({
   arabicQuotes: z.boolean().default(true),
   /** Reading speed for the reading-time line. */
   wordsPerMinute: z.number().int().min(60).max(600).default(DEFAULT_WORDS_PER_MINUTE),
+  /**
+   * Write `.br` and `.gz` twins of every text file, for hosts that serve them as they are (nginx
+   * gzip_static, Apache, object stores); GitHub Pages, Netlify and Cloudflare Pages compress on
+   * their own and gain nothing from them.
+   */
+  precompress: z.boolean({ error: "precompress must be true or false" }).default(false),
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;
@@ -70,7 +76,7 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
   };
 }
 
-const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);
 
 function isKnownZone(zone: string): boolean {
   try {

@@ -2,9 +2,9 @@
 
 import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import { shareImageFor, type SiteImages } from "../assets/site-images.ts";
+import { shareImageFor, type SiteImages } from "./share-image.ts";
 import type { Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
@@ -123,17 +123,7 @@ function categoriesOf(article: Article): string[] {
   return [...new Set([...(article.section ? [article.section] : []), ...article.tags])];
 }
 
-// Both feeds carry the same content: rewrite each article's URLs once per article and address
-// (the loader keeps an unchanged article's object from build to build, and the same content
-// may be built for another address).
-const absoluteContent = new WeakMap<Article, { url: string; content: Promise<string> }>();
-
 /** The article's HTML with every relative URL (in-page anchors too) made absolute. */
 function contentOf(article: Article, url: string): Promise<string> {
-  let entry = absoluteContent.get(article);
-  if (entry?.url !== url) {
-    entry = { url, content: convertHtmlToAbsoluteUrls(article.html, url) };
-    absoluteContent.set(article, entry);
-  }
-  return entry.content;
+  return convertHtmlToAbsoluteUrls(article.html, url);
 }

@@ -1,6 +1,6 @@
 // Search engines: sitemap.xml with each page's last change, and robots.txt pointing at it.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import type { Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";

@@ -1,8 +1,8 @@
 // Social metadata: the Open Graph and X (Twitter) card tags of a page, as plain data for the page head.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import type { ShareImage } from "../assets/site-images.ts";
+import type { ShareImage } from "./share-image.ts";
 import type { Site } from "../content/site-settings.ts";
 
 /** One `<meta>` element: Open Graph uses `property`, X's cards use `name`. */

@@ -1,8 +1,8 @@
 // Structured data: the schema.org NewsArticle of an article page, as JSON-LD safe inside a <script> element.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import type { ShareImage, SiteImages } from "../assets/site-images.ts";
+import type { ShareImage, SiteImages } from "./share-image.ts";
 import type { Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 

@@ -1,7 +1,12 @@
 // Archive by month: articles grouped by Gregorian and by Hijri (Umm al-Qura) month, with their paths and Arabic titles.
 
 import type { DateTime } from "luxon";
-import { gregorianMonthName, hijriMonthName, toHijri, type MonthNameStyle } from "../arabic/dates.ts";
+import {
+  gregorianMonthName,
+  hijriMonthName,
+  toHijri,
+  type MonthNameStyle,
+} from "../arabic/dates.ts";
 import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
 
 export type Calendar = "gregorian" | "hijri";
@@ -34,11 +39,22 @@ export function groupByMonth<T extends { date: DateTime }>(
   settings: Pick<ArchiveSettings, "timeZone" | "hijriAdjustment">,
 ): MonthGroup<T>[] {
   const groups = new Map<number, MonthGroup<T>>();
+  // A news site publishes several articles a day: each calendar day is converted to the Hijri
+  // calendar once (ICU's conversion costs tens of microseconds).
+  const hijriMonths = new Map<string, { year: number; month: number }>();
+  const hijriMonthOf = (date: DateTime) => {
+    const local = date.setZone(settings.timeZone);
+    const day = `${local.year}-${local.month}-${local.day}`;
+    let found = hijriMonths.get(day);
+    if (!found)
+      hijriMonths.set(day, (found = toHijri(local, settings.timeZone, settings.hijriAdjustment)));
+    return found;
+  };
   for (const article of articles) {
     const { year, month } =
       calendar === "gregorian"
         ? article.date.setZone(settings.timeZone)
-        : toHijri(article.date, settings.timeZone, settings.hijriAdjustment);
+        : hijriMonthOf(article.date);
     const key = year * 100 + month;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { calendar, year, month, articles: [] }));

@@ -8,7 +8,7 @@ import {
   monthTitle,
   type Calendar,
 } from "./archive.ts";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { paginate, type Page } from "./pagination.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
@@ -51,6 +51,11 @@ export interface Navigation {
   listings: ListingPage[];
   /** Every tag, in Arabic alphabetical order. */
   tags: TagSummary[];
+  /**
+   * Each tag's site-relative path, by its name (`tagName`): made once per build, so pages that
+   * show a tag do not transliterate and hash it again.
+   */
+  tagPaths: ReadonlyMap<string, string>;
   archive: { gregorian: ArchiveYear[]; hijri: ArchiveYear[] };
   /** Each article's newer, older and related articles, by the article's path. */
   neighbours: Record<string, ArticleNeighbours<Article>>;
@@ -79,9 +84,10 @@ export function buildNavigation(
       page,
     }));
 
-  const tagGroups = groupByTag(articles);
+  const { groups: tagGroups, paths: tagPaths } = groupByTag(articles);
+  const pathOf = (name: string) => tagPaths.get(name) ?? tagPath(name);
   const tagPages = [...tagGroups].flatMap(([name, list]) =>
-    listings("tag", name, list, tagPath(name)),
+    listings("tag", name, list, pathOf(name)),
   );
   const calendars = { gregorian: [] as ArchiveYear[], hijri: [] as ArchiveYear[] };
   const monthPages: ListingPage[] = [];
@@ -114,8 +120,9 @@ export function buildNavigation(
   return {
     listings: [...listings("home", "", articles, "/"), ...tagPages, ...monthPages],
     tags: [...tagGroups]
-      .map(([name, list]) => ({ name, path: tagPath(name), count: list.length }))
+      .map(([name, list]) => ({ name, path: pathOf(name), count: list.length }))
       .sort((a, b) => ARABIC_ORDER.compare(a.name, b.name)),
+    tagPaths,
     archive: calendars,
     neighbours,
   };
@@ -126,9 +133,13 @@ export function buildNavigation(
 
 const ARABIC_ORDER = new Intl.Collator("ar");
 
-/** Articles by tag name, newest first within each tag; refuses two tags with one slug. */
-function groupByTag(articles: readonly Article[]): Map<string, Article[]> {
+/** Articles by tag name, newest first within each tag, and each tag's path; refuses two tags with one slug. */
+function groupByTag(articles: readonly Article[]): {
+  groups: Map<string, Article[]>;
+  paths: Map<string, string>;
+} {
   const groups = new Map<string, Article[]>();
+  const paths = new Map<string, string>();
   const bySlug = new Map<string, { name: string; file: string }>();
   const problems: Problem[] = [];
   for (const article of articles) {
@@ -146,10 +157,11 @@ function groupByTag(articles: readonly Article[]): Map<string, Article[]> {
           });
         }
         bySlug.set(slug, { name, file: article.file });
+        paths.set(name, `/tags/${slug}/`);
       }
       list.push(article);
     }
   }
   if (problems.length > 0) throw new ContentError(problems);
-  return groups;
+  return { groups, paths };
 }

@@ -22,18 +22,13 @@ export function tagName(tag: string): string {
  */
 export function tagSlug(tag: string): string {
   const name = tagName(tag);
-  let slug = SLUGS.get(name);
-  if (slug === undefined) {
-    const readable = transliterate(name)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .slice(0, MAX_READABLE)
-      .replace(/^-+|-+$/g, "");
-    const hash = createHash("sha256").update(name, "utf8").digest("hex").slice(0, HASH_DIGITS);
-    slug = `${readable || "tag"}-${hash}`;
-    SLUGS.set(name, slug);
-  }
-  return slug;
+  const readable = transliterate(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, MAX_READABLE)
+    .replace(/^-+|-+$/g, "");
+  const hash = createHash("sha256").update(name, "utf8").digest("hex").slice(0, HASH_DIGITS);
+  return `${readable || "tag"}-${hash}`;
 }
 
 /**
@@ -49,5 +44,3 @@ export function tagPath(tag: string): string {
 
 const MAX_READABLE = 40;
 const HASH_DIGITS = 8;
-// Slugs are asked for on every page that shows a tag; hashing once per name is enough.
-const SLUGS = new Map<string, string>();

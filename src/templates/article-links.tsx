@@ -1,18 +1,19 @@
 // Under an article: related articles (shared tags) and the next newer and older articles.
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { ArticleNeighbours } from "../site/related.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
 import { PublishedDate } from "./published-date.tsx";
-import { reused, recordKey } from "./reuse.tsx";
+import type { TemplateMemo } from "./reuse.tsx";
 
 export interface ArticleLinksProps {
   site: Site;
+  memo: TemplateMemo;
   neighbours: ArticleNeighbours<Article> | undefined;
 }
 
-export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
+export function ArticleLinks({ site, memo, neighbours }: ArticleLinksProps) {
   if (!neighbours) return null;
   const { related, newer, older } = neighbours;
   return (
@@ -22,11 +23,11 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
           <h2 id="related-heading">مقالات ذات صلة</h2>
           <ul>
             {related.map((article) =>
-              reused(article, `related item ${recordKey(site)}`, () => (
+              memo.reused(article, `related item ${memo.recordKey(site)}`, () => (
                 <li>
-                  <ArticleLink site={site} article={article} />{" "}
+                  <ArticleLink site={site} memo={memo} article={article} />{" "}
                   <span class="related-date">
-                    <PublishedDate site={site} date={article.date} />
+                    <PublishedDate site={site} memo={memo} date={article.date} />
                   </span>
                 </li>
               )),
@@ -40,13 +41,13 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
             {newer && (
               <li>
                 <span class="article-nav-label">المقال الأحدث: </span>
-                <ArticleLink site={site} article={newer} />
+                <ArticleLink site={site} memo={memo} article={newer} />
               </li>
             )}
             {older && (
               <li>
                 <span class="article-nav-label">المقال الأقدم: </span>
-                <ArticleLink site={site} article={older} />
+                <ArticleLink site={site} memo={memo} article={older} />
               </li>
             )}
           </ul>
@@ -56,8 +57,16 @@ export function ArticleLinks({ site, neighbours }: ArticleLinksProps) {
   );
 }
 
-function ArticleLink({ site, article }: { site: Site; article: Article }) {
-  return reused(article, `link ${recordKey(site)}`, () => (
+function ArticleLink({
+  site,
+  memo,
+  article,
+}: {
+  site: Site;
+  memo: TemplateMemo;
+  article: Article;
+}) {
+  return memo.reused(article, `link ${memo.recordKey(site)}`, () => (
     <a
       href={sitePath(site, article.path)}
       lang={article.lang === site.language ? undefined : article.lang}

@@ -1,29 +1,30 @@
 // A list of articles, newest first: dateline, date, linked headline and standfirst (home, tag and month pages).
 
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
 import { PublishedDate } from "./published-date.tsx";
-import { reused, recordKey } from "./reuse.tsx";
+import type { TemplateMemo } from "./reuse.tsx";
 
 export interface ArticleListProps {
   site: Site;
+  memo: TemplateMemo;
   articles: readonly Article[];
 }
 
 /** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
-export function ArticleList({ site, articles }: ArticleListProps) {
+export function ArticleList({ site, memo, articles }: ArticleListProps) {
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
       {articles.map((article) =>
         // An article is listed on the home page, its tags' pages and two month archives.
-        reused(article, `list item ${recordKey(site)}`, () => (
+        memo.reused(article, `list item ${memo.recordKey(site)}`, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             <p class="article-meta">
               {article.dateline && <span class="dateline">{article.dateline}</span>}
               <span>
-                <PublishedDate site={site} date={article.date} />
+                <PublishedDate site={site} memo={memo} date={article.date} />
               </span>
             </p>
             <h2>

@@ -1,9 +1,9 @@
 // The article page: headline, standfirst, dateline, both dates, reading time, body, tags, source, related and adjacent articles.
 
 import { formatReadingTime } from "../arabic/reading-time.ts";
-import { shareImageFor } from "../assets/site-images.ts";
+import { shareImageFor } from "../publish/share-image.ts";
 import { newsArticle } from "../publish/structured-data.ts";
-import { tagPath } from "../site/tags.ts";
+import { tagName, tagPath } from "../site/tags.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
@@ -36,12 +36,12 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <p class="article-meta">
             {article.dateline && <span class="dateline">{article.dateline}</span>}
             <span>
-              <PublishedDate site={site} date={article.date} hijri />
+              <PublishedDate site={site} memo={data.memo} date={article.date} hijri />
             </span>
             {article.updated && (
               <span>
                 {"حُدّث في "}
-                <PublishedDate site={site} date={article.updated} />
+                <PublishedDate site={site} memo={data.memo} date={article.updated} />
               </span>
             )}
             <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>
@@ -66,7 +66,14 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               <ul class="tags">
                 {article.tags.map((tag) => (
                   <li>
-                    <a href={sitePath(site, tagPath(tag))}>{tag}</a>
+                    <a
+                      href={sitePath(
+                        site,
+                        data.navigation.tagPaths.get(tagName(tag)) ?? tagPath(tag),
+                      )}
+                    >
+                      {tag}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -75,7 +82,11 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <ShareLinks page={{ url, title: article.title }} />
         </footer>
       </article>
-      <ArticleLinks site={site} neighbours={data.navigation.neighbours[article.path]} />
+      <ArticleLinks
+        site={site}
+        memo={data.memo}
+        neighbours={data.navigation.neighbours[article.path]}
+      />
     </Base>
   );
 }

@@ -1,14 +1,13 @@
 // The page shell every page shares: <html lang dir>, head, skip link, header and footer.
 
 import type { ComponentChildren } from "preact";
-import type { Article } from "../content/load.ts";
+import type { Article } from "../content/article.ts";
 import { FEEDS } from "../publish/feeds.ts";
 import { contentSecurityPolicy } from "../publish/http-headers.ts";
-import { shareImageFor } from "../assets/site-images.ts";
+import { shareImageFor } from "../publish/share-image.ts";
 import { socialMeta } from "../publish/social-meta.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import type { PageData } from "./page-data.ts";
-import { reused, recordKey } from "./reuse.tsx";
 
 export interface BaseProps {
   data: PageData;
@@ -26,14 +25,14 @@ export interface BaseProps {
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
 export function Base({ data, title, description, path, article, head, children }: BaseProps) {
-  const { site, assets, images } = data;
+  const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
-  const shell = `${recordKey(site)} ${recordKey(assets)} ${recordKey(images.favicon)}`;
+  const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
   const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
-        {reused(site, `opening ${shell}`, () => (
+        {memo.reused(site, `opening ${shell}`, () => (
           <>
             <meta charset="utf-8" />
             {/* For hosts that cannot send headers (GitHub Pages); _headers and nginx send it too. */}
@@ -44,7 +43,7 @@ export function Base({ data, title, description, path, article, head, children }
         <title>{title ? `${title} | ${site.name}` : site.name}</title>
         <meta name="description" content={description} />
         {path !== undefined && <link rel="canonical" href={absoluteUrl(site, path)} />}
-        {reused(site, `styles ${shell}`, () => (
+        {memo.reused(site, `styles ${shell}`, () => (
           <>
             <meta name="color-scheme" content="light dark" />
             {assets.preloadFonts.map((href) => (
@@ -69,7 +68,7 @@ export function Base({ data, title, description, path, article, head, children }
               <meta name={tag.key} content={tag.content} />
             ),
           )}
-        {reused(site, `links ${shell}`, () => (
+        {memo.reused(site, `links ${shell}`, () => (
           <>
             {Object.values(FEEDS).map((feed) => (
               <link
@@ -90,7 +89,7 @@ export function Base({ data, title, description, path, article, head, children }
         {head}
       </head>
       <body>
-        {reused(site, `header ${section} ${shell}`, () => (
+        {memo.reused(site, `header ${section} ${shell}`, () => (
           <>
             <a class="skip-link" href="#main">
               انتقل إلى المحتوى
@@ -108,7 +107,7 @@ export function Base({ data, title, description, path, article, head, children }
         <main id="main" class="wrap" tabindex={-1}>
           {children}
         </main>
-        {reused(site, `footer ${shell}`, () => (
+        {memo.reused(site, `footer ${shell}`, () => (
           <footer class="site-footer">
             <div class="wrap">
               <p>{site.name}</p>

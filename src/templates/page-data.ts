@@ -1,16 +1,11 @@
 // What every page template receives from the build: trusted, typed values only.
 
-import type { Article } from "../content/load.ts";
-import type { SiteImages } from "../assets/site-images.ts";
+import type { AssetUrls } from "../assets/build-assets.ts";
+import type { Article } from "../content/article.ts";
+import type { SiteImages } from "../publish/share-image.ts";
 import type { ListingPage, Navigation } from "../site/navigation.ts";
 import type { Site } from "../content/site-settings.ts";
-
-/** URLs of built assets, already prefixed, for <link> elements. */
-export interface AssetUrls {
-  stylesheet: string;
-  /** Fonts worth preloading on every page (the Arabic faces the first screen uses). */
-  preloadFonts: readonly string[];
-}
+import type { TemplateMemo } from "./reuse.tsx";
 
 /** Eleventy's global data as Sahifa's templates see it. */
 export interface PageData {
@@ -20,6 +15,8 @@ export interface PageData {
   /** The default share card, the publisher logo and the page icon. */
   images: SiteImages;
   navigation: Navigation;
+  /** What the templates of this build remember (reused markup, formatted dates). */
+  memo: TemplateMemo;
   page: { url: string | false };
 }
 

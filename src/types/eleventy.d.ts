@@ -30,6 +30,8 @@ declare module "@11ty/eleventy" {
       },
     ): void;
     addTemplateFormats(formats: string): void;
+    /** A virtual template (https://www.11ty.dev/docs/virtual-templates/). */
+    addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
     setTemplateFormats(formats: string[]): void;
     setLibrary(name: "md", library: unknown): void;
     setFrontMatterParsingOptions(options: { engines: Record<string, () => never> }): void;
@@ -39,24 +41,10 @@ declare module "@11ty/eleventy" {
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     addTransform(name: string, transform: (content: unknown, outputPath: unknown) => unknown): void;
-    /** The transforms added so far, by name. */
-    readonly transforms: Readonly<Record<string, unknown>>;
-    /** What setTemplateFormats set, and what addTemplateFormats added. */
-    readonly templateFormats: readonly string[] | string | undefined;
-    readonly templateFormatsAdded: readonly (readonly string[] | string)[];
-    /** The bundle plugin's bundles (none unless a project adds one). */
-    getBundleManagers?(): Readonly<Record<string, unknown>>;
-    /** What the HTML transformer does to pages, by file extension (nothing unless a plugin asks). */
-    readonly htmlTransformer?: {
-      readonly callbacks: Readonly<Record<string, readonly unknown[]>>;
-      readonly plugins: Readonly<Record<string, readonly unknown[]>>;
-      /** The posthtml plugins enabled for an extension. */
-      getPlugins(extension: string): readonly unknown[];
-    };
+    /** Documented (https://www.11ty.dev/docs/ignores/#opt-out-of-using-gitignore). */
+    setUseGitIgnore(use: boolean): void;
     /** Emitted once the configuration (config file and plugins) is complete, before the build. */
     on(event: "eleventy.config", listener: () => unknown): void;
-    /** Eleventy 1's name for "eleventy.after": emitted, and awaited, just before it. */
-    on(event: "afterBuild", listener: () => unknown): void;
     on(
       event: "eleventy.before" | "eleventy.after",
       listener: (args: EleventyEventArguments) => unknown,
@@ -64,12 +52,11 @@ declare module "@11ty/eleventy" {
   }
 
   export interface EleventyOptions {
-    configPath?: string;
+    /** false: no config file at all. */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
     config?: (config: UserConfig) => void | Promise<void>;
-    /** Render everything but write nothing. */
-    dryRun?: boolean;
   }
 
   /** Rewrites every page's root-relative URLs under `baseHref` (in the HTML transformer). */
@@ -83,7 +70,5 @@ declare module "@11ty/eleventy" {
     /** Eleventy's console logger; `overrideLogger(false)` silences it. */
     readonly logger: { overrideLogger(logger: false): void };
     setIncrementalBuild(incremental: boolean): void;
-    /** Takes effect when set before the build starts (by the "eleventy.config" event at the latest). */
-    setDryRun(dryRun: boolean): void;
   }
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_COUNT_FORMS, formatCount } from "../../src/arabic/plurals.ts";
+import {
+  arabicPluralCategory,
+  ARTICLE_COUNT_FORMS,
+  formatCount,
+} from "../../src/arabic/plurals.ts";
 
 describe("formatCount with ARTICLE_COUNT_FORMS", () => {
   it.each([
@@ -18,5 +22,19 @@ describe("formatCount with ARTICLE_COUNT_FORMS", () => {
 
   it("writes Arabic-Indic digits by option", () => {
     expect(formatCount(25, ARTICLE_COUNT_FORMS, "arab")).toBe("٢٥ مقالًا");
+  });
+});
+
+describe("arabicPluralCategory", () => {
+  it("is ICU's answer for every whole number from 0 to 100,000, and for fractions and negatives", () => {
+    const icu = new Intl.PluralRules("ar");
+    const differ: number[] = [];
+    for (let count = 0; count <= 100_000; count++) {
+      if (arabicPluralCategory(count) !== icu.select(count)) differ.push(count);
+    }
+    expect(differ).toEqual([]);
+    for (const count of [0.5, 1.5, 2.25, -1, -3, 1e21, Number.NaN]) {
+      expect(arabicPluralCategory(count), String(count)).toBe(icu.select(count));
+    }
   });
 });

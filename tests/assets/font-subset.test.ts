@@ -75,7 +75,7 @@ describe("subsetWoff2 on Noto Naskh Arabic and this site's text", () => {
     const regular = FONT_FILES.find((font) => font.preload);
     if (!regular) throw new Error("no preloaded face in FONT_FILES");
     full = new Uint8Array(await readFile(require.resolve(regular.source)));
-    const content = await createContentLoader({ contentDir: "content" })();
+    const content = await createContentLoader({ contentDir: "content" }).load();
     text = siteText(content);
     subset = await subsetWoff2(full, text);
     const plain = content.articles.map(

@@ -9,8 +9,8 @@ import {
   drawingFor,
   IMAGE_LAYOUTS,
   initialOf,
-  shareImageFor,
 } from "../../src/assets/site-images.ts";
+import { shareImageFor } from "../../src/publish/share-image.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
 import { pngSize } from "../helpers/png.ts";
 

@@ -1,4 +1,4 @@
-// npm run build runs JavaScript compiled from the sources (scripts/run.mjs): the same bytes, never stale.
+// npm run build runs the JavaScript tsc emits from the sources (scripts/run.mjs): the same bytes, never stale.
 
 import { execFile } from "node:child_process";
 import { cp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
@@ -56,7 +56,7 @@ describe("scripts/run.mjs", () => {
     for (const entry of ["src", "scripts", "styles", "content"]) {
       await cp(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
     }
-    for (const file of [".eleventy.ts", "tsconfig.json", "package.json"]) {
+    for (const file of [".eleventy.ts", "tsconfig.json", "tsconfig.build.json", "package.json"]) {
       await cp(path.join(ROOT, file), path.join(project, file));
     }
     await symlink(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
@@ -81,8 +81,34 @@ describe("scripts/run.mjs", () => {
     );
     expect(edited).not.toBe(source);
     await writeFile(robots, edited);
-    expect(await build(`${project}/three`)).toBe(`${first}# edited\n`);
-    expect(await compiledFolders()).toHaveLength(2);
+    // Two builds at once, as the tests run them: each sees one whole compiled copy.
+    const [three, four] = await Promise.all([build(`${project}/three`), build(`${project}/four`)]);
+    expect(three).toBe(`${first}# edited\n`);
+    expect(four).toBe(three);
+    const folders = await compiledFolders();
+    expect(folders).toHaveLength(2);
+
+    // tsc's emit: JavaScript only, with relative imports pointed at the emitted .js files.
+    const compiled = path.join(project, ".sahifa", "compiled");
+    const names = await Promise.all(
+      folders.map((folder) => readdir(path.join(compiled, folder), { recursive: true })),
+    );
+    for (const files of names) {
+      expect(files).toEqual(expect.arrayContaining([".eleventy.js", "src/pages/robots.11ty.js"]));
+      expect(files.filter((file) => /\.tsx?$/.test(file))).toEqual([]);
+    }
+    const page = await readFile(
+      path.join(compiled, folders[0] ?? "", "src/pages/robots.11ty.js"),
+      "utf8",
+    );
+    expect(page).toMatch(/from "\.\.\/publish\/[a-z-]+\.js";/);
+
+    // A source tsc cannot parse: the build stops with tsc's message and leaves no half copy.
+    await writeFile(robots, `${edited}\nexport const broken = ;\n`);
+    await expect(build(`${project}/five`)).rejects.toThrow(
+      /tsc could not compile[^]*robots\.11ty\.ts/,
+    );
+    expect(await compiledFolders()).toEqual(folders);
   });
 
   it("reports a content problem with its file and field, exits 1 and leaves the site alone", async () => {

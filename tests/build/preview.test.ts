@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Content } from "../../src/content/load.ts";
+import type { Content } from "../../src/content/article.ts";
 import {
   isPageRequest,
   loadForPreview,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/content/load.ts";
+import type { Article } from "../../src/content/article.ts";
 import { buildNavigation } from "../../src/site/navigation.ts";
 import {
   choosePages,

@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   checkArticleText,
   createContentLoader,
-  lastLoadStats,
   MAX_ARTICLE_BYTES,
-  offerLoadedContent,
   publicationState,
-  type Content,
 } from "../../src/content/load.ts";
+import type { Content } from "../../src/content/article.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "../../src/content/new-article.ts";
 import { ContentError, type Problem } from "../../src/content/problems.ts";
 import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
@@ -38,7 +36,7 @@ async function load(
     now: options.now ?? NOW,
     includeDrafts: options.includeDrafts ?? false,
     includeFuture: options.includeFuture ?? false,
-  })();
+  }).load();
 }
 
 async function problems(
@@ -275,7 +273,7 @@ describe("createContentLoader: warnings", () => {
   it("treats a missing articles folder as no articles, with a warning", async () => {
     const contentDir = await writeContent(path.join(root, "no-articles"), {});
     await rm(path.join(contentDir, "articles"), { recursive: true });
-    const content = await createContentLoader({ contentDir, now: NOW })();
+    const content = await createContentLoader({ contentDir, now: NOW }).load();
     expect(content.articles).toEqual([]);
     expect(content.warnings).toEqual([
       expect.objectContaining({
@@ -300,13 +298,13 @@ describe("createContentLoader: re-reading", () => {
       "b.md": articleText({ slug: "b" }),
     });
     const loader = createContentLoader({ contentDir, now: NOW });
-    expect((await loader()).articles).toHaveLength(2);
+    expect((await loader.load()).articles).toHaveLength(2);
     await writeFile(
       path.join(contentDir, "articles", "a.md"),
       articleText({ slug: "a", title: "عنوان جديد" }),
     );
     await rm(path.join(contentDir, "articles", "b.md"));
-    const again = await loader();
+    const again = await loader.load();
     expect(again.articles.map((article) => article.title)).toEqual(["عنوان جديد"]);
   });
 
@@ -317,13 +315,13 @@ describe("createContentLoader: re-reading", () => {
     });
     const loader = createContentLoader({ contentDir, now: NOW });
     // Files changed in the last three seconds are always read.
-    expect((await loader()).articles).toHaveLength(2);
-    expect(lastLoadStats().filesRead).toBe(2);
+    expect((await loader.load()).articles).toHaveLength(2);
+    expect(loader.lastLoad.filesRead).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 3200));
-    const first = await loader();
-    expect(lastLoadStats().filesRead).toBe(2);
-    const second = await loader();
-    expect(lastLoadStats().filesRead).toBe(0);
+    const first = await loader.load();
+    expect(loader.lastLoad.filesRead).toBe(2);
+    const second = await loader.load();
+    expect(loader.lastLoad.filesRead).toBe(0);
     // Unchanged articles keep their objects from one load to the next.
     expect(second.articles[0]).toBe(first.articles[0]);
     // An edit that keeps the size (one two-byte letter for another): read again, and shown.
@@ -332,33 +330,28 @@ describe("createContentLoader: re-reading", () => {
     const edited = before.replace("عنوان المقال b", "عنوان المقاك b");
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(before));
     await writeFile(file, edited);
-    const third = await loader();
-    expect(lastLoadStats().filesRead).toBe(1);
+    const third = await loader.load();
+    expect(loader.lastLoad.filesRead).toBe(1);
     expect(third.articles.map((article) => article.title)).toContain("عنوان المقاك b");
   });
 });
 
-describe("offerLoadedContent: one check per build", () => {
-  it("hands checked content to the next loader with the same options, once", async () => {
-    const contentDir = await writeContent(path.join(root, "offer"), {
+describe("createContentLoader: each loader its own memory", () => {
+  it("reads every file again in a new loader, and an edit seen by one loader is not hidden from another", async () => {
+    const contentDir = await writeContent(path.join(root, "two-loaders"), {
       "a.md": articleText({ slug: "a" }),
     });
-    const options = { contentDir, now: NOW };
-    const checked = await createContentLoader(options)();
-    offerLoadedContent(options, checked);
-    // Another address: not this content.
-    const elsewhere = await createContentLoader({
-      ...options,
-      urlOverride: "https://x.example/",
-    })();
-    expect(elsewhere).not.toBe(checked);
-    const loader = createContentLoader(options);
-    expect(await loader()).toBe(checked);
-    // Taken once: the next call reads content/ again.
-    expect(await loader()).not.toBe(checked);
-    offerLoadedContent(options, checked);
-    offerLoadedContent(options, undefined);
-    expect(await createContentLoader(options)()).not.toBe(checked);
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    const first = createContentLoader({ contentDir, now: NOW });
+    const before = await first.load();
+    await first.load();
+    expect(first.lastLoad.filesRead).toBe(0);
+    // A second loader knows nothing of the first one's files or rendered bodies.
+    const second = createContentLoader({ contentDir, now: NOW });
+    const again = await second.load();
+    expect(second.lastLoad.filesRead).toBe(1);
+    expect(again.articles[0]).not.toBe(before.articles[0]);
+    expect(again.articles[0]?.html).toBe(before.articles[0]?.html);
   });
 });
 

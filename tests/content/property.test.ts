@@ -9,10 +9,11 @@ import { parse } from "node-html-parser";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { h } from "preact";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TemplateMemo } from "../../src/templates/reuse.tsx";
 import { createContentLoader } from "../../src/content/load.ts";
 import { isSafeLink } from "../../src/content/markdown.ts";
 import { buildNavigation } from "../../src/site/navigation.ts";
-import { ContentError } from "../../src/content/problems.ts";
+import { ContentError, messageText } from "../../src/content/problems.ts";
 import { ArticlePage } from "../../src/templates/article.tsx";
 import { HomePage } from "../../src/templates/home.tsx";
 
@@ -126,7 +127,7 @@ describe("generated articles", () => {
           await writeFile(file, `---\n${head}\n---\n${body}\n`);
           let content;
           try {
-            content = await load();
+            content = await load.load();
           } catch (error) {
             // The only acceptable failure: a report that names the file, line by line.
             expect(error).toBeInstanceOf(ContentError);
@@ -134,7 +135,7 @@ describe("generated articles", () => {
             expect(problems.length).toBeGreaterThan(0);
             for (const problem of problems) {
               expect(problem.file).toMatch(/generated\.md$|site\.yaml$/);
-              expect(problem.message.length).toBeGreaterThan(3);
+              expect(messageText(problem.message, "en").length).toBeGreaterThan(3);
             }
             return;
           }
@@ -148,6 +149,7 @@ describe("generated articles", () => {
             assets: SITE_ASSETS,
             images: SITE_IMAGES,
             navigation,
+            memo: new TemplateMemo(),
             page: { url: article.path },
           };
           checkHtml(renderToStaticMarkup(h(ArticlePage, { data: { ...data, article } })));

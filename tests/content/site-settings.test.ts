@@ -9,14 +9,22 @@ const settings = siteSchema.parse({
 });
 
 describe("site settings", () => {
-  it("fills defaults: Arabic, Latin digits, both month names, no Hijri shift, Arabic quotes", () => {
+  it("fills defaults: Arabic, Latin digits, both month names, no Hijri shift, Arabic quotes, no twins", () => {
     expect(settings).toMatchObject({
       language: "ar",
       digits: "latn",
       monthNames: "egyptian-levantine",
       hijriAdjustment: 0,
       arabicQuotes: true,
+      precompress: false,
     });
+  });
+
+  it("turns precompression on when asked, and says what it takes", () => {
+    expect(siteSchema.parse({ ...settings, precompress: true }).precompress).toBe(true);
+    // YAML 1.2 reads `precompress: yes` as text, not as true.
+    const refused = siteSchema.safeParse({ ...settings, precompress: "yes" });
+    expect(refused.error?.issues[0]?.message).toBe("precompress must be true or false");
   });
 
   it("derives the path prefix and direction from the URL and language", () => {
@@ -37,6 +45,7 @@ describe("site settings", () => {
     ["digits", "roman"],
     ["hijriAdjustment", 5],
     ["monthNames", "french"],
+    ["precompress", "yes"],
   ])("refuses %s: %j", (field, value) => {
     const result = siteSchema.safeParse({ ...settings, [field]: value });
     expect(result.success).toBe(false);

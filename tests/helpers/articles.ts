@@ -1,7 +1,7 @@
 // Typed sites and articles for unit tests, made through the real schemas (no hand-built DateTimes).
 
 import { distinctCharacters } from "../../src/content/characters.ts";
-import type { Article } from "../../src/content/load.ts";
+import type { Article } from "../../src/content/article.ts";
 import { createArticleSchema } from "../../src/content/schema.ts";
 import { resolveSite, siteSchema, type Site } from "../../src/content/site-settings.ts";
 

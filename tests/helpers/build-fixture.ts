@@ -16,10 +16,15 @@ export interface BuiltFixture {
 export const PUBLISHING_FIXTURE = path.resolve(import.meta.dirname, "../fixtures/sites/publishing");
 
 /**
- * Builds `content` as if deployed at `url` (SAHIFA_URL), the way `npm run build` does. The
+ * Builds `content` as if deployed at `url` (SAHIFA_URL), the way `npm run build` does (with
+ * `precompress`, as `npm run build -- --precompress` does). The
  * environment is restored afterwards; builds in one test file must not overlap.
  */
-export async function buildFixture(content: string, url?: string): Promise<BuiltFixture> {
+export async function buildFixture(
+  content: string,
+  url?: string,
+  options: { precompress?: boolean } = {},
+): Promise<BuiltFixture> {
   const workDir = await mkdtemp(path.join(tmpdir(), "sahifa-fixture-"));
   const site = path.join(workDir, "_site");
   const saved = { content: process.env.SAHIFA_CONTENT, url: process.env.SAHIFA_URL };
@@ -27,7 +32,7 @@ export async function buildFixture(content: string, url?: string): Promise<Built
   if (url === undefined) delete process.env.SAHIFA_URL;
   else process.env.SAHIFA_URL = url;
   try {
-    await buildSite({ outputDir: site });
+    await buildSite({ outputDir: site, ...options });
   } finally {
     restore("SAHIFA_CONTENT", saved.content);
     restore("SAHIFA_URL", saved.url);

@@ -1,7 +1,7 @@
 // Minimal Article values for unit tests of navigation: only what grouping and links read is real.
 
 import { DateTime } from "luxon";
-import type { Article } from "../../src/content/load.ts";
+import type { Article } from "../../src/content/article.ts";
 
 /** An article dated `iso` (with offset) carrying `tags`; everything else is filler. */
 export function makeArticle(slug: string, iso: string, tags: string[] = []): Article {

@@ -1,7 +1,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
 import { atomFeed, FEED_LIMIT, jsonFeed } from "../../src/publish/feeds.ts";
-import type { SiteImages } from "../../src/assets/site-images.ts";
+import type { SiteImages } from "../../src/publish/share-image.ts";
 import { robotsTxt, sitemapXml } from "../../src/publish/sitemap.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
 

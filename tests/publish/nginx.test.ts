@@ -22,8 +22,13 @@ let rootPort: number;
 let subfolderPort: number;
 
 beforeAll(async () => {
-  rootSite = await buildFixture(PUBLISHING_FIXTURE, "https://news.example.org/");
-  subfolderSite = await buildFixture(PUBLISHING_FIXTURE, "https://example.org/news/");
+  // nginx serves the .br and .gz twins as they are (gzip_static, brotli_static): built with them.
+  rootSite = await buildFixture(PUBLISHING_FIXTURE, "https://news.example.org/", {
+    precompress: true,
+  });
+  subfolderSite = await buildFixture(PUBLISHING_FIXTURE, "https://example.org/news/", {
+    precompress: true,
+  });
   workDir = await mkdtemp(path.join(tmpdir(), "sahifa-nginx-"));
   // The sub-folder deploy: the built site copied to <server root>/news/.
   await mkdir(path.join(workDir, "www"));

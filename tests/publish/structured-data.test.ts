@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shareImageFor, type SiteImages } from "../../src/assets/site-images.ts";
+import { shareImageFor, type SiteImages } from "../../src/publish/share-image.ts";
 import { newsArticle, serializeJsonLd } from "../../src/publish/structured-data.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
 

@@ -1,15 +1,12 @@
-// Precompression inside real builds: twins of every text file's final bytes, the same every build, written only by the build command, and a failing compression thread fails the build.
+// Precompression inside real builds: off by default; when on, twins of every text file's final bytes, the same every build, written only by the build command.
 
 import { spawn } from "node:child_process";
-import { cp, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { Eleventy } from "@11ty/eleventy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { isCompressible } from "../../src/build/compress.ts";
-import { announcesEveryPage } from "../../src/build/plugin.ts";
+import { isCompressible } from "../../src/build/precompress.ts";
 import { BASE } from "../fixtures/configs/html-base.eleventy.ts";
 import { AFTER_MARK, LATE_MARK } from "../fixtures/configs/rewrites-pages.eleventy.ts";
 import { PUBLISHING_FIXTURE } from "../helpers/build-fixture.ts";
@@ -21,11 +18,15 @@ let work: string;
 let site: string;
 
 /** Builds the publishing fixture into `outputDir` through buildSite, in this process. */
-async function build(outputDir: string, configPath?: string): Promise<void> {
+async function build(
+  outputDir: string,
+  configPath?: string,
+  options: { precompress?: boolean } = { precompress: true },
+): Promise<void> {
   const saved = process.env.SAHIFA_CONTENT;
   process.env.SAHIFA_CONTENT = PUBLISHING_FIXTURE;
   try {
-    await buildSite({ outputDir, ...(configPath === undefined ? {} : { configPath }) });
+    await buildSite({ outputDir, ...options, ...(configPath === undefined ? {} : { configPath }) });
   } finally {
     if (saved === undefined) delete process.env.SAHIFA_CONTENT;
     else process.env.SAHIFA_CONTENT = saved;
@@ -116,81 +117,30 @@ describe("a build's compressed twins", () => {
     );
     await expectExactTwins(changed);
   }, 120_000);
-});
 
-/** What announcesEveryPage says of a config file once Eleventy has loaded it. */
-async function announcesEveryPageWith(configPath: string): Promise<boolean | undefined> {
-  let answer: boolean | undefined;
-  const eleventy = new Eleventy("src/pages", path.join(work, "unused"), {
-    configPath,
-    quietMode: true,
-    config: (config) => config.on("eleventy.config", () => (answer = announcesEveryPage(config))),
-  });
-  await eleventy.init();
-  return answer;
-}
-
-describe("pages written by the compression threads", () => {
-  it("are left to them with Sahifa's configuration, and to Eleventy once a page could change after rendering", async () => {
-    expect(await announcesEveryPageWith(path.join(ROOT, ".eleventy.ts"))).toBe(true);
-    expect(await announcesEveryPageWith(path.join(CONFIGS, "noop-transform.eleventy.ts"))).toBe(
-      false,
-    );
-    expect(await announcesEveryPageWith(path.join(CONFIGS, "html-base.eleventy.ts"))).toBe(false);
-  }, 60_000);
-
-  it("are the bytes Eleventy writes when it writes them itself", async () => {
-    const byEleventy = path.join(work, "by-eleventy", "_site");
-    await build(byEleventy, path.join(CONFIGS, "noop-transform.eleventy.ts"));
-    const [threads, eleventy] = await Promise.all([hashTree(site), hashTree(byEleventy)]);
-    expect(Object.keys(threads)).toContain("_headers");
-    expect(eleventy).toEqual(threads);
-  }, 120_000);
-
-  it("are checked again when something rewrites them after the build wrote them", async () => {
-    expect(
-      await announcesEveryPageWith(path.join(CONFIGS, "rewrites-after-write.eleventy.ts")),
-    ).toBe(true);
-    const rewritten = path.join(work, "rewritten", "_site");
-    await build(rewritten, path.join(CONFIGS, "rewrites-after-write.eleventy.ts"));
-    expect(await readFile(path.join(rewritten, "404.html"), "utf8")).toMatch(
-      new RegExp(`${AFTER_MARK}$`),
-    );
-    await expectExactTwins(rewritten);
-  }, 120_000);
-
-  it("give way to Eleventy's HTML transformer when a plugin gives it work", async () => {
-    const based = path.join(work, "html-base", "_site");
+  it("hold the pages a plugin's HTML transform rewrote (Eleventy's HtmlBasePlugin)", async () => {
+    const based = path.join(work, "based", "_site");
     await build(based, path.join(CONFIGS, "html-base.eleventy.ts"));
-    const home = await readFile(path.join(based, "index.html"), "utf8");
-    expect(home).toMatch(new RegExp(`<link rel="stylesheet" href="${BASE}[^"]*\\.css"`));
+    expect(await readFile(path.join(based, "index.html"), "utf8")).toContain(`href="${BASE}`);
     await expectExactTwins(based);
   }, 120_000);
 });
 
-describe("a compression thread that fails", () => {
-  it("fails the build, the process exits, and the published site stays as it was", async () => {
-    const published = path.join(work, "published", "_site");
-    await cp(site, published, { recursive: true });
-    const before = await hashTree(published);
-    const script = [
-      `const { buildSite } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, "src/build/build-site.ts")).href)});`,
-      "try { await buildSite({ outputDir: process.argv[1], configPath: process.argv[2] }); }",
-      "catch (error) { for (let e = error; e; e = e.originalError ?? e.cause) console.error(e.message);",
-      "process.exitCode = 1; }",
-    ].join("\n");
-    // No timeout of its own: a thread left running would keep the process, and the test, waiting.
-    const { code, output } = await runNode([
-      "--input-type=module",
-      "-e",
-      script,
-      published,
-      path.join(CONFIGS, "blocks-a-twin.eleventy.ts"),
-    ]);
-    expect(output).toMatch(/could not compress .*index\.html: EISDIR/);
-    expect(code).toBe(1);
-    expect(await hashTree(published)).toEqual(before);
-    expect((await readdir(path.dirname(published))).sort()).toEqual(["_site"]);
+describe("a build without precompression (the default)", () => {
+  it("writes no twins, and the same pages and assets", async () => {
+    const plain = path.join(work, "plain-build", "_site");
+    await build(plain, undefined, {});
+    const files = await filesUnder(plain);
+    expect(files).toContain("index.html");
+    expect(files.filter((file) => /\.(br|gz)$/.test(file))).toEqual([]);
+    const withTwins = (await filesUnder(site)).filter((file) => !/\.(br|gz)$/.test(file));
+    expect(files).toEqual(withTwins);
+    for (const file of files) {
+      const same = (await readFile(path.join(plain, file))).equals(
+        await readFile(path.join(site, file)),
+      );
+      expect(same, file).toBe(true);
+    }
   }, 120_000);
 });
 

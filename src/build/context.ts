@@ -1,0 +1,92 @@
+// One value per build: its options and everything it loads and remembers, made here and passed explicitly.
+
+import { readFile } from "node:fs/promises";
+import type { Assets } from "../assets/build-assets.ts";
+import type { buildSiteImages } from "../assets/site-images.ts";
+import { buildStylesheets, type Stylesheets } from "../assets/styles.ts";
+import type { Content } from "../content/article.ts";
+import { createContentLoader, type ContentLoader } from "../content/load.ts";
+import { TemplateMemo } from "../templates/reuse.tsx";
+import type { BuildOptions } from "./options.ts";
+import type { PreviewState } from "./preview.tsx";
+import type { BuildSnapshot } from "./rebuild.ts";
+
+export type SiteImageFiles = Awaited<ReturnType<typeof buildSiteImages>>;
+
+/**
+ * What one build knows. `npm run build` makes one per build (src/build/build-site.ts); the dev
+ * server makes one per session, and its rebuilds share it, which is how a rebuild renders only
+ * the articles that changed. No module of Sahifa keeps state of its own: a memo or cache is a
+ * field here, so two sites built one after the other in one process never see each other
+ * (tests/build/two-sites.test.ts).
+ */
+export interface BuildContext {
+  readonly options: BuildOptions;
+  /** Reads content/ and remembers what it may reuse on the next load (a dev session's). */
+  readonly loader: ContentLoader;
+  /**
+   * Content the build checked before starting Eleventy (a problem report must not wait for
+   * Eleventy to load): the plugin's first load takes it instead of reading content/ again.
+   */
+  preloaded: Content | undefined;
+  /** The stylesheets of the last CSS asked for: started early, while the content is checked. */
+  stylesheets: { css: string; built: Promise<Stylesheets> } | undefined;
+  /** What the templates remember: reused markup, formatted dates. */
+  readonly templates: TemplateMemo;
+  /** What a dev session carries from one rebuild to the next; unused by a one-shot build. */
+  readonly session: DevSession;
+}
+
+/** What one dev session (Eleventy's --serve or --watch) remembers from build to build. */
+export interface DevSession {
+  /** Whether this Eleventy run rebuilds on changes (serve or watch). */
+  watching: boolean;
+  /** Whether it serves the preview (content errors are shown on every page). */
+  serving: boolean;
+  /** What the last build showed, for choosing the pages a rebuild writes. */
+  last: BuildSnapshot | undefined;
+  /** The last assets and the inputs they were made from (a rebuild reuses them while equal). */
+  assets: { key: string; assets: Assets; images: SiteImageFiles } | undefined;
+  /** The problems the preview shows. */
+  readonly preview: PreviewState;
+}
+
+/**
+ * A fresh context for a build with these options.
+ * @example const context = createBuildContext(buildOptionsFromEnv(process.env));
+ */
+export function createBuildContext(options: BuildOptions): BuildContext {
+  return {
+    options,
+    loader: createContentLoader(options),
+    preloaded: undefined,
+    stylesheets: undefined,
+    templates: new TemplateMemo(),
+    session: {
+      watching: false,
+      serving: false,
+      last: undefined,
+      assets: undefined,
+      preview: { shown: undefined, latest: undefined },
+    },
+  };
+}
+
+/**
+ * The stylesheets built from the build's stylesheet as it is now: started on the first call,
+ * and the same promise while the CSS does not change.
+ * @example const { css, built } = await stylesheetsOf(context);
+ */
+export async function stylesheetsOf(
+  context: BuildContext,
+): Promise<{ css: string; built: Promise<Stylesheets> }> {
+  const path = context.options.stylesheet;
+  const css = await readFile(path, "utf8");
+  if (context.stylesheets?.css !== css) {
+    const built = buildStylesheets(css, path);
+    // A failure is reported where the stylesheets are awaited (the plugin's assets step).
+    built.catch(() => undefined);
+    context.stylesheets = { css, built };
+  }
+  return context.stylesheets;
+}

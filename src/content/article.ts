@@ -1,0 +1,35 @@
+// The article as every later stage sees it: checked by the schema, rendered, typed. No code here, only the shapes.
+
+import type { Problem } from "./problems.ts";
+import type { ArticleMeta } from "./schema.ts";
+import type { Site } from "./site-settings.ts";
+
+/** An article that passed the schema, rendered: what every later stage works with. */
+export interface Article extends ArticleMeta {
+  /** Source path relative to the project, for messages: content/articles/x.md */
+  file: string;
+  /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
+  path: string;
+  /** The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). */
+  html: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Every character the body shows, once each (for the font subsets). */
+  characters: string;
+}
+
+/** What one load of content/ gives a build: the settings and the articles it publishes. */
+export interface Content {
+  site: Site;
+  /** The articles this build publishes, newest first. */
+  articles: Article[];
+  /** Drafts left out of this build. */
+  draftsSkipped: number;
+  /** Articles dated after `now`, left out of this build. */
+  scheduledSkipped: number;
+  /** Things worth a look that do not stop the build. */
+  warnings: Problem[];
+}
+
+/** Where an article stands in one build. */
+export type PublicationState = "published" | "draft" | "scheduled";

@@ -1,0 +1,88 @@
+// Contract tests: what src/build/eleventy-adapter.ts relies on in Eleventy still holds; each fails when an Eleventy upgrade changes it.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  errorChain,
+  ONE_SHOT_ENVIRONMENT,
+  silenceLogger,
+} from "../../src/build/eleventy-adapter.ts";
+import { findContentError } from "../../src/build/build-site.ts";
+import { ContentError } from "../../src/content/problems.ts";
+import { countingPlugin, runs } from "../fixtures/configs/counting-plugin.ts";
+import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
+
+const CONFIGS = path.join(import.meta.dirname, "../fixtures/configs");
+
+afterAll(removeTempDirs);
+
+describe("a unique plugin (onlyTheFirst)", () => {
+  // The config file's copy of the plugin is another module instance (Eleventy imports config
+  // files afresh): Eleventy knows a plugin by its function's name, which is what makes this work.
+  it("runs once, with the options of the programmatic config callback, before the config file's", async () => {
+    runs.length = 0;
+    const work = await makeTempDir("adapter-unique");
+    const eleventy = new Eleventy(work, path.join(work, "_site"), {
+      configPath: path.join(CONFIGS, "adds-counting-plugin.eleventy.ts"),
+      quietMode: true,
+      config: (config) => config.addPlugin(countingPlugin, { from: "build" }),
+    });
+    await eleventy.init();
+    expect(runs).toEqual(["build"]);
+  });
+
+  it("runs for the config file alone when nothing added it first (the dev server)", async () => {
+    runs.length = 0;
+    const work = await makeTempDir("adapter-alone");
+    const eleventy = new Eleventy(work, path.join(work, "_site"), {
+      configPath: path.join(CONFIGS, "adds-counting-plugin.eleventy.ts"),
+      quietMode: true,
+    });
+    await eleventy.init();
+    expect(runs).toEqual(["config file"]);
+  });
+});
+
+describe("errors thrown inside a build", () => {
+  it("keep the original error where errorChain finds it", async () => {
+    const work = await makeTempDir("adapter-errors");
+    const problem = new ContentError([{ file: "content/articles/x.md", message: "broken" }]);
+    const eleventy = new Eleventy(work, path.join(work, "_site"), {
+      configPath: false,
+      quietMode: true,
+      config: (config) => {
+        config.addGlobalData("broken", () => {
+          throw problem;
+        });
+        config.addTemplate("page.11ty.js", { render: () => "x" });
+      },
+    });
+    silenceLogger(eleventy);
+    const error = await eleventy.write().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeDefined();
+    expect(errorChain(error)).toContain(problem);
+    expect(findContentError(error)).toBe(problem);
+  });
+});
+
+describe("the one-shot environment", () => {
+  it("names variables Eleventy still reads", () => {
+    const source = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+    const files = readdirSync(source, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
+      .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+    for (const name of Object.keys(ONE_SHOT_ENVIRONMENT)) {
+      const read = new RegExp(`env\\??\\.${name}\\b`);
+      expect(
+        files.some((text) => read.test(text)),
+        name,
+      ).toBe(true);
+    }
+  });
+});
