@@ -4,18 +4,20 @@ import { statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { distinctCharacters } from "./characters.ts";
-import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createRenderer, type MarkdownOptions } from "./markdown.ts";
+import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
+import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import type { Article, Content, PublicationState } from "./article.ts";
-import { ContentError, type Problem } from "./problems.ts";
+import { ContentError, type Message, type Problem } from "./problems.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
 import {
   createArticleSchema,
   describeIssues,
+  fieldName,
   SOURCE_FIELDS,
   IMAGE_FIELDS,
   hasVisibleText,
+  MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
 import { resolveSite, siteSchema, type Site } from "./site-settings.ts";
@@ -25,6 +27,7 @@ import {
   readBounded,
   SourceTextError,
 } from "./source-text.ts";
+import { escapeHiddenControls, hiddenCharacterMessage } from "./unicode.ts";
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
@@ -87,10 +90,17 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       { zone: site?.timeZone ?? "UTC", now: options.now ?? new Date() },
       memory,
     );
-    const problems = [...siteProblems, ...checked.problems];
+    // Bodies are rendered even when something else is wrong, for the same reason; with the
+    // default quotes when site.yaml is broken (an id's problem does not depend on them).
+    const rendered = renderArticles(
+      checked.articles,
+      { arabicQuotes: site?.arabicQuotes ?? true },
+      memory,
+    );
+    const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
       throw new ContentError(problems);
-    return publish(site, checked.articles, problems, options, memory);
+    return publish(site, rendered.articles, problems, options, memory);
   };
   return {
     load,
@@ -129,19 +139,19 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     parsed = parseFrontmatter(`---\n${raw}\n---\n`);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    throw new ContentError([
-      { file: shown, line: error.line - 1, ...column(error), message: error.message },
-    ]);
+    throw new ContentError([frontmatterProblem(shown, error, -1)]);
   }
   const data: unknown = parsed.data ?? {};
+  const hidden = hiddenTextProblems(shown, parsed.hiddenText, -1);
   const result = siteSchema.safeParse(data);
-  if (!result.success) {
+  if (!result.success || hidden.problems.length > 0) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
-    throw new ContentError(
-      describeIssues(result.error.issues, shown, lineOf, data, {
-        "": Object.keys(siteSchema.shape),
-      }),
-    );
+    const issues = result.success
+      ? []
+      : describeIssues(result.error.issues, shown, lineOf, data, {
+          "": Object.keys(siteSchema.shape),
+        });
+    throw new ContentError([...hidden.problems, ...hidden.without(issues)]);
   }
   return resolveSite(result.data, options.urlOverride);
 }
@@ -181,7 +191,14 @@ interface LoaderMemory {
 interface PassedFile {
   source: string;
   stamp: string | undefined;
-  checked: { meta: ArticleMeta; body: string };
+  checked: CheckedText;
+}
+
+/** An article's checked frontmatter, its body, and the file's line on which the body starts. */
+interface CheckedText {
+  meta: ArticleMeta;
+  body: string;
+  bodyLine: number;
 }
 
 interface PublishedArticle {
@@ -195,10 +212,8 @@ function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readon
   return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
 }
 
-interface CheckedArticle {
+interface CheckedArticle extends CheckedText {
   file: string;
-  meta: ArticleMeta;
-  body: string;
 }
 
 /** A scheduled date further ahead than this is probably a typo in the year. */
@@ -211,7 +226,10 @@ async function checkArticles(
 ): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
   const folder = path.join(contentDir, "articles");
   const problems: Problem[] = [];
-  const { files, ignored } = await listArticleFiles(folder);
+  const { files, ignored, links } = await listArticleFiles(folder);
+  for (const file of links) {
+    problems.push({ file: displayPath(file), severity: "warning", message: SYMBOLIC_LINK });
+  }
   for (const file of ignored) {
     problems.push({
       file: displayPath(file),
@@ -250,23 +268,40 @@ async function checkArticles(
   return { articles, problems };
 }
 
-async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
+/**
+ * The article files under a folder, the other files (reported as not published) and the
+ * symbolic links, which are never followed: not to a file, not to a folder, inside content/ or
+ * out of it. A link would make the site depend on what it points to on the building machine
+ * (git checks links out as plain text files where symbolic links are off, as on Windows), and
+ * one pointing out of content/ would publish a file nobody reviewed as an article.
+ */
+async function listArticleFiles(
+  folder: string,
+): Promise<{ files?: string[]; ignored: string[]; links: string[] }> {
   let entries;
   try {
     entries = await readdir(folder, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [] };
+    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [], links: [] };
     throw error;
   }
   const files: string[] = [];
   const ignored: string[] = [];
+  const links: string[] = [];
   for (const entry of entries) {
     // Hidden files (.DS_Store, editors' swap files) are nobody's article.
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    (entry.name.endsWith(".md") ? files : ignored).push(path.join(entry.parentPath, entry.name));
+    if (entry.name.startsWith(".")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) links.push(file);
+    else if (entry.isFile()) (entry.name.endsWith(".md") ? files : ignored).push(file);
   }
-  return { files: files.sort(), ignored: ignored.sort() };
+  return { files: files.sort(), ignored: ignored.sort(), links: links.sort() };
 }
+
+const SYMBOLIC_LINK: Message = {
+  en: "is a symbolic link, which is never followed, so it is not published: put the file itself in content/articles/",
+  ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا، فلن يُنشر: ضع الملف نفسه في content/articles/",
+};
 
 /** What checking one file needs: the build's zone and schema, and the loader's memory. */
 interface ArticleChecker {
@@ -283,7 +318,7 @@ function checkArticle(
   shown: string,
   { zone, schema, knownKeys, memory, used }: ArticleChecker,
   problems: Problem[],
-): { meta: ArticleMeta; body: string } | undefined {
+): CheckedText | undefined {
   // A dev rebuild loads thousands of unchanged files: one whose inode, size and modification
   // and change times are those of a file that passed (checked in the same zone) is not read
   // again. A file changed in the last seconds is always read (a file system with coarse
@@ -335,13 +370,13 @@ function checkSource(
   schema: ArticleSchema,
   knownKeys: Readonly<Record<string, readonly string[]>>,
   problems: Problem[],
-): { meta: ArticleMeta; body: string } | undefined {
+): CheckedText | undefined {
   let frontmatter;
   try {
     frontmatter = parseFrontmatter(source);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    problems.push({ file: shown, line: error.line, ...column(error), message: error.message });
+    problems.push(frontmatterProblem(shown, error, 0));
     return undefined;
   }
   const data: unknown = frontmatter.data ?? {};
@@ -354,10 +389,25 @@ function checkSource(
     return undefined;
   }
   const before = problems.length;
-  const result = schema.safeParse(data);
+  const hidden = hiddenTextProblems(shown, frontmatter.hiddenText, 0);
+  problems.push(...hidden.problems);
+  // Over the limit, only the first tags are checked: a list of 100,000 would bury the report.
+  const tags: unknown = (data as { tags?: unknown }).tags;
+  const tooManyTags = Array.isArray(tags) && tags.length > MAX_TAGS;
+  if (tooManyTags) {
+    problems.push({
+      file: shown,
+      line: frontmatter.lineOf(["tags"]),
+      field: "tags",
+      message: tooManyTagsMessage(tags.length),
+    });
+  }
+  const result = schema.safeParse(tooManyTags ? { ...data, tags: tags.slice(0, MAX_TAGS) } : data);
   if (!result.success) {
     problems.push(
-      ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
+      ...hidden.without(
+        describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
+      ),
     );
   }
   if (!hasVisibleText(frontmatter.body)) {
@@ -368,8 +418,54 @@ function checkSource(
     });
   }
   return result.success && problems.length === before
-    ? { meta: result.data, body: frontmatter.body }
+    ? { meta: result.data, body: frontmatter.body, bodyLine: frontmatter.bodyLine }
     : undefined;
+}
+
+function tooManyTagsMessage(count: number): Message {
+  return {
+    en: `${count} tags, over the ${MAX_TAGS} an article may have: keep the ones a reader would follow`,
+    ar: `عدد الوسوم ${count}، والحد الأقصى للمقال الواحد ${MAX_TAGS}: أبقِ الوسوم التي قد يتابعها القارئ`,
+  };
+}
+
+/** A FrontmatterError as a problem; `lineOffset` is -1 for site.yaml, read as if fenced. */
+function frontmatterProblem(file: string, error: FrontmatterError, lineOffset: number): Problem {
+  return {
+    file,
+    line: Math.max(1, error.line + lineOffset),
+    ...column(error),
+    ...(error.field === undefined ? {} : { field: escapeHiddenControls(error.field) }),
+    message: error.text,
+  };
+}
+
+/**
+ * One problem per key or text value holding a hidden or control character, and a filter for
+ * the schema's problems about the same fields (they would print the character as it is).
+ */
+function hiddenTextProblems(
+  file: string,
+  hiddenText: readonly HiddenText[],
+  lineOffset: number,
+): { problems: Problem[]; without(problems: readonly Problem[]): Problem[] } {
+  const fields = new Set<string>();
+  const problems = hiddenText.map(({ path: at, key, line, column, character }): Problem => {
+    fields.add(fieldName(at));
+    const shownPath = key ? at.slice(0, -1) : at;
+    return {
+      file,
+      line: Math.max(1, line + lineOffset),
+      column,
+      ...(shownPath.length > 0 ? { field: escapeHiddenControls(fieldName(shownPath)) } : {}),
+      message: hiddenCharacterMessage(character, key),
+    };
+  });
+  return {
+    problems,
+    without: (others) =>
+      others.filter((problem) => problem.field === undefined || !fields.has(problem.field)),
+  };
 }
 
 function articleWarnings(
@@ -406,15 +502,41 @@ function articleWarnings(
   return warnings;
 }
 
-/** Renders the articles this build publishes; drafts and scheduled ones are only counted. */
+/** A checked article and its rendered body. */
+interface RenderedArticle extends CheckedArticle {
+  rendered: RenderedBody;
+}
+
+/**
+ * Renders every checked article's body, drafts and scheduled ones too (a scheduled article
+ * publishes itself on a later build, which its body's problems must not break), and reports
+ * what the renderer found at the file's line.
+ */
+function renderArticles(
+  checked: readonly CheckedArticle[],
+  markdownOptions: MarkdownOptions,
+  memory: LoaderMemory,
+): { articles: RenderedArticle[]; problems: Problem[] } {
+  const render = markdownRenderer(markdownOptions, memory);
+  const problems: Problem[] = [];
+  const articles = checked.map((article): RenderedArticle => {
+    const rendered = render(article.body);
+    for (const { line, message } of rendered.problems)
+      problems.push({ file: article.file, line: article.bodyLine + line - 1, message });
+    return { ...article, rendered };
+  });
+  forgetUnused(memory, render.used);
+  return { articles, problems };
+}
+
+/** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
-  checked: readonly CheckedArticle[],
+  checked: readonly RenderedArticle[],
   warnings: Problem[],
   options: ContentOptions,
   memory: LoaderMemory,
 ): Content {
-  const render = markdownRenderer(site, memory);
   const build = {
     now: options.now ?? new Date(),
     includeDrafts: options.includeDrafts,
@@ -423,12 +545,11 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, body } of checked) {
+  for (const { file, meta, rendered } of checked) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
     if (state !== "published") continue;
-    const rendered = render(body);
     // An unchanged article keeps its object from one load to the next (the same checked
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
@@ -453,25 +574,29 @@ function publish(
     memory.published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
     articles.push(article);
   }
-  forgetUnused(memory, render.used);
   articles.sort(newestFirst);
   return { site, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
-/** A body rendered once: its HTML and its word count (counting costs as much as rendering). */
+/**
+ * A body rendered once: its HTML, its word count (counting costs as much as rendering) and the
+ * renderer's problems, by line from the body's start (kept, so an unchanged body reports them
+ * again on every load).
+ */
 interface RenderedBody {
   html: string;
   words: number;
   characters: string;
+  problems: readonly MarkdownProblem[];
 }
 
 // The build's up-front check and a dev session's rebuilds load the same content again: a body
 // is rendered once per loader while it is unchanged.
 function markdownRenderer(
-  site: Site,
+  markdownOptions: MarkdownOptions,
   memory: LoaderMemory,
 ): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const { render: toHtml, cache } = renderCache(memory, { arabicQuotes: site.arabicQuotes });
+  const { render: toHtml, cache } = renderCache(memory, markdownOptions);
   const used = new Set<string>();
   const render = (body: string): RenderedBody => {
     used.add(body);
@@ -483,8 +608,8 @@ function markdownRenderer(
 }
 
 function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
-  const { html, text } = toHtml(body);
-  return { html, words: countWords(text), characters: distinctCharacters([text]) };
+  const { html, text, problems } = toHtml(body);
+  return { html, words: countWords(text), characters: distinctCharacters([text]), problems };
 }
 
 /** The loader's renderer and rendered bodies for some Markdown options (one set at a time). */
@@ -554,6 +679,7 @@ function lineCount(text: string): number {
 }
 
 function displayPath(file: string): string {
+  // A file's name may hold a control character (an escape sequence for the terminal): named.
   const relative = path.relative(process.cwd(), file);
-  return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+  return escapeHiddenControls((relative.startsWith("..") ? file : relative).split(path.sep).join("/"));
 }

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import { getAttrs } from "markdown-it-attrs/utils.js";
+import type { Message } from "./problems.ts";
 import { reservedIdMessage } from "./reserved-ids.ts";
 
 export interface MarkdownOptions {
@@ -23,7 +24,7 @@ export interface MarkdownEnv extends Env {
 /** A mistake in an article's Markdown, on a line counted from 1 at the body's first line. */
 export interface MarkdownProblem {
   line: number;
-  message: string;
+  message: Message;
 }
 
 export interface RenderedMarkdown {
@@ -75,8 +76,7 @@ export function createRenderer(options: MarkdownOptions): (source: string) => Re
  * Renders Markdown and extracts its visible text in one pass over the tokens, with the problems
  * found on the way (an id that is refused is left out of the HTML and reported).
  * @example renderMarkdown(md, "## عنوان").text //=> "عنوان"
- * @example renderMarkdown(md, "نص\n\n## عنوان {#main}").problems
- * //=> [{ line: 3, message: '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"' }]
+ * @example renderMarkdown(md, "نص\n\n## عنوان {#main}").problems[0]?.line //=> 3
  */
 export function renderMarkdown(md: MarkdownIt, source: string): RenderedMarkdown {
   const env: MarkdownEnv = { problems: [] };
@@ -406,8 +406,9 @@ function dropMalformedAttributes(state: StateCore): void {
 }
 
 // An id the layout already uses, or one that would clobber a browser global, is dropped and
-// reported with its line: markdown-it's `map` is the block's lines, counted from 0, and inside a
-// paragraph each soft or hard break is one more line.
+// reported with its line: markdown-it's `map` is the block's lines, counted from 0 (a paragraph's
+// own attributes are on its last line), and inside a paragraph each soft or hard break is one
+// more line.
 function refuseReservedIds(state: StateCore): void {
   const problems = ((state.env as MarkdownEnv).problems ??= []);
   let blockLine = 0;
@@ -420,7 +421,8 @@ function refuseReservedIds(state: StateCore): void {
   };
   for (const token of state.tokens) {
     if (token.map) blockLine = token.map[0];
-    refuse(token, blockLine);
+    // A paragraph's `{…}` ends its last line, where the report should point.
+    refuse(token, token.type === "paragraph_open" && token.map ? token.map[1] - 1 : blockLine);
     let line = blockLine;
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") line += 1;

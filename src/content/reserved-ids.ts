@@ -1,5 +1,7 @@
 // Ids an article may not give an element: the page layout's own, and names browsers expose as globals.
 
+import type { Message } from "./problems.ts";
+
 /**
  * Every id the page layout (src/templates/) writes. An article's `{#main}` would duplicate the
  * skip link's target: invalid HTML, and the skip link could land on the article's element.
@@ -235,23 +237,27 @@ export const BROWSER_GLOBALS: ReadonlySet<string> = new Set(
 );
 
 /**
- * The reason an article may not use `id`, or null when it may. One message table, so that the
- * Arabic translations can sit beside the English ones.
- * @example reservedIdMessage("main") //=> '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"'
+ * The reason an article may not use `id`, or null when it may. One message table, in Arabic and
+ * English, each naming the id and suggesting two that are free.
+ * @example reservedIdMessage("main")?.en //=> '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"'
  * @example reservedIdMessage("al-jawla-al-ula") //=> null
  */
-export function reservedIdMessage(id: string): string | null {
+export function reservedIdMessage(id: string): Message | null {
   if (LAYOUT_IDS.includes(id)) return RESERVED_ID_MESSAGES.layout(id);
   if (BROWSER_GLOBALS.has(id)) return RESERVED_ID_MESSAGES.browser(id);
   return null;
 }
 
-/** The messages, English for now; each names the id and suggests two that are free. */
+/** The messages; each names the id and suggests two that are free. */
 export const RESERVED_ID_MESSAGES = {
-  layout: (id: string) =>
-    `{#${id}}: "${id}" is used by the page layout; choose another id, such as ${suggestions(id)}`,
-  browser: (id: string) =>
-    `{#${id}}: "${id}" is a name browsers give to window or document, and a script reading it would get this element instead; choose another id, such as ${suggestions(id)}`,
+  layout: (id: string): Message => ({
+    en: `{#${id}}: "${id}" is used by the page layout; choose another id, such as ${suggestions(id, "or")}`,
+    ar: `{#${id}}: المعرّف "${id}" يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل ${suggestions(id, "أو")}`,
+  }),
+  browser: (id: string): Message => ({
+    en: `{#${id}}: "${id}" is a name browsers give to window or document, and a script reading it would get this element instead; choose another id, such as ${suggestions(id, "or")}`,
+    ar: `{#${id}}: "${id}" اسم تعطيه المتصفحات لـ window أو document، وأي برنامج نصي يقرؤه سيجد هذا العنصر بدلًا منه؛ اختر معرّفًا آخر، مثل ${suggestions(id, "أو")}`,
+  }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +265,6 @@ export const RESERVED_ID_MESSAGES = {
 
 // A hyphen keeps a suggestion off every global (they are JavaScript names) and off the layout's
 // ids (none ends in "-1" or starts with "qism-", Arabic for "section").
-function suggestions(id: string): string {
-  return `"${id}-1" or "qism-${id}"`;
+function suggestions(id: string, or: string): string {
+  return `"${id}-1" ${or} "qism-${id}"`;
 }

@@ -49,11 +49,21 @@ describe("renderMarkdown problems", () => {
     expect(problems).toEqual([
       {
         line: 3,
-        message:
-          '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"',
+        message: {
+          en: '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"',
+          ar: '{#main}: المعرّف "main" يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل "main-1" أو "qism-main"',
+        },
       },
-      { line: 6, message: expect.stringMatching(/^\{#top\}: "top" is a name browsers give/) },
-      { line: 8, message: expect.stringMatching(/^\{#name\}: /) },
+      {
+        line: 6,
+        message: expect.objectContaining({
+          en: expect.stringMatching(/^\{#top\}: "top" is a name browsers give/),
+        }),
+      },
+      {
+        line: 8,
+        message: expect.objectContaining({ en: expect.stringMatching(/^\{#name\}: /) }),
+      },
     ]);
   });
 

@@ -95,7 +95,9 @@ describe("reservedIdMessage", () => {
     ["createElement", /browsers/],
     ["hasOwnProperty", /browsers/],
   ])("%s is refused", (id, message) => {
-    expect(reservedIdMessage(id)).toMatch(message);
+    expect(reservedIdMessage(id)?.en).toMatch(message);
+    expect(reservedIdMessage(id)?.ar).toContain(`{#${id}}: `);
+    expect(reservedIdMessage(id)?.ar).toContain(`"${id}-1" أو "qism-${id}"`);
   });
 
   it.each(["section-one", "al-jawla", "Main", "main-1", "qism-main", "location-1"])(
