@@ -11,7 +11,9 @@ import {
   LAYOUT_IDS,
   reservedIdMessage,
 } from "../../src/content/reserved-ids.ts";
+import { ContentError } from "../../src/content/problems.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
+import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const TEMPLATES = path.resolve(import.meta.dirname, "../../src/templates");
 
@@ -55,6 +57,30 @@ describe("LAYOUT_IDS", () => {
       expect(unreserved).toEqual([]);
     });
   });
+});
+
+describe("a build of an article with reserved ids", () => {
+  afterAll(removeTempDirs);
+
+  it("stops before writing, naming the file, the line and a free id", async () => {
+    const root = await makeTempDir("reserved-ids");
+    const body = "مقدمة.\n\n## عنوان {#main}\n\nفقرة {#location}";
+    const content = await writeContent(path.join(root, "content"), {
+      "ids.md": articleText({ slug: "ids", body }),
+    });
+    const failure = await buildFixture(content).then(
+      () => new Error("the build succeeded"),
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ContentError);
+    const report = (failure as ContentError).message.split("\n");
+    expect(report).toContainEqual(
+      expect.stringMatching(/ids\.md:10: \{#main\}: .*"main-1" or "qism-main"$/),
+    );
+    expect(report).toContainEqual(
+      expect.stringMatching(/ids\.md:12: \{#location\}: .*"location-1" or "qism-location"$/),
+    );
+  }, 120_000);
 });
 
 describe("BROWSER_GLOBALS", () => {
