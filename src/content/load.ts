@@ -27,7 +27,7 @@ import {
   readBounded,
   SourceTextError,
 } from "./source-text.ts";
-import { escapeHiddenControls, hiddenCharacterMessage } from "./unicode.ts";
+import { escapeHiddenControls, findHiddenControl, hiddenCharacterMessage } from "./unicode.ts";
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
@@ -142,16 +142,15 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     throw new ContentError([frontmatterProblem(shown, error, -1)]);
   }
   const data: unknown = parsed.data ?? {};
-  const hidden = hiddenTextProblems(shown, parsed.hiddenText, -1);
   const result = siteSchema.safeParse(data);
-  if (!result.success || hidden.problems.length > 0) {
+  if (!result.success || parsed.hiddenText.length > 0) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     const issues = result.success
       ? []
       : describeIssues(result.error.issues, shown, lineOf, data, {
           "": Object.keys(siteSchema.shape),
         });
-    throw new ContentError([...hidden.problems, ...hidden.without(issues)]);
+    throw new ContentError(withHiddenText(shown, parsed.hiddenText, -1, issues));
   }
   return resolveSite(result.data, options.urlOverride);
 }
@@ -389,8 +388,6 @@ function checkSource(
     return undefined;
   }
   const before = problems.length;
-  const hidden = hiddenTextProblems(shown, frontmatter.hiddenText, 0);
-  problems.push(...hidden.problems);
   // Over the limit, only the first tags are checked: a list of 100,000 would bury the report.
   const tags: unknown = (data as { tags?: unknown }).tags;
   const tooManyTags = Array.isArray(tags) && tags.length > MAX_TAGS;
@@ -403,13 +400,10 @@ function checkSource(
     });
   }
   const result = schema.safeParse(tooManyTags ? { ...data, tags: tags.slice(0, MAX_TAGS) } : data);
-  if (!result.success) {
-    problems.push(
-      ...hidden.without(
-        describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
-      ),
-    );
-  }
+  const issues = result.success
+    ? []
+    : describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys);
+  problems.push(...withHiddenText(shown, frontmatter.hiddenText, 0, issues));
   if (!hasVisibleText(frontmatter.body)) {
     problems.push({
       file: shown,
@@ -441,31 +435,39 @@ function frontmatterProblem(file: string, error: FrontmatterError, lineOffset: n
 }
 
 /**
- * One problem per key or text value holding a hidden or control character, and a filter for
- * the schema's problems about the same fields (they would print the character as it is).
+ * The schema's problems, and one for each key or text value holding a hidden or control
+ * character that they do not already name. A schema problem is kept when it prints no such
+ * character ("is empty (or only invisible characters)" says more than the character would), and
+ * left out when it would print one (a quoted value, a key as a field's name): the character's
+ * own problem, with its code point, stands for it.
  */
-function hiddenTextProblems(
+function withHiddenText(
   file: string,
   hiddenText: readonly HiddenText[],
   lineOffset: number,
-): { problems: Problem[]; without(problems: readonly Problem[]): Problem[] } {
-  const fields = new Set<string>();
-  const problems = hiddenText.map(({ path: at, key, line, column, character }): Problem => {
-    fields.add(fieldName(at));
-    const shownPath = key ? at.slice(0, -1) : at;
-    return {
-      file,
-      line: Math.max(1, line + lineOffset),
-      column,
-      ...(shownPath.length > 0 ? { field: escapeHiddenControls(fieldName(shownPath)) } : {}),
-      message: hiddenCharacterMessage(character, key),
-    };
-  });
-  return {
-    problems,
-    without: (others) =>
-      others.filter((problem) => problem.field === undefined || !fields.has(problem.field)),
-  };
+  schemaProblems: readonly Problem[],
+): Problem[] {
+  const kept = schemaProblems.filter((problem) => !printsHiddenText(problem));
+  const named = new Set(kept.map((problem) => problem.field));
+  const own = hiddenText
+    .filter(({ path: at }) => !named.has(fieldName(at)))
+    .map(({ path: at, key, line, column, character }): Problem => {
+      const shownPath = key ? at.slice(0, -1) : at;
+      return {
+        file,
+        line: Math.max(1, line + lineOffset),
+        column,
+        ...(shownPath.length > 0 ? { field: escapeHiddenControls(fieldName(shownPath)) } : {}),
+        message: hiddenCharacterMessage(character, key),
+      };
+    });
+  return [...own, ...kept];
+}
+
+function printsHiddenText(problem: Problem): boolean {
+  const { field = "", message } = problem;
+  const texts = typeof message === "string" ? [message] : [message.en, message.ar];
+  return [field, ...texts].some((text) => findHiddenControl(text) !== undefined);
 }
 
 function articleWarnings(
