@@ -116,7 +116,7 @@ export function parseFrontmatter(source: string): Frontmatter {
     throw new FrontmatterError(`YAML: ${firstLine(error.message)}`, line + 1, col);
   }
   refuseDeepNesting(document, counter);
-  const inspected = inspectValues(document, counter);
+  const inspected = inspectValues(document, counter, yamlText.includes("*"));
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 50 });
@@ -142,7 +142,11 @@ export function parseFrontmatter(source: string): Frontmatter {
  * aliases expanded, hold more than MAX_FRONTMATTER_CHARACTERS, naming its largest field. Linear
  * in the YAML's nodes: each anchored node is measured once, whatever number of aliases repeat it.
  */
-function inspectValues(document: Document, counter: LineCounter): { hiddenText: HiddenText[] } {
+function inspectValues(
+  document: Document,
+  counter: LineCounter,
+  mayHoldAliases: boolean,
+): { hiddenText: HiddenText[] } {
   const hiddenText: HiddenText[] = [];
   const place = (node: YamlNode) => {
     const { line, col } = counter.linePos(node.range?.[0] ?? 0);
@@ -156,12 +160,15 @@ function inspectValues(document: Document, counter: LineCounter): { hiddenText: 
   // An alias stands for the last node before it with its anchor (YAML 1.2, 3.2.2.2).
   const anchors = new Map<string, YamlNode>();
   const targets = new Map<YamlNode, YamlNode | undefined>();
-  visit(document, {
-    Node: (_key, node) => {
-      if (isAlias(node)) targets.set(node, anchors.get(node.source));
-      else if (node.anchor) anchors.set(node.anchor, node);
-    },
-  });
+  // Most articles have no alias (no `*` at all): their walk for anchors is skipped.
+  if (mayHoldAliases) {
+    visit(document, {
+      Node: (_key, node) => {
+        if (isAlias(node)) targets.set(node, anchors.get(node.source));
+        else if (node.anchor) anchors.set(node.anchor, node);
+      },
+    });
+  }
   const sizes = new Map<YamlNode, number>();
   const sizeOf = (node: unknown, path: readonly (string | number)[] | undefined): number => {
     if (!isNode(node)) return 0;
