@@ -1,7 +1,7 @@
 // Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
 
 import { statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
@@ -128,6 +128,17 @@ export function publicationState(
 export async function loadSite(options: ContentOptions): Promise<Site> {
   const file = path.join(options.contentDir, "site.yaml");
   const shown = displayPath(file);
+  if (await isSymbolicLink(file)) {
+    throw new ContentError([
+      {
+        file: shown,
+        message: {
+          en: "is a symbolic link, which is never followed: put the settings file itself here",
+          ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع ملف الإعدادات نفسه هنا",
+        },
+      },
+    ]);
+  }
   let raw: string;
   try {
     raw = decodeSourceText(await readFile(file));
@@ -277,6 +288,7 @@ async function checkArticles(
 async function listArticleFiles(
   folder: string,
 ): Promise<{ files?: string[]; ignored: string[]; links: string[] }> {
+  if (await isSymbolicLink(folder)) return { files: [], ignored: [], links: [folder] };
   let entries;
   try {
     entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -298,9 +310,14 @@ async function listArticleFiles(
 }
 
 const SYMBOLIC_LINK: Message = {
-  en: "is a symbolic link, which is never followed, so it is not published: put the file itself in content/articles/",
-  ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا، فلن يُنشر: ضع الملف نفسه في content/articles/",
+  en: "is a symbolic link, which is never followed, so it is not published: put the file or folder itself in content/",
+  ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا، فلن يُنشر: ضع الملف أو المجلد نفسه في content/",
 };
+
+async function isSymbolicLink(file: string): Promise<boolean> {
+  const stats = await lstat(file).catch(() => undefined);
+  return stats?.isSymbolicLink() ?? false;
+}
 
 /** What checking one file needs: the build's zone and schema, and the loader's memory. */
 interface ArticleChecker {

@@ -275,8 +275,30 @@ describe("symbolic links", () => {
       ["folder", "inside.md", "outside.md"].map((name) => [
         name,
         "warning",
-        "is a symbolic link, which is never followed, so it is not published: put the file itself in content/articles/",
+        "is a symbolic link, which is never followed, so it is not published: put the file or folder itself in content/",
       ]),
     );
+  });
+
+  it("are not followed for the articles folder or site.yaml either", async () => {
+    const real = await contentDir({ "real.md": articleText({ slug: "real" }) });
+    const linked = path.join(root, `linked-${Math.random().toString(36).slice(2)}`);
+    await mkdir(linked);
+    await symlink(path.join(real, "articles"), path.join(linked, "articles"));
+    await writeFile(path.join(linked, "site.yaml"), SITE_YAML);
+    const content = await loader(linked).load();
+    expect(content.articles).toEqual([]);
+    expect(content.warnings.map((warning) => path.basename(warning.file))).toEqual(["articles"]);
+
+    const settings = path.join(root, `settings-${Math.random().toString(36).slice(2)}`);
+    await mkdir(path.join(settings, "articles"), { recursive: true });
+    await symlink(path.join(real, "site.yaml"), path.join(settings, "site.yaml"));
+    const found = await problemsOf(loader(settings).load());
+    expect(found.map((problem) => [path.basename(problem.file), en(problem)])).toEqual([
+      [
+        "site.yaml",
+        "is a symbolic link, which is never followed: put the settings file itself here",
+      ],
+    ]);
   });
 });
