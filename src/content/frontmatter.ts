@@ -237,7 +237,7 @@ function refuseDeepNesting(document: Document, counter: LineCounter): void {
         throw new FrontmatterError(
           {
             en: `lists and mappings are nested more than ${MAX_FRONTMATTER_DEPTH} levels deep here: no field needs more than three`,
-            ar: `القوائم والجداول متداخلة هنا أكثر من ${MAX_FRONTMATTER_DEPTH} مستوى، ولا يحتاج أي حقل إلى أكثر من ثلاثة`,
+            ar: `القوائم والحقول متداخلة هنا أكثر من ${MAX_FRONTMATTER_DEPTH} مستوى، ولا يحتاج أي حقل إلى أكثر من ثلاثة`,
           },
           line,
         );
