@@ -178,14 +178,12 @@ function devCommand(builder: "Sahifa" | "Eleventy", corpus: Corpus, port: number
   const output = path.join(corpus.folder, `dev-${builder}`);
   return builder === "Sahifa"
     ? {
-        // What `npm start` runs: Eleventy's dev server on Sahifa's config.
+        // What `npm start` supervises: Eleventy watching, Sahifa's server on 127.0.0.1.
         argv: [
           process.execPath,
           "--import",
           "tsx",
-          ELEVENTY_CLI,
-          "--config=.eleventy.ts",
-          "--serve",
+          "scripts/preview.ts",
           `--port=${port}`,
           `--output=${output}`,
         ],
@@ -266,11 +264,11 @@ function formatReport(
       `| ${label} | ${median(list.map((r) => r.seconds)).toFixed(2)} s | ${list.map((r) => r.seconds.toFixed(2)).join(", ")} s | ${list.map((r) => r.reported).join("; ")} |`;
     lines.push(
       "",
-      `Dev-server rebuild after editing one article's body at N = ${rebuilds.articles.toLocaleString("en")}, from saving the file until the server serves the changed page (median of ${edits} edits), and what Eleventy logged for each rebuild:`,
+      `Dev-server rebuild after editing one article's body at N = ${rebuilds.articles.toLocaleString("en")}, from saving the file until the server serves the changed page (median of ${edits} edits), and what each server logged for the rebuild:`,
       "",
       "| builder | median | each edit | Eleventy's log: written, in |",
       "| ------- | -----: | --------- | --------------------------- |",
-      row("Sahifa (`npm start`: Eleventy --serve)", rebuilds.seconds.Sahifa),
+      row("Sahifa (`npm start`: Eleventy watching, its own server)", rebuilds.seconds.Sahifa),
       row("Eleventy --serve --incremental", rebuilds.seconds.Eleventy),
     );
   }

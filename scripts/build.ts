@@ -4,12 +4,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type BuildSummary } from "../src/build/build-site.ts";
 import { ONE_SHOT_ENVIRONMENT } from "../src/build/eleventy-adapter.ts";
+import { parseOutputLayout } from "../src/build/output-folder.ts";
 import { ContentError, formatProblem, plural } from "../src/content/problems.ts";
 
 const { values } = parseArgs({
   options: {
     verbose: { type: "boolean", default: false },
     output: { type: "string", default: "_site" },
+    // link: the output is a link to the newest build, swapped atomically; folder: a real folder
+    // (the default when CI is set). docs/publishing.md, "The output folder".
+    layout: { type: "string" },
     future: { type: "boolean", default: false },
     // .br and .gz twins for hosts that serve them as they are (nginx, Apache, object stores);
     // unset, site.yaml's `precompress` decides.
@@ -28,6 +32,7 @@ for (const [name, value] of Object.entries(ONE_SHOT_ENVIRONMENT)) process.env[na
 try {
   const summary = await buildSite({
     outputDir: values.output,
+    outputLayout: parseOutputLayout(values.layout),
     eleventyLog: values.verbose,
     precompress: values["no-precompress"] ? false : values.precompress,
   });

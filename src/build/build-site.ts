@@ -2,7 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
@@ -11,8 +11,16 @@ import { CACHE_ROOT } from "../assets/disk-cache.ts";
 import { createBuildContext, stylesheetsOf } from "./context.ts";
 import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
+import {
+  checkOutputFolder,
+  discardBuildFolder,
+  outputLayoutFromEnv,
+  publishBuildFolder,
+  startBuildFolder,
+} from "./output-folder.ts";
 import { sahifaPlugin } from "./plugin.ts";
 import { PRECOMPRESSION_STAMP, precompressSite } from "./precompress.ts";
+import { exampleAddressWarnings } from "../publish/site-address.ts";
 
 export interface BuildSummary {
   outputDir: string;
@@ -29,7 +37,9 @@ export interface BuildSummary {
 }
 
 /**
- * Builds the site into a staging folder beside `outputDir`, then swaps it in. A failed build
+ * Builds the site into a staging folder beside `outputDir`, then swaps it in
+ * (src/build/output-folder.ts). An output that is neither missing, empty nor a Sahifa site is
+ * refused (a ContentError, with the content's problems) before anything is written. A failed build
  * removes its staging folder and leaves the published site byte for byte as it was. Options not
  * given come from the environment (src/build/options.ts); set SAHIFA_NOW first so every load of
  * this build schedules articles against the same moment (the CLI does).
@@ -38,17 +48,21 @@ export interface BuildSummary {
 export async function buildSite(given: Partial<BuildOptions> = {}): Promise<BuildSummary> {
   const started = performance.now();
   const options: BuildOptions = { ...buildOptionsFromEnv(process.env), ...defined(given) };
+  const outputDir = path.resolve(options.outputDir ?? "_site");
+  // An output path it may not replace is reported with the content's problems, in one report.
+  const refusal = await checkOutputFolder(outputDir, options);
   const context = createBuildContext(options);
   // The stylesheet builds on a worker thread while the content is checked.
   await stylesheetsOf(context);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet. Eleventy's data step then takes this content (the plugin).
-  const content = await context.loader.load();
+  const content = await context.loader.load().catch((error: unknown) => {
+    if (refusal === undefined || !(error instanceof ContentError)) throw error;
+    throw new ContentError([...error.problems, refusal]);
+  });
+  if (refusal !== undefined) throw new ContentError([refusal]);
   context.preloaded = content;
-  const outputDir = path.resolve(options.outputDir ?? "_site");
-  const parent = path.dirname(outputDir);
-  await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(outputDir)}.building-`));
+  const staging = await startBuildFolder(outputDir);
   // The build flag, else site.yaml: hosts that compress on their own gain nothing from twins.
   const twins = options.precompress ?? content.site.precompress;
   const stampFile = path.join(STAMP_DIR, `${contentHashOf(outputDir)}.json`);
@@ -77,13 +91,17 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     pages = countPages(staging);
     // Forgotten before the swap: a site published without twins (or a failed swap) lends none.
     await rm(stampFile, { force: true });
-    await swapIn(staging, outputDir);
+    await publishBuildFolder(
+      staging,
+      outputDir,
+      options.outputLayout ?? outputLayoutFromEnv(process.env),
+    );
     if (twins) {
       await mkdir(STAMP_DIR, { recursive: true });
       await writeFile(stampFile, PRECOMPRESSION_STAMP);
     }
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await discardBuildFolder(staging);
     throw findContentError(error) ?? error;
   }
   return {
@@ -92,7 +110,7 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     articles: content.articles.length,
     draftsSkipped: content.draftsSkipped,
     scheduledSkipped: content.scheduledSkipped,
-    warnings: content.warnings,
+    warnings: [...content.warnings, ...exampleAddressWarnings(content.site, options)],
     precompressed: twins,
     milliseconds: performance.now() - started,
   };
@@ -119,22 +137,4 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
     (entry) => entry.isFile() && entry.name.endsWith(".html"),
   ).length;
-}
-
-async function swapIn(staging: string, outputDir: string): Promise<void> {
-  // Two renames on one file system: the old site is replaced whole, never half-written.
-  const retired = `${staging}.previous`;
-  const existed = await exists(outputDir);
-  if (existed) await rename(outputDir, retired);
-  await rename(staging, outputDir);
-  if (existed) await rm(retired, { recursive: true, force: true });
-}
-
-async function exists(target: string): Promise<boolean> {
-  try {
-    await stat(target);
-    return true;
-  } catch {
-    return false;
-  }
 }

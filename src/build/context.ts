@@ -8,7 +8,7 @@ import type { Content } from "../content/article.ts";
 import { createContentLoader, type ContentLoader } from "../content/load.ts";
 import { TemplateMemo } from "../templates/reuse.tsx";
 import type { BuildOptions } from "./options.ts";
-import type { PreviewState } from "./preview.tsx";
+import { createPreviewState, type PreviewState } from "./preview.tsx";
 import type { BuildSnapshot } from "./rebuild.ts";
 
 export type SiteImageFiles = Awaited<ReturnType<typeof buildSiteImages>>;
@@ -67,7 +67,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
       serving: false,
       last: undefined,
       assets: undefined,
-      preview: { shown: undefined, latest: undefined },
+      preview: createPreviewState(),
     },
   };
 }

@@ -1,6 +1,6 @@
 // The few things Sahifa relies on that Eleventy's documentation does not spell out, each with a contract test (tests/build/eleventy-adapter.test.ts) that fails when Eleventy changes it.
 
-import type { UserConfig } from "@11ty/eleventy";
+import type { EleventyConsole, UserConfig } from "@11ty/eleventy";
 
 /**
  * Marks a plugin so that Eleventy runs only its first `addPlugin` and skips the later ones
@@ -54,3 +54,37 @@ export function silenceLogger(eleventy: { logger: { overrideLogger(logger: false
  * and as much of its own (docs/performance.md). https://github.com/11ty/eleventy/issues/3371
  */
 export const ONE_SHOT_ENVIRONMENT = { ELEVENTY_SKIP_ESM_RESOLVER: "1" } as const;
+
+/**
+ * Keeps Eleventy's error lines and drops the rest ("File changed", "Watching…", "Wrote N
+ * files"): in quiet mode Eleventy still prints those with forceLog, and the preview prints one
+ * line of its own per rebuild (src/build/preview.tsx).
+ * @example keepOnlyErrors(eleventy, console)
+ */
+export function keepOnlyErrors(
+  eleventy: { logger: { overrideLogger(logger: EleventyConsole): void } },
+  log: { error(message: string): void },
+): void {
+  eleventy.logger.overrideLogger({
+    log: () => {},
+    warn: () => {},
+    error: (line) => log.error(line),
+  });
+}
+
+/**
+ * Builds and watches, and rebuilds when a watched file is deleted too. Eleventy 3.1 rebuilds on
+ * a change or an addition but only logs a deletion (Eleventy#watch, the watcher's "unlink"), so
+ * a deleted article stayed in the preview until the next save; watch() resolves to the function
+ * its watcher calls on a change ("Returns for testability"), which a deletion now calls as well.
+ * @example await watchWithDeletions(eleventy)
+ */
+export async function watchWithDeletions(eleventy: {
+  watch(): Promise<(changedFile: string) => Promise<void>>;
+  readonly watcher: { on(event: "unlink", listener: (file: string) => void): void } | undefined;
+}): Promise<void> {
+  const rebuild = await eleventy.watch();
+  if (typeof rebuild !== "function" || !eleventy.watcher)
+    throw new Error("Eleventy's watch() no longer returns its rebuild function");
+  eleventy.watcher.on("unlink", (file) => void rebuild(file));
+}

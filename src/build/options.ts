@@ -2,6 +2,7 @@
 
 import { DateTime } from "luxon";
 import type { ContentOptions } from "../content/load.ts";
+import type { OutputLayout } from "./output-folder.ts";
 
 /** Everything one build is told; what content/ needs of it is ContentOptions. */
 export interface BuildOptions extends ContentOptions {
@@ -13,6 +14,8 @@ export interface BuildOptions extends ContentOptions {
   includeFuture: boolean;
   /** The published folder (default _site). It is replaced whole, or not touched at all. */
   outputDir?: string | undefined;
+  /** A link to the newest build, or a real folder; unset, a real folder when `CI` is set. */
+  outputLayout?: OutputLayout | undefined;
   /** Eleventy's config file (default .eleventy.ts, or its compiled copy: src/build/code-paths.ts). */
   configPath?: string | undefined;
   /** Let Eleventy print its own "[11ty]" lines (the CLI's --verbose); silent by default. */

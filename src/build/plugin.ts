@@ -9,6 +9,7 @@ import { buildAssets, type Assets } from "../assets/build-assets.ts";
 import { siteText } from "../assets/font-subset.ts";
 import { buildSiteImages } from "../assets/site-images.ts";
 import type { BuiltFile } from "../assets/styles.ts";
+import type { PreviewMarks } from "../templates/page-data.ts";
 import type { Content } from "../content/article.ts";
 import { buildNavigation, type Navigation } from "../site/navigation.ts";
 import { TEMPLATE_FORMATS } from "./code-paths.ts";
@@ -20,7 +21,7 @@ import {
 } from "./context.ts";
 import { onlyTheFirst } from "./eleventy-adapter.ts";
 import type { BuildOptions } from "./options.ts";
-import { loadForPreview, previewBuildWritten, previewErrorMiddleware } from "./preview.tsx";
+import { loadForPreview, previewBuildWritten } from "./preview.tsx";
 import {
   choosePages,
   reusableNavigation,
@@ -45,6 +46,8 @@ interface BuildInputs {
   /** The pages this build writes: all of them, except in a dev-server rebuild. */
   pages: PagesToWrite;
   snapshot?: BuildSnapshot;
+  /** Set when serving the preview: what its marks need. */
+  preview?: PreviewMarks;
 }
 
 /**
@@ -64,9 +67,12 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
     inputs = undefined;
     session.serving = runMode === "serve";
     session.watching = runMode !== "build";
+    session.preview.started = performance.now();
   });
-  // In the dev server a content error is shown on every page instead of failing the build.
-  eleventyConfig.setServerOptions({ middleware: [previewErrorMiddleware(session.preview)] });
+  // The preview reports each rebuild with the files that started it (src/build/preview.tsx).
+  eleventyConfig.on("eleventy.beforeWatch", (changed: readonly string[]) => {
+    session.preview.changed = changed;
+  });
   // Eleventy deep-copies plain objects of global data into each template's data, but passes a
   // frozen one (or a class instance) as it is (@11ty/eleventy-utils Merge): at 4,000 articles,
   // copying the navigation for every template cost more than building it. One site object per
@@ -82,14 +88,19 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   );
   eleventyConfig.addGlobalData("pagesToWrite", async () => Object.freeze((await current()).pages));
   eleventyConfig.addGlobalData("memo", () => context.templates);
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  // Drafts and scheduled articles are marked in the preview only, never in a build.
+  eleventyConfig.addGlobalData("preview", async () => (await current()).preview);
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
     }
-    previewBuildWritten(session.preview);
+    if (session.serving) {
+      const pages = results.filter((result) => result.outputPath.endsWith(".html")).length;
+      previewBuildWritten(session.preview, pages, console);
+    }
   });
 
   // Pages (TSX) and text outputs (feeds, sitemap, robots.txt, _headers), from the sources or
@@ -108,13 +119,16 @@ async function loadContent(context: BuildContext): Promise<Content> {
     return preloaded;
   }
   if (context.session.serving)
-    return loadForPreview(() => context.loader.load(), context.session.preview, console);
+    return loadForPreview(() => context.loader.load(), context.session.preview);
   return context.loader.load();
 }
 
 async function prepare(context: BuildContext): Promise<BuildInputs> {
   const { session } = context;
+  // The moment the preview's load decides scheduling against (it reads the clock at each load).
+  const now = context.options.now?.getTime() ?? Date.now();
   const content = await loadContent(context);
+  const preview = session.serving ? { preview: Object.freeze({ now }) } : {};
   const stylesheets = await stylesheetsOf(context);
   // Fonts are cut to the site's characters, so assets follow the text too; a dev rebuild
   // reuses them (and the drawn images) while nothing they depend on changed.
@@ -132,7 +146,7 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   if (!session.watching) {
     const navigation = buildNavigation(content.articles, content.site);
     const pages = { articles: content.articles, listings: navigation.listings, removed: [] };
-    return { content, assets, images, navigation, pages };
+    return { content, assets, images, navigation, pages, ...preview };
   }
   // A dev-server rebuild writes only the pages that show something new (src/build/rebuild.ts).
   const shared = JSON.stringify([content.site, assets.urls]);
@@ -140,9 +154,16 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??
     buildNavigation(content.articles, content.site);
-  const snapshot = takeSnapshot(content.articles, versions, navigation, shared);
+  const scheduled = new Set(
+    session.serving
+      ? content.articles
+          .filter((article) => article.date.toMillis() > now)
+          .map((article) => article.path)
+      : [],
+  );
+  const snapshot = takeSnapshot(content.articles, versions, navigation, shared, scheduled);
   const pages = choosePages(content.articles, navigation, snapshot, session.last);
-  return { content, assets, images, navigation, pages, snapshot };
+  return { content, assets, images, navigation, pages, snapshot, ...preview };
 }
 
 /**

@@ -110,7 +110,9 @@ export function reusableNavigation(
 }
 
 /**
- * Describes a build's pages by short keys built from article revisions.
+ * Describes a build's pages by short keys built from article revisions. `scheduled` names the
+ * articles the preview marks as scheduled: one that falls due while the preview runs changes
+ * nothing in the article itself, but its page loses the mark.
  * @example takeSnapshot(articles, versions, navigation, shared).pages.get("/articles/x/") //=> "/articles/x/#0 /articles/y/#0 …"
  */
 export function takeSnapshot(
@@ -118,6 +120,7 @@ export function takeSnapshot(
   versions: ArticleVersions,
   navigation: Navigation,
   shared: string,
+  scheduled: ReadonlySet<string> = new Set(),
 ): BuildSnapshot {
   const summaryKey = (article: Article) =>
     `${article.path}#${versions.get(article.path)?.summaryRevision}`;
@@ -126,7 +129,8 @@ export function takeSnapshot(
     const links = navigation.neighbours[article.path];
     const shown = [links?.newer, links?.older, ...(links?.related ?? [])];
     const key = shown.map((other) => (other ? summaryKey(other) : "-")).join(" ");
-    pages.set(article.path, `${article.path}#${versions.get(article.path)?.fullRevision} ${key}`);
+    const own = `${article.path}#${versions.get(article.path)?.fullRevision}`;
+    pages.set(article.path, `${own}${scheduled.has(article.path) ? " scheduled" : ""} ${key}`);
   }
   for (const listing of navigation.listings) {
     const { kind, title, total, page } = listing;

@@ -91,10 +91,10 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       memory,
     );
     // Bodies are rendered even when something else is wrong, for the same reason; with the
-    // default quotes when site.yaml is broken (an id's problem does not depend on them).
+    // default options when site.yaml is broken (an id's problem does not depend on them).
     const rendered = renderArticles(
       checked.articles,
-      { arabicQuotes: site?.arabicQuotes ?? true },
+      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix } : { arabicQuotes: true },
       memory,
     );
     const problems = [...siteProblems, ...checked.problems, ...rendered.problems];

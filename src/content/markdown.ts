@@ -10,6 +10,11 @@ import { reservedIdMessage } from "./reserved-ids.ts";
 export interface MarkdownOptions {
   /** Typographer quotes as Arabic guillemets «…» (nested: “…”); off keeps straight quotes. */
   arabicQuotes: boolean;
+  /**
+   * The site's path prefix ("/news/" in a sub-folder): root-relative links and images an editor
+   * writes (`/articles/x/`) get it, as the templates' own links do. "/" or unset changes nothing.
+   */
+  pathPrefix?: string;
 }
 
 /**
@@ -125,6 +130,8 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   md.core.ruler.push("sahifa_reserved_ids", refuseReservedIds);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
   md.core.ruler.push("sahifa_external_images", externalImagesAsLinks);
+  const prefix = options.pathPrefix ?? "/";
+  if (prefix !== "/") md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
   md.validateLink = isSafeLink;
   return md;
 }
@@ -462,6 +469,19 @@ function externalImagesAsLinks(state: StateCore): void {
       open.attrSet("href", src);
       return [open, text, new state.Token("link_close", "a", -1)];
     });
+  }
+}
+
+// Done here, once per body, rather than by Eleventy's HTML base plugin over every written page:
+// that would prefix the templates' links a second time, and miss the feeds, which carry the
+// body too. External, protocol-relative, relative and #fragment URLs are left as written.
+function prefixRoot(state: StateCore, prefix: string): void {
+  for (const block of state.tokens) {
+    for (const child of block.children ?? []) {
+      const name = child.type === "link_open" ? "href" : child.type === "image" ? "src" : "";
+      const url = name ? String(child.attrGet(name) ?? "") : "";
+      if (/^\/(?![/\\])/.test(url)) child.attrSet(name, prefix + url.slice(1));
+    }
   }
 }
 

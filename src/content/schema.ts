@@ -4,7 +4,7 @@ import leven from "leven";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { DateInputError, parseArticleDate } from "../arabic/dates.ts";
-import type { Problem } from "./problems.ts";
+import type { Message, Problem } from "./problems.ts";
 import { findHiddenControl, normalizeTag } from "./unicode.ts";
 
 /** Frontmatter after the schema: typed, trimmed, dates parsed in the site's zone. */
@@ -188,10 +188,21 @@ export function describeIssues(
       file,
       line: lineOf(path),
       field: fieldName(path),
-      message: missing ? "is required" : value === null ? "is empty" : issue.message,
+      message: missing ? "is required" : value === null ? "is empty" : messageOf(issue),
     });
   }
   return problems;
+}
+
+/**
+ * A check's own message in both languages (given as `params: { message }`), else zod's text.
+ * @example messageOf({ code: "custom", params: { message: { en: "…", ar: "…" } }, … }) //=> { en: "…", ar: "…" }
+ */
+export function messageOf(issue: z.core.$ZodIssue): Message | string {
+  const own: unknown = issue.code === "custom" ? issue.params?.["message"] : undefined;
+  const isMessage = (value: unknown): value is Message =>
+    typeof value === "object" && value !== null && "en" in value && "ar" in value;
+  return isMessage(own) ? own : issue.message;
 }
 
 /**

@@ -4,6 +4,15 @@ import { z } from "zod";
 import { MONTH_NAME_STYLES } from "../arabic/dates.ts";
 import { DIGIT_STYLES } from "../arabic/digits.ts";
 import { DEFAULT_WORDS_PER_MINUTE } from "../arabic/reading-time.ts";
+import type { Message } from "./problems.ts";
+
+/** An X (Twitter) handle: @ then 1 to 15 letters, digits or underscores (X's own rule). */
+const TWITTER_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
+
+const TWITTER_HANDLE_MESSAGE: Message = {
+  en: "must be an X (Twitter) handle: @ then 1 to 15 Latin letters, digits or _, such as @sahifa_news",
+  ar: "يجب أن يكون اسم حساب على إكس (تويتر): العلامة @ ثم من 1 إلى 15 حرفًا لاتينيًا أو رقمًا أو _، مثل @sahifa_news",
+};
 
 /** The schema of `site.yaml`; README "Site settings" documents each field. */
 export const siteSchema = z.strictObject({
@@ -45,6 +54,13 @@ export const siteSchema = z.strictObject({
    * their own and gain nothing from them.
    */
   precompress: z.boolean({ error: "precompress must be true or false" }).default(false),
+  /** The publication's X (Twitter) handle, @ included, for link previews' twitter:site. */
+  twitter: z
+    .custom<string>((value) => typeof value === "string" && TWITTER_HANDLE.test(value), {
+      error: TWITTER_HANDLE_MESSAGE.en,
+      params: { message: TWITTER_HANDLE_MESSAGE },
+    })
+    .optional(),
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;
@@ -72,8 +88,16 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
     ...settings,
     url: url.href,
     pathPrefix: url.pathname,
-    dir: RTL_LANGUAGES.has(settings.language.split("-")[0] ?? "") ? "rtl" : "ltr",
+    dir: textDirection(settings.language),
   };
+}
+
+/**
+ * The direction a language is written in, from its BCP 47 tag's primary subtag.
+ * @example textDirection("ar-EG") //=> "rtl"
+ */
+export function textDirection(language: string): "rtl" | "ltr" {
+  return RTL_LANGUAGES.has(language.split("-")[0] ?? "") ? "rtl" : "ltr";
 }
 
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import { shareImageFor, type SiteImages } from "./share-image.ts";
-import type { Site } from "../content/site-settings.ts";
+import { textDirection, type Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
 
@@ -123,7 +123,16 @@ function categoriesOf(article: Article): string[] {
   return [...new Set([...(article.section ? [article.section] : []), ...article.tags])];
 }
 
-/** The article's HTML with every relative URL (in-page anchors too) made absolute. */
+/**
+ * The article's HTML with every relative URL (in-page anchors too) made absolute, in an element
+ * that carries its direction and language. Neither Atom (RFC 4287) nor JSON Feed has a field
+ * for direction (the Atom `dir` attribute of draft-snell-atompub-bidi never became a standard,
+ * no reader known to us reads it, and it breaks RFC 4287's RELAX NG schema), while readers that
+ * show the HTML keep its `dir` (Liferea's and miniflux's RTL threads come to `dir` on the
+ * content); `lang` picks the right fonts there too.
+ */
 function contentOf(article: Article, url: string): Promise<string> {
-  return convertHtmlToAbsoluteUrls(article.html, url);
+  const dir = article.dir ?? textDirection(article.lang);
+  const html = `<div dir="${dir}" lang="${article.lang}">\n${article.html}</div>`;
+  return convertHtmlToAbsoluteUrls(html, url);
 }

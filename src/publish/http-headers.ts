@@ -7,13 +7,14 @@ import { sitePath } from "../site/urls.ts";
 
 /**
  * The policy every page is served under. Pages load only their own stylesheet, fonts and images,
- * run no script at all (JSON-LD is a data block, which CSP does not govern), cannot be framed,
- * and cannot have their base URL or a plugin slipped in. `'self'` keeps it the same for every
- * deploy address.
+ * run no script at all, not even their own (`script-src 'none'`; JSON-LD is a data block, which
+ * CSP does not govern), cannot be framed, and cannot have their base URL or a plugin slipped in.
+ * `'self'` keeps it the same for every deploy address. A page that one day runs a script (a
+ * search page) needs a policy of its own, not a looser one for every page.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
-  "script-src": ["'self'"],
+  "script-src": ["'none'"],
   "style-src": ["'self'"],
   "img-src": ["'self'"],
   "font-src": ["'self'"],
@@ -29,7 +30,7 @@ const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
 
 /**
  * The policy as a header value, or for `<meta http-equiv>` (without header-only directives).
- * @example contentSecurityPolicy("meta") //=> "default-src 'self'; script-src 'self'; …; form-action 'self'"
+ * @example contentSecurityPolicy("meta") //=> "default-src 'self'; script-src 'none'; …; form-action 'self'"
  */
 export function contentSecurityPolicy(delivery: "header" | "meta"): string {
   return Object.entries(CSP_DIRECTIVES)
@@ -38,9 +39,34 @@ export function contentSecurityPolicy(delivery: "header" | "meta"): string {
     .join("; ");
 }
 
-/** Headers for every response. */
+/**
+ * Powerful features no page uses, refused to the page and anything it could embed
+ * (https://www.w3.org/TR/permissions-policy/). Only features Chromium knows: it logs an error
+ * for every name it does not.
+ */
+export const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "camera",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "payment",
+  "usb",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+/**
+ * Headers for every response, the one list every host's config is made from (`_headers` here,
+ * deploy/nginx/sahifa.conf checked against it by tests/publish/nginx.test.ts). HSTS asks
+ * browsers to use https only, for a year; without `includeSubDomains`, as a site in a sub-folder
+ * cannot speak for the rest of its domain. Browsers ignore it on plain http (RFC 6797, 8.1).
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": contentSecurityPolicy("header"),
+  "Strict-Transport-Security": "max-age=31536000",
+  "Permissions-Policy": PERMISSIONS_POLICY,
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
 };
@@ -76,6 +102,17 @@ export function headersFile(site: Pick<Site, "pathPrefix">): string {
     )
     .join("\n")
     .concat("\n");
+}
+
+/**
+ * The `add_header` lines deploy/nginx/sahifa.conf must carry for SECURITY_HEADERS, sent with
+ * every response, errors included (`always`).
+ * @example nginxHeaderLines()[1] //=> 'add_header Strict-Transport-Security "max-age=31536000" always;'
+ */
+export function nginxHeaderLines(): string[] {
+  return Object.entries(SECURITY_HEADERS).map(
+    ([name, value]) => `add_header ${name} "${value}" always;`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ export function socialMeta(site: Site, page: SharedPageMeta): MetaTag[] {
   }
   tags.push(
     card("twitter:card", "summary_large_image"),
+    ...(site.twitter ? [card("twitter:site", site.twitter)] : []),
     card("twitter:title", page.title),
     card("twitter:description", page.description),
     card("twitter:image", image.url),

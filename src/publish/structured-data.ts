@@ -1,4 +1,4 @@
-// Structured data: the schema.org NewsArticle of an article page, as JSON-LD safe inside a <script> element.
+// Structured data: the schema.org NewsArticle of an article page and the WebSite of the home page, as JSON-LD safe inside a <script> element.
 
 import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
@@ -19,12 +19,6 @@ export function newsArticle(input: {
 }): Record<string, unknown> {
   const { site, article, image, images } = input;
   const url = absoluteUrl(site, article.path);
-  const publisher = {
-    "@type": "NewsMediaOrganization",
-    name: site.name,
-    url: absoluteUrl(site, "/"),
-    logo: imageObject(images.logo),
-  };
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -38,12 +32,31 @@ export function newsArticle(input: {
     author: article.author
       ? { "@type": "Person", name: article.author }
       : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl(site, "/") },
-    publisher,
+    publisher: publisherOf(site, images),
     image: imageObject(image),
     ...(article.dateline ? { dateline: article.dateline } : {}),
     ...(article.section ? { articleSection: article.section } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags } : {}),
     wordCount: article.wordCount,
+  };
+}
+
+/**
+ * The home page's WebSite (https://schema.org/WebSite, what Google reads for the site's name)
+ * and the NewsMediaOrganization that publishes it, with its logo and, when site.yaml names one,
+ * its X account.
+ * @example webSite({ site, images }).publisher.name //=> "صحيفة"
+ */
+export function webSite(input: { site: Site; images: SiteImages }): Record<string, unknown> {
+  const { site, images } = input;
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: site.name,
+    url: absoluteUrl(site, "/"),
+    description: site.description,
+    inLanguage: site.language,
+    publisher: publisherOf(site, images),
   };
 }
 
@@ -57,6 +70,19 @@ export function serializeJsonLd(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => {
     return `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+function publisherOf(site: Site, images: SiteImages): Record<string, unknown> {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: site.name,
+    url: absoluteUrl(site, "/"),
+    logo: imageObject(images.logo),
+    ...(site.twitter ? { sameAs: [`https://x.com/${site.twitter.slice(1)}`] } : {}),
+  };
 }
 
 function imageObject(image: ShareImage): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { tagName, tagPath } from "../site/tags.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { Base } from "./base.tsx";
+import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import type { ArticlePageData } from "./page-data.ts";
@@ -30,6 +31,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
         lang={article.lang === site.language ? undefined : article.lang}
         dir={article.dir}
       >
+        <PreviewMark site={site} memo={data.memo} article={article} preview={data.preview} />
         <header class="article-header">
           <h1 class="article-title">{article.title}</h1>
           <p class="article-standfirst">{article.standfirst}</p>

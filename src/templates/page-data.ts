@@ -18,6 +18,13 @@ export interface PageData {
   /** What the templates of this build remember (reused markup, formatted dates). */
   memo: TemplateMemo;
   page: { url: string | false };
+  /** Set only in npm start's preview, where drafts and scheduled articles are marked. */
+  preview?: PreviewMarks | undefined;
+}
+
+/** What the preview's marks need: the moment scheduling was decided against, in milliseconds. */
+export interface PreviewMarks {
+  now: number;
 }
 
 /** An article page's data: pagination hands each template one article. */

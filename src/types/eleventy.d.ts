@@ -12,6 +12,11 @@ declare module "@11ty/eleventy" {
     outputMode: string;
   }
 
+  /** eleventy.after also lists what the build wrote (https://www.11ty.dev/docs/events/#event-arguments). */
+  export interface EleventyAfterArguments extends EleventyEventArguments {
+    results: readonly { inputPath: string; outputPath: string; url: string }[];
+  }
+
   export interface TemplateRenderContext {
     defaultRenderer(data: unknown): Promise<unknown>;
   }
@@ -45,10 +50,10 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     /** Emitted once the configuration (config file and plugins) is complete, before the build. */
     on(event: "eleventy.config", listener: () => unknown): void;
-    on(
-      event: "eleventy.before" | "eleventy.after",
-      listener: (args: EleventyEventArguments) => unknown,
-    ): void;
+    on(event: "eleventy.before", listener: (args: EleventyEventArguments) => unknown): void;
+    on(event: "eleventy.after", listener: (args: EleventyAfterArguments) => unknown): void;
+    /** Before a watch or serve rebuild, with the files that changed (https://www.11ty.dev/docs/events/#eleventy.beforewatch). */
+    on(event: "eleventy.beforeWatch", listener: (changed: readonly string[]) => unknown): void;
   }
 
   export interface EleventyOptions {
@@ -56,7 +61,16 @@ declare module "@11ty/eleventy" {
     configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
+    /** What the CLI's --serve and --watch set: "serve" makes the plugin show content errors as pages. */
+    runMode?: "build" | "watch" | "serve";
     config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  /** Where Eleventy's logger writes: log, warn (and info) and error lines. */
+  export interface EleventyConsole {
+    log(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
   }
 
   /** Rewrites every page's root-relative URLs under `baseHref` (in the HTML transformer). */
@@ -67,8 +81,13 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     /** Loads the configuration (what write does first) without building. */
     init(): Promise<void>;
-    /** Eleventy's console logger; `overrideLogger(false)` silences it. */
-    readonly logger: { overrideLogger(logger: false): void };
+    /** Eleventy's console logger; `overrideLogger(false)` silences it, an object replaces the console. */
+    readonly logger: { overrideLogger(logger: false | EleventyConsole): void };
+    /** Builds, then rebuilds on changes (what --watch and --serve run); see src/build/eleventy-adapter.ts. */
+    watch(): Promise<(changedFile: string) => Promise<void>>;
+    /** The file watcher (chokidar) once watch() resolved. */
+    readonly watcher: { on(event: "unlink", listener: (file: string) => void): void } | undefined;
+    stopWatch(): Promise<void>;
     setIncrementalBuild(incremental: boolean): void;
   }
 }

@@ -4,11 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { afterAll, describe, expect, it } from "vitest";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   errorChain,
+  keepOnlyErrors,
   ONE_SHOT_ENVIRONMENT,
   silenceLogger,
+  watchWithDeletions,
 } from "../../src/build/eleventy-adapter.ts";
 import { findContentError } from "../../src/build/build-site.ts";
 import { ContentError } from "../../src/content/problems.ts";
@@ -83,6 +86,48 @@ describe("the one-shot environment", () => {
         files.some((text) => read.test(text)),
         name,
       ).toBe(true);
+    }
+  });
+});
+
+describe("the preview's watch (watchWithDeletions, keepOnlyErrors)", () => {
+  it("rebuilds when a watched file is deleted, and prints none of Eleventy's lines but errors", async () => {
+    const work = await makeTempDir("adapter-watch");
+    const watched = path.join(work, "watched");
+    await mkdir(watched);
+    await mkdir(path.join(work, "in"));
+    await writeFile(path.join(watched, "a.md"), "a");
+    let builds = 0;
+    const eleventy = new Eleventy(path.join(work, "in"), path.join(work, "_site"), {
+      configPath: false,
+      quietMode: true,
+      runMode: "serve",
+      config: (config) => {
+        config.addWatchTarget(watched);
+        config.on("eleventy.after", () => (builds += 1));
+        config.addTemplate("page.11ty.js", { render: () => "x" });
+      },
+    });
+    const printed = vi.spyOn(console, "log");
+    const errors: string[] = [];
+    try {
+      keepOnlyErrors(eleventy, { error: (line) => errors.push(line) });
+      await eleventy.init();
+      await watchWithDeletions(eleventy);
+      expect(builds).toBe(1);
+      // chokidar misses a deletion in the first moments after it reports ready.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await rm(path.join(watched, "a.md"));
+      for (let wait = 0; wait < 300 && builds < 2; wait += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(builds).toBe(2);
+      // "Watching…", "File deleted: …" and "Wrote 1 file" are all forced lines in quiet mode.
+      expect(printed).not.toHaveBeenCalled();
+      expect(errors).toEqual([]);
+    } finally {
+      printed.mockRestore();
+      await eleventy.stopWatch();
     }
   });
 });

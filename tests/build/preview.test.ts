@@ -8,10 +8,16 @@ import {
   PREVIEW_PLACEHOLDER,
   previewBuildWritten,
   previewErrorMiddleware,
+  rebuildReport,
   renderErrorPage,
+  createPreviewState,
   type PreviewState,
 } from "../../src/build/preview.tsx";
 import { ContentError } from "../../src/content/problems.ts";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { buildFixture } from "../helpers/build-fixture.ts";
+import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const ERROR = new ContentError([
   {
@@ -70,39 +76,102 @@ describe("loadForPreview", () => {
     warnings: [{ file: "a.txt", severity: "warning" as const, message: "w" }],
   };
 
-  it("shows the error at once, prints the report and hands templates the placeholder; a fix shows once written", async () => {
-    const state: PreviewState = { shown: undefined, latest: undefined };
-    const log = recorder();
-    const failed = await loadForPreview(() => Promise.reject(ERROR), state, log);
+  it("shows the error at once and hands templates the placeholder; a fix shows once written", async () => {
+    const state = createPreviewState();
+    const failed = await loadForPreview(() => Promise.reject(ERROR), state);
     expect(failed).toBe(PREVIEW_PLACEHOLDER);
     expect([state.shown, state.latest]).toEqual([ERROR, ERROR]);
-    expect(log.lines[0]).toMatch(
-      /^E content\/articles\/x\.md:4: date: .*\n.*\n2 problems in 2 files\n/,
-    );
 
-    const loaded = await loadForPreview(() => Promise.resolve<Content>(content), state, log);
+    const loaded = await loadForPreview(() => Promise.resolve<Content>(content), state);
     expect(loaded).toBe(content);
     // The fixed site's pages are not written yet: the report stays until they are.
-    expect([state.shown, state.latest]).toEqual([ERROR, undefined]);
-    previewBuildWritten(state);
-    expect(state.shown).toBeUndefined();
-    expect(log.lines.slice(1)).toEqual([
-      "L Sahifa: the content is fixed; the preview shows the site again.",
-      "E a.txt: warning: w",
+    expect([state.shown, state.latest, state.warnings]).toEqual([
+      ERROR,
+      undefined,
+      content.warnings,
     ]);
+    previewBuildWritten(state, 3, recorder());
+    expect(state.shown).toBeUndefined();
   });
 
   it("lets other errors through: they are bugs, not content", async () => {
-    const state: PreviewState = { shown: undefined, latest: undefined };
-    await expect(
-      loadForPreview(() => Promise.reject(new TypeError("bug")), state, recorder()),
-    ).rejects.toThrow("bug");
+    const state = createPreviewState();
+    await expect(loadForPreview(() => Promise.reject(new TypeError("bug")), state)).rejects.toThrow(
+      "bug",
+    );
     expect([state.shown, state.latest]).toEqual([undefined, undefined]);
   });
 });
 
+describe("previewBuildWritten", () => {
+  const warning = { file: "content/articles/y.md", severity: "warning" as const, message: "w" };
+
+  /** Sets what a build found and changed, writes it, and returns what the terminal got. */
+  function writeBuild(
+    state: PreviewState,
+    found: Pick<PreviewState, "latest" | "warnings" | "changed">,
+    pages: number,
+    seconds: number,
+  ): string[] {
+    Object.assign(state, found, { started: 1000 });
+    const log = recorder();
+    previewBuildWritten(state, pages, log, 1000 + seconds * 1000);
+    return log.lines;
+  }
+
+  it("prints one line per rebuild, then only the changed files' problems, errors first", () => {
+    const state = createPreviewState();
+    let reloads = 0;
+    state.written = () => (reloads += 1);
+    const changed = ["./content/articles/y.md"];
+    expect(writeBuild(state, { latest: ERROR, warnings: [], changed }, 2, 0.42)).toEqual([
+      "L Rebuilt 2 pages in 0.42 s: content/articles/y.md",
+      "E content/articles/y.md:2: title: <script>alert(1)</script> & more",
+      "E 1 problem in other files: every page of the preview shows the whole report",
+    ]);
+    expect([state.shown, state.changed, reloads]).toEqual([ERROR, undefined, 1]);
+
+    // Fixed: one line says so; another file's warning is not repeated, the changed file's is.
+    const warnings = [warning, { ...warning, file: "content/articles/z.md" }];
+    expect(writeBuild(state, { latest: undefined, warnings, changed }, 12, 0)).toEqual([
+      "L Rebuilt 12 pages in 0.00 s: content/articles/y.md; the content is fixed and the preview shows the site again",
+      "E content/articles/y.md: warning: w",
+    ]);
+    expect([state.shown, reloads]).toEqual([undefined, 2]);
+  });
+
+  it("reports every file's problems after the first build", () => {
+    const state = createPreviewState();
+    state.latest = ERROR;
+    const log = recorder();
+    previewBuildWritten(state, 1, log, 2000);
+    expect(log.lines).toEqual([
+      "L Built 1 page in 2.00 s",
+      'E content/articles/x.md:4: date: "2023-02-30" is not a real day',
+      "E content/articles/y.md:2: title: <script>alert(1)</script> & more",
+    ]);
+  });
+});
+
+describe("rebuildReport", () => {
+  it("says the same in Arabic, counted in Arabic plural forms", () => {
+    const report = rebuildReport({
+      pages: 2,
+      seconds: 0.5,
+      changed: ["a.md", "b.md", "c.md", "d.md"],
+      problems: [ERROR.problems[0]!, { ...ERROR.problems[0]!, file: "e.md" }],
+      fixed: false,
+    });
+    expect(report.line).toEqual({
+      en: "Rebuilt 2 pages in 0.50 s: a.md, b.md, c.md (+1)",
+      ar: "أُعيد بناء صفحتين في 0.50 ث: a.md, b.md, c.md (+1)",
+    });
+    expect(report.elsewhere?.ar).toBe("خطآن في ملفات أخرى: كل صفحات المعاينة تعرض التقرير كاملًا");
+  });
+});
+
 describe("previewErrorMiddleware", () => {
-  const state: PreviewState = { shown: undefined, latest: undefined };
+  const state = createPreviewState();
   let server: Server;
   let base: string;
 
@@ -134,5 +203,45 @@ describe("previewErrorMiddleware", () => {
     expect(await page.text()).toContain("content/articles/x.md:4: date:");
     const asset = await fetch(`${base}/assets/sahifa.css`);
     expect([asset.status, await asset.text()]).toEqual([200, "the site"]);
+  });
+});
+
+describe("the preview's marks in a production build", () => {
+  afterAll(removeTempDirs);
+
+  it("are never there, even when a build publishes drafts and scheduled articles", async () => {
+    const content = await writeContent(path.join(await makeTempDir("marks"), "content"), {
+      "draft.md": articleText({ slug: "draft-piece", extra: ["draft: true"] }),
+      "scheduled.md": articleText({ slug: "scheduled-piece", date: "2024-06-01" }),
+    });
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      SAHIFA_DRAFTS: "1",
+      SAHIFA_FUTURE: "1",
+      SAHIFA_NOW: "2024-01-01T00:00:00+03:00",
+    });
+    const built = await buildFixture(content).finally(() => {
+      for (const name of ["SAHIFA_DRAFTS", "SAHIFA_FUTURE", "SAHIFA_NOW"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    });
+    try {
+      const pages = (await readdir(built.site, { recursive: true })).filter((file) =>
+        file.endsWith(".html"),
+      );
+      expect(pages).toContain(path.join("articles", "draft-piece", "index.html"));
+      expect(pages).toContain(path.join("articles", "scheduled-piece", "index.html"));
+      for (const page of pages) {
+        const html = await readFile(path.join(built.site, page), "utf8");
+        expect([page, html.includes("preview-mark"), html.includes("مسودة")]).toEqual([
+          page,
+          false,
+          false,
+        ]);
+      }
+    } finally {
+      await built.remove();
+    }
   });
 });

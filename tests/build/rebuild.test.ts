@@ -37,11 +37,16 @@ function rebuild(before: Article[], after: Article[], shared = ["same", "same"])
   return build(after, shared[1] ?? "", first.snapshot).pages;
 }
 
-function build(articles: Article[], shared: string, previous: BuildSnapshot | undefined) {
+function build(
+  articles: Article[],
+  shared: string,
+  previous: BuildSnapshot | undefined,
+  scheduled: ReadonlySet<string> = new Set(),
+) {
   const versions = versionArticles(articles, previous);
   const reused = reusableNavigation(articles, versions, shared, previous);
   const navigation = reused ?? buildNavigation(articles, site);
-  const snapshot = takeSnapshot(articles, versions, navigation, shared);
+  const snapshot = takeSnapshot(articles, versions, navigation, shared, scheduled);
   const pages = choosePages(articles, navigation, snapshot, previous);
   return { snapshot, pages, navigation, reused: reused !== undefined };
 }
@@ -54,6 +59,13 @@ const paths = (pages: ReturnType<typeof rebuild>) => [
 ];
 
 describe("choosePages", () => {
+  it("rewrites the page of a scheduled article that fell due in the preview, and no other", () => {
+    const due = original[5]?.path ?? "";
+    const first = build(original, "same", undefined, new Set([due]));
+    const { pages } = build(original, "same", first.snapshot, new Set());
+    expect(paths(pages)).toEqual([due]);
+  });
+
   it("writes every page in a first build", () => {
     const { pages, navigation } = build(original, "same", undefined);
     expect(pages.articles).toHaveLength(30);

@@ -11,7 +11,13 @@ import {
 import type { Content } from "../../src/content/article.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "../../src/content/new-article.ts";
 import { ContentError, type Problem } from "../../src/content/problems.ts";
-import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
+import {
+  articleText,
+  makeTempDir,
+  removeTempDirs,
+  SITE_YAML,
+  writeContent,
+} from "../helpers/sites.ts";
 
 const NOW = new Date("2024-01-01T00:00:00Z");
 let root: string;
@@ -159,6 +165,30 @@ describe("createContentLoader: one report of every problem", () => {
         "a.md:slug",
       ]),
     );
+  });
+
+  it("refuses a twitter handle X would not take, in English and Arabic", async () => {
+    for (const handle of ["sahifa", "@", "@has-hyphen", "@sixteen_letters_", "@عربي", "123"]) {
+      const found = await problems(
+        { "a.md": articleText({ slug: "a" }) },
+        `${SITE_YAML}twitter: "${handle}"\n`,
+      );
+      expect(found.map(relative), handle).toEqual([
+        {
+          file: "site.yaml",
+          line: 5,
+          field: "twitter",
+          message: {
+            en: expect.stringContaining("@ then 1 to 15 Latin letters, digits or _"),
+            ar: expect.stringContaining("من 1 إلى 15 حرفًا لاتينيًا"),
+          },
+        },
+      ]);
+    }
+    const site = await load({ "a.md": articleText({ slug: "a" }) }, {
+      siteYaml: `${SITE_YAML}twitter: "@Sahifa_News_15c"\n`,
+    });
+    expect(site.site.twitter).toBe("@Sahifa_News_15c");
   });
 
   it("refuses an article over the size limit without failing the others' checks", async () => {

@@ -99,6 +99,34 @@ describe("createRenderer", () => {
   });
 });
 
+describe("the path prefix", () => {
+  it("prefixes root-relative links and images, reference links and images in links too", () => {
+    const source = [
+      "[a](/articles/a/) [b][ref] [![صورة](/media/x.jpg)](/articles/c/)",
+      "[d](https://example.org/d/) [e](#e) [f](../f/) [g](f.jpg) [h](mailto:x@example.org)",
+      "",
+      "[ref]: /articles/b/",
+    ].join("\n");
+    const html = createRenderer({ arabicQuotes: true, pathPrefix: "/news/" })(source).html;
+    const urls = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      "/news/articles/a/",
+      "/news/articles/b/",
+      "/news/articles/c/",
+      "/news/media/x.jpg",
+      "https://example.org/d/",
+      "#e",
+      "../f/",
+      "f.jpg",
+      "mailto:x@example.org",
+    ]);
+    // At a domain's root nothing changes.
+    expect(createRenderer({ arabicQuotes: true, pathPrefix: "/" })(source).html).toBe(
+      createRenderer({ arabicQuotes: true })(source).html,
+    );
+  });
+});
+
 describe("isSafeLink", () => {
   it.each([
     ["https://example.org/a", true],

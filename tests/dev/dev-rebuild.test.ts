@@ -1,4 +1,4 @@
-// Integration: Eleventy's dev server on Sahifa's config rewrites only the pages an edit changes, and drops deleted ones.
+// Integration: the preview (scripts/preview.ts) rewrites only the pages an edit changes, and drops deleted ones at once.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -73,16 +73,7 @@ beforeAll(async () => {
   port = await freePort();
   server = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "node_modules/@11ty/eleventy/cmd.cjs",
-      "--config=.eleventy.ts",
-      "--serve",
-      "--quiet",
-      `--port=${port}`,
-      `--output=${output}`,
-    ],
+    ["--import", "tsx", "scripts/preview.ts", `--port=${port}`, `--output=${output}`],
     {
       env: { ...process.env, NODE_OPTIONS: "", SAHIFA_CONTENT: content },
       stdio: ["ignore", "pipe", "pipe"],
@@ -92,7 +83,7 @@ beforeAll(async () => {
   server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   await until(async () => (await page("/articles/article-00030/")).status === 200, 120_000);
-  await until(async () => log.includes("Watching"));
+  await until(async () => log.includes("Sahifa preview: http://"));
 }, 180_000);
 
 afterAll(async () => {
@@ -146,15 +137,12 @@ describe("the dev server", () => {
     expect(files.filter((file) => /\.(br|gz)$/.test(file))).toEqual([]);
   });
 
-  it("drops the page of a deleted article at the next rebuild", async () => {
-    // Eleventy rebuilds on changes and additions, not on deletions: the next save drops it.
+  it("drops the page of a deleted article at once, and rewrites the lists that showed it", async () => {
+    // Eleventy itself rebuilds on changes and additions, not deletions: the preview asks it to.
+    expect((await page("/articles/article-00002/")).body).toContain("/articles/article-00001/");
     await rm(articleFile(1));
-    const file = articleFile(2);
-    await saveUntil(file, `${await readFile(file, "utf8")}\nحفظ-آخر\n`, async () =>
-      (await page("/articles/article-00002/")).body.includes("حفظ-آخر"),
-    );
-    // Pages are removed when the rebuild finishes, just after it writes the edited page.
-    await until(async () => (await page("/articles/article-00001/")).status === 404, 10_000);
+    await until(async () => (await page("/articles/article-00001/")).status === 404, 30_000);
+    expect((await page("/articles/article-00002/")).body).not.toContain("/articles/article-00001/");
     expect((await page("/articles/article-00003/")).status).toBe(200);
   });
 });

@@ -6,13 +6,17 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
-import { contentSecurityPolicy } from "../../src/publish/http-headers.ts";
+import { SECURITY_HEADERS } from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 
 const PREFIX = "/news/";
 
-/** A page that breaks the policy three ways, to prove the listeners below catch violations. */
+/**
+ * A page that breaks the policy four ways, to prove the listeners below catch violations: a
+ * script of the site's own (script-src 'none' refuses even those), an inline one, and styles.
+ */
 const CONTROL_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>control</title>
+<script src="/control.js"></script>
 <style>p{color:red}</style></head><body><p style="color:blue">x</p>
 <script>document.title = "ran";</script></body></html>`;
 
@@ -37,16 +41,21 @@ afterAll(async () => {
 });
 
 describe("the shipped CSP in Chromium", () => {
-  it("catches violations on a page that breaks it (inline script, <style>, style attribute)", async () => {
+  it("catches violations on a page that breaks it (own and inline script, <style>, style attribute)", async () => {
     const visit = await visitPage("/control/");
     expect(visit.violations.map((violation) => violation.directive).sort()).toEqual([
+      "script-src-elem",
       "script-src-elem",
       "style-src-attr",
       "style-src-elem",
     ]);
+    expect(visit.violations.map((violation) => violation.blocked)).toContain(
+      `${origin}/control.js`,
+    );
     expect(visit.consoleErrors.some((message) => message.includes("Content Security Policy"))).toBe(
       true,
     );
+    // Neither script ran: each would have set the title to "ran".
     expect(visit.title).toBe("control");
   });
 
@@ -208,14 +217,22 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves the site under PREFIX, and the control page, every response with the shipped CSP. */
+/**
+ * Serves the site under PREFIX, and the control page and its script, every response with the
+ * shipped headers (Chromium logs an error for a Permissions-Policy feature it does not know).
+ */
 function serveSite(root: string): Server {
   return createServer(async (request, response) => {
-    const headers = { "content-security-policy": contentSecurityPolicy("header") };
+    const headers = { ...SECURITY_HEADERS };
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     if (pathname === "/control/") {
       response.writeHead(200, { ...headers, "content-type": MEDIA_TYPES[".html"] });
       response.end(CONTROL_PAGE);
+      return;
+    }
+    if (pathname === "/control.js") {
+      response.writeHead(200, { ...headers, "content-type": "text/javascript" });
+      response.end('document.title = "ran";');
       return;
     }
     const relative = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) : undefined;

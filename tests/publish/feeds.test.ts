@@ -52,6 +52,32 @@ describe("feed updated", () => {
   });
 });
 
+describe("feed direction", () => {
+  it("follows an article's dir, else its language: an English article is left-to-right", async () => {
+    const articles = [
+      makeArticle(site, { slug: "arabic" }),
+      makeArticle(site, { slug: "english", lang: "en" }),
+      makeArticle(site, { slug: "english-rtl", lang: "en", dir: "rtl" }),
+    ];
+    const json = JSON.parse(await jsonFeed({ site, articles, images })) as {
+      items: { content_html: string }[];
+    };
+    expect(
+      json.items.map((item) => /^<div dir="(\w+)" lang="(\w+)">/.exec(item.content_html)?.slice(1)),
+    ).toEqual([
+      ["rtl", "ar"],
+      ["ltr", "en"],
+      ["rtl", "en"],
+    ]);
+    const atom = parseFeed(await atomFeed({ site, articles, images }));
+    expect(atom.items.map((item) => item.content?.startsWith('<div dir="'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
 describe("sitemapXml and robotsTxt", () => {
   it("leaves lastmod off the home page of an empty site", () => {
     const xml = sitemapXml(site, []);

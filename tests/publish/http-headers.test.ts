@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   CSP_DIRECTIVES,
   headersFile,
+  nginxHeaderLines,
   SECURITY_HEADERS,
 } from "../../src/publish/http-headers.ts";
 
@@ -16,10 +17,10 @@ const directives = (policy: string) =>
   );
 
 describe("contentSecurityPolicy", () => {
-  it("allows no inline script or style, no plugins and no <base>", () => {
+  it("allows no script at all (the pages run none), no inline style, no plugins and no <base>", () => {
     const policy = directives(contentSecurityPolicy("header"));
     expect(policy.get("default-src")).toEqual(["'self'"]);
-    expect(policy.get("script-src")).toEqual(["'self'"]);
+    expect(policy.get("script-src")).toEqual(["'none'"]);
     expect(policy.get("style-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'none'"]);
@@ -31,11 +32,43 @@ describe("contentSecurityPolicy", () => {
     const meta = directives(contentSecurityPolicy("meta"));
     expect(meta.has("frame-ancestors")).toBe(false);
     expect(meta.size).toBe(Object.keys(CSP_DIRECTIVES).length - 1);
-    expect(meta.get("script-src")).toEqual(["'self'"]);
+    expect(meta.get("script-src")).toEqual(["'none'"]);
+  });
+});
+
+describe("SECURITY_HEADERS", () => {
+  it("asks for https for a year, refuses powerful features and carries the policy", () => {
+    expect(SECURITY_HEADERS["Strict-Transport-Security"]).toBe("max-age=31536000");
+    const features = (SECURITY_HEADERS["Permissions-Policy"] ?? "").split(", ");
+    expect(features).toEqual(expect.arrayContaining(["camera=()", "geolocation=()"]));
+    for (const feature of features) expect(feature).toMatch(/^[a-z-]+=\(\)$/);
+    expect(SECURITY_HEADERS["Content-Security-Policy"]).toBe(contentSecurityPolicy("header"));
+  });
+
+  it("is what nginx is told to send, one add_header line each, errors included", () => {
+    expect(nginxHeaderLines()).toEqual(
+      Object.entries(SECURITY_HEADERS).map(([name, value]) => {
+        expect(value).not.toContain('"');
+        return `add_header ${name} "${value}" always;`;
+      }),
+    );
   });
 });
 
 describe("headersFile", () => {
+  it("sends every security header on every path, the same list nginx sends", () => {
+    const [catchAll] = headersFile({ pathPrefix: "/" }).split(/\n(?=\/)/);
+    expect(catchAll).toBe(
+      [
+        "/*",
+        ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+      ].join("\n"),
+    );
+    expect(Object.keys(SECURITY_HEADERS)).toEqual(
+      expect.arrayContaining(["Strict-Transport-Security", "Permissions-Policy"]),
+    );
+  });
+
   it("prefixes every rule with the site's path and puts the policy on /*", () => {
     const text = headersFile({ pathPrefix: "/news/" });
     const paths = text.split("\n").filter((line) => line !== "" && !line.startsWith(" "));

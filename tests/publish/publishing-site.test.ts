@@ -85,6 +85,24 @@ describe("the Atom feed", () => {
     ]);
   });
 
+  it("gives each entry's content its direction and language, readable by every feed reader that shows HTML", async () => {
+    const feed = parseFeed(await read("feed.xml"));
+    const wrappers = feed.items.map((item) => parse(item.content ?? "").querySelector("div"));
+    expect(wrappers.map((div) => [div?.getAttribute("dir"), div?.getAttribute("lang")])).toEqual([
+      ["rtl", "ar"],
+      ["ltr", "en"],
+      ["rtl", "ar"],
+    ]);
+    // The whole body is inside it.
+    expect(wrappers[0]?.querySelector("h2#agreement")).not.toBeNull();
+    const json = JSON.parse(await read("feed.json")) as { items: { content_html: string }[] };
+    expect(json.items.map((item) => item.content_html.slice(0, 26))).toEqual([
+      '<div dir="rtl" lang="ar">\n',
+      '<div dir="ltr" lang="en">\n',
+      '<div dir="rtl" lang="ar">\n',
+    ]);
+  });
+
   it("marks the English entry with its language and tags entries with section and tags", async () => {
     const xml = await read("feed.xml");
     expect(xml).toContain('<entry xml:lang="en">');
@@ -172,6 +190,12 @@ describe("head metadata", () => {
     expect(meta(summit, "article:section")).toEqual(["اقتصاد"]);
     expect(meta(summit, "article:tag")).toEqual(["طاقة", "قطر", "نفط & غاز"]);
     expect(meta(summit, "twitter:card")).toEqual(["summary_large_image"]);
+  });
+
+  it("names the publication's X account from site.yaml on every page with link previews", async () => {
+    for (const file of ["index.html", "articles/energy-summit/index.html", "tags/index.html"]) {
+      expect(meta(await page(file), "twitter:site"), file).toEqual(["@sahifa_test"]);
+    }
   });
 
   it("shares the article's own image with its size and alt text", async () => {
@@ -263,6 +287,36 @@ describe("JSON-LD", () => {
       mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
       articleSection: "اقتصاد",
     });
+  });
+
+  it("names the site and its publisher on the home page: WebSite with a NewsMediaOrganization", async () => {
+    const data = JSON.parse(await jsonLdOf("index.html")) as {
+      publisher: { logo: { url: string } };
+    };
+    expect(data).toEqual({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: "صحيفة الاختبار",
+      url: URL_BASE,
+      description: "موقع صغير لاختبار الخلاصات والبيانات الوصفية والروابط.",
+      inLanguage: "ar",
+      publisher: {
+        "@type": "NewsMediaOrganization",
+        name: "صحيفة الاختبار",
+        url: URL_BASE,
+        logo: { "@type": "ImageObject", url: expect.any(String), width: 600, height: 60 },
+        sameAs: ["https://x.com/sahifa_test"],
+      },
+    });
+    const logo = new URL(data.publisher.logo.url);
+    expect(logo.href.startsWith(`${URL_BASE}assets/logo.`)).toBe(true);
+    const bytes = await readFile(path.join(built.site, logo.pathname.replace(/^\/news\//, "")));
+    expect(pngSize(bytes)).toEqual({ width: 600, height: 60 });
+    // The same publisher as the articles name.
+    const article = JSON.parse(await jsonLdOf("articles/energy-summit/index.html")) as {
+      publisher: unknown;
+    };
+    expect(article.publisher).toEqual(data.publisher);
   });
 
   it("names a publisher logo that is a 600×60 PNG in the build", async () => {

@@ -33,6 +33,17 @@ describe("socialMeta", () => {
     );
   });
 
+  it("names the publication's X account in twitter:site when site.yaml has one, and only then", () => {
+    const page = { url: site.url, title: "t", description: "d", image };
+    const tags = socialMeta(makeSite({ twitter: "@sahifa_news" }), page);
+    expect(tags).toContainEqual({
+      attribute: "name",
+      key: "twitter:site",
+      content: "@sahifa_news",
+    });
+    expect(socialMeta(site, page).some((tag) => tag.key === "twitter:site")).toBe(false);
+  });
+
   it("uses property for Open Graph and name for X's card tags", () => {
     const tags = socialMeta(site, { url: site.url, title: "t", description: "d", image });
     for (const tag of tags) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shareImageFor, type SiteImages } from "../../src/publish/share-image.ts";
-import { newsArticle, serializeJsonLd } from "../../src/publish/structured-data.ts";
+import { newsArticle, serializeJsonLd, webSite } from "../../src/publish/structured-data.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
 
 const site = makeSite();
@@ -65,5 +65,29 @@ describe("newsArticle", () => {
     const data = newsArticle({ site, article, image: images.card, images });
     expect(data["author"]).toEqual({ "@type": "Person", name: "ليلى حداد" });
     expect(data["inLanguage"]).toBe("en");
+  });
+});
+
+describe("webSite", () => {
+  it("names the site, its address and language, and its publisher with the logo", () => {
+    expect(webSite({ site, images })).toEqual({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: "صحيفة",
+      url: "https://example.org/news/",
+      description: site.description,
+      inLanguage: "ar",
+      publisher: {
+        "@type": "NewsMediaOrganization",
+        name: "صحيفة",
+        url: "https://example.org/news/",
+        logo: { "@type": "ImageObject", url: images.logo.url, width: 10, height: 10 },
+      },
+    });
+  });
+
+  it("links the publisher to its X account when site.yaml names one", () => {
+    const data = webSite({ site: makeSite({ twitter: "@sahifa_news" }), images });
+    expect(data["publisher"]).toMatchObject({ sameAs: ["https://x.com/sahifa_news"] });
   });
 });

@@ -35,7 +35,9 @@ async function build(
   const dir = path.join(root, name);
   const contentDir = await writeContent(path.join(dir, "content"), articles);
   const site = path.join(dir, "_site");
-  if (options.fromBaseline ?? true) await cp(baseline.site, site, { recursive: true });
+  // Dereferenced: the baseline's _site is a link to its build, and a copied link is not a site.
+  if (options.fromBaseline ?? true)
+    await cp(baseline.site, site, { recursive: true, dereference: true });
   const result = await runScript("build.ts", ["--output", site, ...(options.args ?? [])], {
     SAHIFA_CONTENT: contentDir,
     SAHIFA_NOW: NOW,
