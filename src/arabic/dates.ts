@@ -29,7 +29,17 @@ export interface HijriOptions {
 /** Thrown for a frontmatter date that cannot be published as written. */
 export class DateInputError extends Error {
   override name = "DateInputError";
+  constructor(
+    message: string,
+    /** What is wrong, for messages in the editor's language (src/content/schema.ts). */
+    readonly reason: DateInputReason,
+  ) {
+    super(message);
+  }
 }
+
+/** Why a date was refused: not a day that exists, not a date at all, a time without its offset, a time that does not exist. */
+export type DateInputReason = "not-a-day" | "not-a-date" | "no-offset" | "not-a-time";
 
 /**
  * Reads a frontmatter date. A bare date is that calendar day in the site's zone; a date-time
@@ -44,25 +54,27 @@ export function parseArticleDate(value: string, zone: string): DateTime {
     // midnight, as in Damascus until 2022).
     const [year, month, day] = text.split("-").map(Number);
     const start = DateTime.fromObject({ year, month, day }, { zone });
-    if (!start.isValid) throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
+    if (!start.isValid)
+      throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`, "not-a-day");
     return start;
   }
   const parts = DATE_TIME.exec(text);
   if (!parts) {
-    throw new DateInputError(`"${value}" is not a date (${DATE_FORMS})`);
+    throw new DateInputError(`"${value}" is not a date (${DATE_FORMS})`, "not-a-date");
   }
   if (!parts[2]) {
     throw new DateInputError(
       `"${value}" has a time but no offset (add one, such as +03:00 or Z, so the moment is unambiguous)`,
+      "no-offset",
     );
   }
   const moment = DateTime.fromISO(text.replace(" ", "T"), { setZone: true });
   if (!moment.isValid) {
     // Say which half is wrong: the day, or the time of day.
     if (!DateTime.fromISO(parts[1] ?? "", { zone: "UTC" }).isValid) {
-      throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`);
+      throw new DateInputError(`"${value}" is not a real day (${DATE_FORMS})`, "not-a-day");
     }
-    throw new DateInputError(`"${value}" is not a real time of day`);
+    throw new DateInputError(`"${value}" is not a real time of day`, "not-a-time");
   }
   return moment.setZone(zone);
 }

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Problem } from "../content/problems.ts";
+import type { MessageLanguage, Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { CACHE_ROOT } from "../assets/disk-cache.ts";
@@ -31,6 +31,8 @@ export interface BuildSummary {
   draftsSkipped: number;
   scheduledSkipped: number;
   warnings: readonly Problem[];
+  /** The language editors are spoken to in (site.yaml's editorLanguage, or its override). */
+  editorLanguage: MessageLanguage;
   /** Whether .br and .gz twins were written beside the text files. */
   precompressed: boolean;
   milliseconds: number;
@@ -111,6 +113,7 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     draftsSkipped: content.draftsSkipped,
     scheduledSkipped: content.scheduledSkipped,
     warnings: [...content.warnings, ...exampleAddressWarnings(content.site, options)],
+    editorLanguage: content.site.editorLanguage,
     precompressed: twins,
     milliseconds: performance.now() - started,
   };

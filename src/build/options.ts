@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import type { ContentOptions } from "../content/load.ts";
 import type { OutputLayout } from "./output-folder.ts";
+import { MESSAGE_LANGUAGES, type MessageLanguage } from "../content/problems.ts";
 
 /** Everything one build is told; what content/ needs of it is ContentOptions. */
 export interface BuildOptions extends ContentOptions {
@@ -38,6 +39,8 @@ export interface BuildEnvironment {
   SAHIFA_FUTURE?: string | undefined;
   /** The moment scheduling is decided against, ISO 8601 with offset; `npm run build` sets it once. */
   SAHIFA_NOW?: string | undefined;
+  /** "ar" or "en": the language of editors' messages for this run, replacing site.yaml's. */
+  SAHIFA_EDITOR_LANGUAGE?: string | undefined;
 }
 
 /**
@@ -52,7 +55,22 @@ export function buildOptionsFromEnv(env: BuildEnvironment): BuildOptions {
     includeDrafts: env.SAHIFA_DRAFTS === "1",
     includeFuture: env.SAHIFA_FUTURE === "1",
     now: env.SAHIFA_NOW ? parseNow(env.SAHIFA_NOW) : undefined,
+    editorLanguage: env.SAHIFA_EDITOR_LANGUAGE
+      ? parseEditorLanguage(env.SAHIFA_EDITOR_LANGUAGE)
+      : undefined,
   };
+}
+
+/**
+ * Reads SAHIFA_EDITOR_LANGUAGE: ar or en.
+ * @example parseEditorLanguage("en") //=> "en"
+ */
+export function parseEditorLanguage(value: string): MessageLanguage {
+  const language = MESSAGE_LANGUAGES.find((known) => known === value.trim());
+  if (!language) {
+    throw new Error(`SAHIFA_EDITOR_LANGUAGE="${value}" is neither ar nor en`);
+  }
+  return language;
 }
 
 /**

@@ -7,10 +7,16 @@ import type { Content } from "../content/article.ts";
 import { formatCount, type PluralForms } from "../arabic/plurals.ts";
 import {
   ContentError,
+  escapeName,
+  formatPlace,
   formatProblem,
-  formatReport,
+  messageText,
   plural,
+  reportCountOf,
+  reportOrder,
+  warningWord,
   type Message,
+  type MessageLanguage,
   type Problem,
 } from "../content/problems.ts";
 import { resolveSite, siteSchema } from "../content/site-settings.ts";
@@ -29,6 +35,8 @@ export interface PreviewState {
   started: number;
   /** Told once a build's pages are written: the preview's server reloads the open pages. */
   written: (() => void) | undefined;
+  /** The editors' language, from the latest load (site.yaml's, or the report's when it failed). */
+  language: MessageLanguage;
 }
 
 /** Where the preview's messages go (the terminal), injectable for tests. */
@@ -49,6 +57,7 @@ export function createPreviewState(): PreviewState {
     changed: undefined,
     started: 0,
     written: undefined,
+    language: "ar",
   };
 }
 
@@ -67,12 +76,14 @@ export async function loadForPreview(
     const content = await load();
     state.latest = undefined;
     state.warnings = content.warnings;
+    state.language = content.site.editorLanguage;
     return content;
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     state.latest = error;
     state.shown = error;
     state.warnings = [];
+    state.language = error.language;
     return PREVIEW_PLACEHOLDER;
   }
 }
@@ -98,11 +109,12 @@ export function previewBuildWritten(
     changed: state.changed,
     problems: [...(state.latest?.problems ?? []), ...state.warnings],
     fixed,
+    language: state.language,
   });
   state.changed = undefined;
-  log.log(report.line.en);
+  log.log(report.line[state.language]);
   for (const line of report.problems) log.error(line);
-  if (report.elsewhere) log.error(report.elsewhere.en);
+  if (report.elsewhere) log.error(report.elsewhere[state.language]);
   state.written?.();
 }
 
@@ -127,6 +139,8 @@ export function rebuildReport(build: {
   changed: readonly string[] | undefined;
   problems: readonly Problem[];
   fixed: boolean;
+  /** The language of the problems' lines (the caller picks the line's and the count's). */
+  language?: MessageLanguage;
 }): RebuildReport {
   const changed = build.changed?.map(shownPath);
   const isChanged = (problem: Problem) =>
@@ -154,7 +168,7 @@ export function rebuildReport(build: {
   };
   return {
     line: build.fixed ? { en: line.en + fixed.en, ar: line.ar + fixed.ar } : line,
-    problems: shown.map((problem) => formatProblem(problem)),
+    problems: shown.map((problem) => formatProblem(problem, build.language ?? "en")),
     elsewhere:
       others === 0
         ? undefined
@@ -196,36 +210,39 @@ export function isPageRequest(url: string): boolean {
 }
 
 /**
- * The report as a page: every problem on its own line, in the order of the terminal report.
- * @example renderErrorPage(new ContentError([problem])) //=> "<!doctype html>…content/articles/x.md:4: date: …"
+ * The report as a page, in the report's language (an Arabic page is `lang="ar" dir="rtl"`):
+ * every problem in the report's order, its place and field as a left-to-right code run, then
+ * the message in the page's direction.
+ * @example renderErrorPage(new ContentError([problem], "ar")) //=> "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">…"
  */
 export function renderErrorPage(error: ContentError): string {
-  const lines = formatReport(error.problems).split("\n");
-  const count = lines.pop() ?? "";
+  const language = error.language;
+  const count = reportCountOf(error.problems, language);
   const page = (
-    <html lang="en" dir="ltr">
+    <html lang={language} dir={language === "ar" ? "rtl" : "ltr"}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`Sahifa preview: ${count}`}</title>
+        <title>{`${ERROR_PAGE_WORDS.title[language]}: ${count}`}</title>
         <style>{ERROR_PAGE_STYLE}</style>
       </head>
       <body>
         <main>
-          <h1>The content has problems</h1>
-          <p lang="ar" dir="rtl">
-            في المحتوى أخطاء: صحّحها واحفظ الملف، فتعود الصفحة وحدها.
-          </p>
+          <h1>{ERROR_PAGE_WORDS.heading[language]}</h1>
           <ul>
-            {lines.map((line) => (
-              <li>
-                <code>{line}</code>
+            {reportOrder(error.problems).map((problem) => (
+              <li class={problem.severity === "warning" ? "warning" : undefined}>
+                <code dir="ltr">
+                  {formatPlace(problem)}
+                  {problem.field ? `: ${escapeName(problem.field)}` : ""}
+                </code>{" "}
+                {problem.severity === "warning" ? `${warningWord(language)}: ` : ""}
+                {messageText(problem.message, language)}
               </li>
             ))}
           </ul>
           <p>
-            <strong>{count}</strong>. Fix the files and save: this page reloads by itself. The
-            published site is not affected.
+            <strong>{count}</strong>. {ERROR_PAGE_WORDS.fix[language]}
           </p>
         </main>
       </body>
@@ -233,6 +250,15 @@ export function renderErrorPage(error: ContentError): string {
   );
   return `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
 }
+
+const ERROR_PAGE_WORDS = {
+  title: { en: "Sahifa preview", ar: "معاينة صحيفة" },
+  heading: { en: "The content has problems", ar: "في المحتوى مشكلات" },
+  fix: {
+    en: "Fix the files and save: this page reloads by itself. The published site is not affected.",
+    ar: "صحّح الملفات واحفظها، فتتحدّث هذه الصفحة وحدها. الموقع المنشور لا يتأثر.",
+  },
+} as const satisfies Record<string, Message>;
 
 /** What the templates are given while the content has problems: a valid site with no articles. */
 export const PREVIEW_PLACEHOLDER: Content = {
@@ -255,7 +281,8 @@ body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; color: #1a1a1a; backg
 h1 { color: #a4000f; font-size: 1.4rem; }
 ul { padding: 0; list-style: none; }
 li { margin: .5rem 0; padding: .5rem .75rem; background: #fff; border-inline-start: 4px solid #a4000f; }
-code { white-space: pre-wrap; overflow-wrap: anywhere; }
+li.warning { border-inline-start-color: #8a5a00; }
+code { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; }
 @media (prefers-color-scheme: dark) {
   body { color: #eee; background: #1c1212; } li { background: #2a1b1b; } h1 { color: #ff8a80; }
 }`;

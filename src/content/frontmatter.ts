@@ -11,9 +11,10 @@ import {
   parseDocument,
   visit,
   type Document,
+  type ErrorCode,
   type Node as YamlNode,
 } from "yaml";
-import type { Message } from "./problems.ts";
+import { quoteValue, type Message } from "./problems.ts";
 import { findHiddenControl } from "./unicode.ts";
 
 /**
@@ -60,17 +61,15 @@ export interface HiddenText {
 /** A problem with the file's shape or YAML syntax, with its place. */
 export class FrontmatterError extends Error {
   override name = "FrontmatterError";
-  /** The message for the editor (a bare string is English only). */
-  readonly text: Message | string;
   constructor(
-    message: Message | string,
+    /** What the editor is told, in both languages (the error's own message is the English). */
+    readonly editorMessage: Message,
     readonly line: number,
     readonly column?: number,
     /** The top-level field the problem is in, when there is one. */
     readonly field?: string,
   ) {
-    super(typeof message === "string" ? message : message.en);
-    this.text = message;
+    super(editorMessage.en);
   }
 }
 
@@ -83,23 +82,13 @@ export function parseFrontmatter(source: string): Frontmatter {
   // Only the frontmatter is split into lines; the body (most of the file) is sliced off whole.
   const { lines, bodyStart } = frontmatterLines(source);
   const opening = lines[0]?.replace(/\s+$/, "") ?? "";
-  if (!opening.startsWith("---")) {
-    throw new FrontmatterError("the file must start with a --- line that opens the frontmatter", 1);
-  }
+  if (!opening.startsWith("---")) throw new FrontmatterError(MESSAGES.noOpening, 1);
   const language = opening.slice(3).trim();
   if (language !== "" && language !== "yaml") {
-    throw new FrontmatterError(
-      `frontmatter in "${language}" is not accepted: write YAML between two --- lines`,
-      1,
-    );
+    throw new FrontmatterError(notYaml(language), 1);
   }
   const closing = lines.length - 1;
-  if (bodyStart === undefined) {
-    throw new FrontmatterError(
-      "the frontmatter opened on line 1 is never closed with a --- line",
-      1,
-    );
-  }
+  if (bodyStart === undefined) throw new FrontmatterError(MESSAGES.neverClosed, 1);
   const yamlText = lines.slice(1, closing).join("\n");
   const counter = new LineCounter();
   const document = parseDocument(yamlText, {
@@ -111,9 +100,24 @@ export function parseFrontmatter(source: string): Frontmatter {
   // Only the first YAML error is reported: the ones after it are usually its echoes.
   const [error] = document.errors;
   if (error) {
-    // +1 on the line, as the YAML starts on the file's second line; columns count from 1.
-    const { line, col } = counter.linePos(error.pos[0]);
-    throw new FrontmatterError(`YAML: ${firstLine(error.message)}`, line + 1, col);
+    // +1 on the line, as the YAML starts on the file's second line; columns count from 1. An
+    // unclosed [ or { is noticed where the YAML ends, lines later: point at the bracket.
+    const unclosed = /end with a [\]}]/.test(error.message)
+      ? unclosedOpening(yamlText, error.pos[0])
+      : undefined;
+    const { line, col } = counter.linePos(unclosed ?? error.pos[0]);
+    throw new FrontmatterError(
+      yamlErrorMessage(error.code, error.message, yamlText.slice(error.pos[0])),
+      line + 1,
+      col,
+    );
+  }
+  // A list or mapping used as a key (`[a]: b`) would become the text "[ a ]", with a warning
+  // from the YAML library printed to the terminal.
+  const collectionKey = firstCollectionKey(document);
+  if (collectionKey !== undefined) {
+    const { line, col } = counter.linePos(collectionKey);
+    throw new FrontmatterError(MESSAGES.keyNotAName, line + 1, col);
   }
   refuseDeepNesting(document, counter);
   const inspected = inspectValues(document, counter, yamlText.includes("*"));
@@ -124,7 +128,9 @@ export function parseFrontmatter(source: string): Frontmatter {
     // Unresolved aliases (`*name`) and alias bombs (past a budget of 50) surface only here,
     // not in document.errors.
     throw new FrontmatterError(
-      `YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      error instanceof Error && /alias count/i.test(error.message)
+        ? MESSAGES.tooManyAliases
+        : MESSAGES.specialCharacter,
       2,
     );
   }
@@ -309,8 +315,193 @@ function frontmatterLines(source: string): { lines: string[]; bodyStart: number 
   }
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
+/**
+ * What a YAML syntax error means to an editor, from the YAML library's error code (its message
+ * tells apart the few codes that cover several mistakes); `rest` is the YAML from the error on.
+ * @example yamlErrorMessage("TAB_AS_INDENT", "…", "\tslug: x").en //=> "a tab indents this line: use spaces"
+ */
+export function yamlErrorMessage(code: ErrorCode, libraryMessage: string, rest: string): Message {
+  switch (code) {
+    case "BAD_INDENT":
+      if (/end with a \]/.test(libraryMessage)) return notClosed("[", "]");
+      if (/end with a \}/.test(libraryMessage)) return notClosed("{", "}");
+      return MESSAGES.notLinedUp;
+    case "MISSING_CHAR": {
+      const quote = /Missing closing (["'])/.exec(libraryMessage)?.[1];
+      if (quote) return quoteNotClosed(quote);
+      return /directives-end/.test(libraryMessage) ? MESSAGES.directive : MESSAGES.noColon;
+    }
+    case "MULTILINE_IMPLICIT_KEY":
+      return MESSAGES.noColon;
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return MESSAGES.colonInValue;
+    case "DUPLICATE_KEY":
+      return writtenTwice(rest.split("\n")[0]?.split(":")[0]?.trim() ?? "");
+    case "BAD_SCALAR_START":
+      return reservedStart([...rest][0] ?? "");
+    case "TAB_AS_INDENT":
+      return MESSAGES.tabIndent;
+    case "BAD_DQ_ESCAPE":
+      return MESSAGES.backslash;
+    case "UNEXPECTED_TOKEN":
+      return MESSAGES.unexpected;
+    case "ALIAS_PROPS":
+    case "BAD_ALIAS":
+    case "BAD_PROP_ORDER":
+    case "MULTIPLE_ANCHORS":
+    case "MULTIPLE_TAGS":
+    case "TAG_RESOLVE_FAILED":
+      return MESSAGES.specialCharacter;
+    case "RESOURCE_EXHAUSTION":
+      return MESSAGES.tooManyAliases;
+    case "MULTIPLE_DOCS":
+      return MESSAGES.secondDocument;
+    case "BAD_DIRECTIVE":
+      return MESSAGES.directive;
+    case "BLOCK_IN_FLOW":
+      return MESSAGES.blockInFlow;
+    case "KEY_OVER_1024_CHARS":
+      return MESSAGES.longKey;
+    case "NON_STRING_KEY":
+      return MESSAGES.keyNotAName;
+    default:
+      return MESSAGES.unreadable;
+  }
+}
+
+/** The frontmatter's fixed messages; those that quote the file are the functions below. */
+const MESSAGES = {
+  noOpening: {
+    en: "the file must start with a --- line that opens the frontmatter",
+    ar: "يجب أن يبدأ الملف بسطر --- يفتح رأس المقال",
+  },
+  neverClosed: {
+    en: "the frontmatter opened on line 1 is never closed with a --- line",
+    ar: "رأس المقال المفتوح في السطر 1 لا يُغلق بسطر ---",
+  },
+  notLinedUp: {
+    en: "this line does not start where the fields around it do: start every field at the same column, with spaces",
+    ar: "هذا السطر لا يبدأ من حيث تبدأ الحقول حوله: ابدأ كل حقل من العمود نفسه، بمسافات",
+  },
+  noColon: {
+    en: 'a line without "key: value": write each field as its name, a colon, a space and its value',
+    ar: "سطر ليس بالصيغة «المفتاح: القيمة»: اكتب كل حقل باسمه ثم نقطتين ثم مسافة ثم قيمته",
+  },
+  colonInValue: {
+    en: 'a value holds a colon and a space (or a line is indented too far): put the value in quotes, such as title: "…: …"',
+    ar: 'في القيمة نقطتان تليهما مسافة (أو سطر مزاح أكثر من اللازم): ضع القيمة بين علامتي تنصيص، مثل title: "…: …"',
+  },
+  tabIndent: {
+    en: "a tab indents this line: use spaces",
+    ar: "هذا السطر مزاح بعلامة جدولة (Tab): استخدم المسافات",
+  },
+  backslash: {
+    en: "a backslash inside double quotes starts an escape: write \\\\ for a backslash, or use single quotes",
+    ar: "الشرطة المائلة العكسية داخل علامتي تنصيص مزدوجتين تبدأ رمزًا خاصًا: اكتبها مضاعفة \\\\ أو استعمل علامتي تنصيص مفردتين",
+  },
+  unexpected: {
+    en: "unexpected text after the value: put the whole value in quotes (a ], } or quote mark inside it ends it early)",
+    ar: "نص غير متوقع بعد القيمة: ضع القيمة كلها بين علامتي تنصيص (العلامات ] و} وعلامات التنصيص داخلها تنهيها قبل أوانها)",
+  },
+  specialCharacter: {
+    en: "&, * and ! have special meanings at the start of a value: put the value in quotes",
+    ar: "للعلامات & و* و! معنى خاص في أول القيمة: ضع القيمة بين علامتي تنصيص",
+  },
+  tooManyAliases: {
+    en: "too many references (*name) to repeated values: write the values out",
+    ar: "إحالات كثيرة جدًا (*name) إلى قيم مكررة: اكتب القيم نفسها",
+  },
+  secondDocument: {
+    en: "a line of --- or ... inside the frontmatter: delete it",
+    ar: "سطر --- أو ... داخل رأس المقال: احذفه",
+  },
+  directive: {
+    en: "a line starting with % is a YAML directive: put the value in quotes, or delete the line",
+    ar: "السطر الذي يبدأ بـ % تعليمة خاصة في YAML: ضع القيمة بين علامتي تنصيص أو احذف السطر",
+  },
+  blockInFlow: {
+    en: "inside [ ] or { }, write the items on one line, separated by commas",
+    ar: "داخل [ ] أو { } اكتب العناصر في سطر واحد تفصل بينها فواصل",
+  },
+  longKey: { en: "a key over 1024 characters", ar: "اسم حقل أطول من 1024 حرفًا" },
+  keyNotAName: {
+    en: "a key must be a name, such as title",
+    ar: "اسم الحقل يجب أن يكون كلمة، مثل title",
+  },
+  unreadable: {
+    en: "the YAML cannot be read here: check the quotes, colons and indentation",
+    ar: "تتعذر قراءة YAML هنا: راجع علامات التنصيص والنقطتين والمسافات البادئة",
+  },
+} as const satisfies Record<string, Message>;
+
+function notYaml(language: string): Message {
+  const q = quoteValue(language);
+  return {
+    en: `frontmatter in ${q.en} is not accepted: write YAML between two --- lines`,
+    ar: `رأس المقال بلغة ${q.ar} غير مقبول: اكتبه بصيغة YAML بين سطرين ---`,
+  };
+}
+
+function notClosed(open: string, close: string): Message {
+  return {
+    en: `a list or mapping opened with ${open} is not closed: end it with ${close} on the same line`,
+    ar: `قائمة أو مجموعة فُتحت بـ ${open} ولم تُغلق: أغلقها بـ ${close} في السطر نفسه`,
+  };
+}
+
+function quoteNotClosed(quote: string): Message {
+  return {
+    en: `a value opened with ${quote} is not closed: end it with ${quote} on the same line`,
+    ar: `قيمة فُتحت بعلامة التنصيص ${quote} ولم تُغلق: أغلقها بالعلامة نفسها في السطر نفسه`,
+  };
+}
+
+function writtenTwice(key: string): Message {
+  const q = quoteValue(key);
+  return {
+    en: `the field ${q.en} is written twice: keep one`,
+    ar: `الحقل ${q.ar} مكتوب مرتين: أبقِ واحدًا`,
+  };
+}
+
+function reservedStart(char: string): Message {
+  const q = quoteValue(char);
+  return {
+    en: `a value cannot start with ${q.en}: put the value in quotes`,
+    ar: `لا تبدأ قيمة بالعلامة ${q.ar}: ضع القيمة بين علامتي تنصيص`,
+  };
+}
+
+/**
+ * The offset of the `[` or `{` left open before `offset`, if there is one: the place to show
+ * for a list or mapping that is never closed (brackets inside quotes are not told apart).
+ */
+function unclosedOpening(yaml: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let index = Math.min(offset, yaml.length) - 1; index >= 0; index -= 1) {
+    const char = yaml[index];
+    if (char === "]" || char === "}") depth += 1;
+    else if (char === "[" || char === "{") {
+      if (depth === 0) return index;
+      depth -= 1;
+    }
+  }
+  return undefined;
+}
+
+/** The offset of the first key that is a list or mapping, if there is one. */
+function firstCollectionKey(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isNode(pair.key) && !isScalar(pair.key)) {
+        offset = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /**
@@ -323,7 +514,7 @@ export const refuseExecutableFrontmatter = {
     ["js", "javascript", "node", "coffee", "coffeescript", "cson"].map((language) => [
       language,
       (): never => {
-        throw new FrontmatterError(`frontmatter in "${language}" is not accepted: write YAML`, 1);
+        throw new FrontmatterError(notYaml(language), 1);
       },
     ]),
   ),

@@ -8,7 +8,13 @@ import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatt
 import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import type { Article, Content, PublicationState } from "./article.ts";
-import { ContentError, type Message, type Problem } from "./problems.ts";
+import {
+  ContentError,
+  escapeName,
+  type Message,
+  type MessageLanguage,
+  type Problem,
+} from "./problems.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
 import {
   createArticleSchema,
@@ -20,14 +26,14 @@ import {
   MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
-import { resolveSite, siteSchema, type Site } from "./site-settings.ts";
+import { editorLanguageOf, resolveSite, siteSchema, type Site } from "./site-settings.ts";
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
   readBounded,
   SourceTextError,
 } from "./source-text.ts";
-import { escapeHiddenControls, findHiddenControl, hiddenCharacterMessage } from "./unicode.ts";
+import { findHiddenControl, hiddenCharacterMessage } from "./unicode.ts";
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
@@ -36,6 +42,11 @@ export interface ContentOptions {
   contentDir: string;
   /** Replaces site.yaml's url, for deploying the same content elsewhere. */
   urlOverride?: string | undefined;
+  /**
+   * The language of editors' messages for this run (SAHIFA_EDITOR_LANGUAGE), replacing
+   * site.yaml's `editorLanguage`.
+   */
+  editorLanguage?: MessageLanguage | undefined;
   /** Publish drafts too (the dev server does). */
   includeDrafts?: boolean;
   /** Publish articles dated in the future too. */
@@ -78,11 +89,14 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
   const load = async (): Promise<Content> => {
     let site: Site | undefined;
     let siteProblems: readonly Problem[] = [];
+    let language: MessageLanguage;
     try {
       site = await loadSite(options);
+      language = site.editorLanguage;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       siteProblems = error.problems;
+      language = error.language;
     }
     // Articles are checked even when site.yaml is broken, so one run reports everything.
     const checked = await checkArticles(
@@ -99,7 +113,7 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     );
     const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
-      throw new ContentError(problems);
+      throw new ContentError(problems, language);
     return publish(site, rendered.articles, problems, options, memory);
   };
   return {
@@ -124,33 +138,40 @@ export function publicationState(
   return "published";
 }
 
-/** Reads and checks `site.yaml`. */
+/**
+ * Reads and checks `site.yaml`. Its problems are reported in the editors' language: the
+ * override, else what can be read of site.yaml (Arabic when nothing can).
+ */
 export async function loadSite(options: ContentOptions): Promise<Site> {
   const file = path.join(options.contentDir, "site.yaml");
   const shown = displayPath(file);
+  const fallback = options.editorLanguage ?? editorLanguageOf(undefined);
   if (await isSymbolicLink(file)) {
-    throw new ContentError([
-      {
-        file: shown,
-        message: {
-          en: "is a symbolic link, which is never followed: put the settings file itself here",
-          ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع ملف الإعدادات نفسه هنا",
+    throw new ContentError(
+      [
+        {
+          file: shown,
+          message: {
+            en: "is a symbolic link, which is never followed: put the settings file itself here",
+            ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع ملف الإعدادات نفسه هنا",
+          },
         },
-      },
-    ]);
+      ],
+      fallback,
+    );
   }
   let raw: string;
   try {
     raw = decodeSourceText(await readFile(file));
   } catch (error) {
-    throw new ContentError([{ file: shown, ...sourceProblem(error) }]);
+    throw new ContentError([{ file: shown, ...sourceProblem(error) }], fallback);
   }
   let parsed;
   try {
     parsed = parseFrontmatter(`---\n${raw}\n---\n`);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    throw new ContentError([frontmatterProblem(shown, error, -1)]);
+    throw new ContentError([frontmatterProblem(shown, error, -1)], fallback);
   }
   const data: unknown = parsed.data ?? {};
   const result = siteSchema.safeParse(data);
@@ -161,9 +182,26 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
       : describeIssues(result.error.issues, shown, lineOf, data, {
           "": Object.keys(siteSchema.shape),
         });
-    throw new ContentError(withHiddenText(shown, parsed.hiddenText, -1, issues));
+    throw new ContentError(
+      withHiddenText(shown, parsed.hiddenText, -1, issues),
+      options.editorLanguage ?? editorLanguageOf(data),
+    );
   }
-  return resolveSite(result.data, options.urlOverride);
+  return resolveSite(result.data, options.urlOverride, options.editorLanguage);
+}
+
+/**
+ * The language editors are spoken to in, for messages outside the content report (a build
+ * that failed for another reason): the override, else site.yaml's, read leniently.
+ * @example await editorLanguageFor({ contentDir: "content" }) //=> "ar"
+ */
+export async function editorLanguageFor(options: ContentOptions): Promise<MessageLanguage> {
+  try {
+    return (await loadSite(options)).editorLanguage;
+  } catch (error) {
+    if (error instanceof ContentError) return error.language;
+    return options.editorLanguage ?? editorLanguageOf(undefined);
+  }
 }
 
 /**
@@ -201,14 +239,15 @@ interface LoaderMemory {
 interface PassedFile {
   source: string;
   stamp: string | undefined;
-  checked: CheckedText;
+  checked: CheckedSource;
 }
 
-/** An article's checked frontmatter, its body, and the file's line on which the body starts. */
-interface CheckedText {
+/** What checking one file's text makes of it: its frontmatter, its body, and where they are. */
+interface CheckedSource {
   meta: ArticleMeta;
   body: string;
-  bodyLine: number;
+  /** Lines of the fields warnings point at, and the body's first line. */
+  lines: { date: number; standfirst: number; slug: number; body: number };
 }
 
 interface PublishedArticle {
@@ -222,7 +261,7 @@ function articleKnownKeys(schema: ArticleSchema): Readonly<Record<string, readon
   return { "": Object.keys(schema.shape), source: SOURCE_FIELDS, image: IMAGE_FIELDS };
 }
 
-interface CheckedArticle extends CheckedText {
+interface CheckedArticle extends CheckedSource {
   file: string;
 }
 
@@ -241,18 +280,10 @@ async function checkArticles(
     problems.push({ file: displayPath(file), severity: "warning", message: SYMBOLIC_LINK });
   }
   for (const file of ignored) {
-    problems.push({
-      file: displayPath(file),
-      severity: "warning",
-      message: "is not published: only files ending in .md are articles",
-    });
+    problems.push({ file: displayPath(file), severity: "warning", message: MESSAGES.notMarkdown });
   }
   if (files === undefined) {
-    problems.push({
-      file: displayPath(folder),
-      severity: "warning",
-      message: "the folder is missing: no articles to publish",
-    });
+    problems.push({ file: displayPath(folder), severity: "warning", message: MESSAGES.noFolder });
   }
   const schema = createArticleSchema(build.zone);
   const knownKeys = articleKnownKeys(schema);
@@ -334,7 +365,7 @@ function checkArticle(
   shown: string,
   { zone, schema, knownKeys, memory, used }: ArticleChecker,
   problems: Problem[],
-): CheckedText | undefined {
+): CheckedSource | undefined {
   // A dev rebuild loads thousands of unchanged files: one whose inode, size and modification
   // and change times are those of a file that passed (checked in the same zone) is not read
   // again. A file changed in the last seconds is always read (a file system with coarse
@@ -386,7 +417,7 @@ function checkSource(
   schema: ArticleSchema,
   knownKeys: Readonly<Record<string, readonly string[]>>,
   problems: Problem[],
-): CheckedText | undefined {
+): CheckedSource | undefined {
   let frontmatter;
   try {
     frontmatter = parseFrontmatter(source);
@@ -397,11 +428,7 @@ function checkSource(
   }
   const data: unknown = frontmatter.data ?? {};
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    problems.push({
-      file: shown,
-      line: 2,
-      message: "the frontmatter must be a mapping of fields (key: value)",
-    });
+    problems.push({ file: shown, line: 2, message: MESSAGES.notAMapping });
     return undefined;
   }
   const before = problems.length;
@@ -422,15 +449,16 @@ function checkSource(
     : describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys);
   problems.push(...withHiddenText(shown, frontmatter.hiddenText, 0, issues));
   if (!hasVisibleText(frontmatter.body)) {
-    problems.push({
-      file: shown,
-      line: lineCount(source),
-      message: "the article has no body: write the text after the closing ---",
-    });
+    problems.push({ file: shown, line: lineCount(source), message: MESSAGES.noBody });
   }
-  return result.success && problems.length === before
-    ? { meta: result.data, body: frontmatter.body, bodyLine: frontmatter.bodyLine }
-    : undefined;
+  if (!result.success || problems.length !== before) return undefined;
+  const lines = {
+    date: frontmatter.lineOf(["date"]),
+    standfirst: frontmatter.lineOf(["standfirst"]),
+    slug: frontmatter.lineOf(["slug"]),
+    body: frontmatter.bodyLine,
+  };
+  return { meta: result.data, body: frontmatter.body, lines };
 }
 
 function tooManyTagsMessage(count: number): Message {
@@ -446,17 +474,18 @@ function frontmatterProblem(file: string, error: FrontmatterError, lineOffset: n
     file,
     line: Math.max(1, error.line + lineOffset),
     ...column(error),
-    ...(error.field === undefined ? {} : { field: escapeHiddenControls(error.field) }),
-    message: error.text,
+    ...(error.field === undefined ? {} : { field: error.field }),
+    message: error.editorMessage,
   };
 }
 
 /**
  * The schema's problems, and one for each key or text value holding a hidden or control
- * character that they do not already name. A schema problem is kept when it prints no such
- * character ("is empty (or only invisible characters)" says more than the character would), and
- * left out when it would print one (a quoted value, a key as a field's name): the character's
- * own problem, with its code point, stands for it.
+ * character that they do not already name. A schema problem is kept when its message prints no
+ * such character, once the report has escaped the field's name ("is empty (or only invisible
+ * characters)" says more than the character would), and left out when it would print one (a
+ * noncharacter in a key, or in a quoted value): the character's own problem, with its code point,
+ * stands for it.
  */
 function withHiddenText(
   file: string,
@@ -474,31 +503,34 @@ function withHiddenText(
         file,
         line: Math.max(1, line + lineOffset),
         column,
-        ...(shownPath.length > 0 ? { field: escapeHiddenControls(fieldName(shownPath)) } : {}),
+        ...(shownPath.length > 0 ? { field: fieldName(shownPath) } : {}),
         message: hiddenCharacterMessage(character, key),
       };
     });
   return [...own, ...kept];
 }
 
-function printsHiddenText(problem: Problem): boolean {
-  const { field = "", message } = problem;
+function printsHiddenText({ field, message }: Problem): boolean {
   const texts = typeof message === "string" ? [message] : [message.en, message.ar];
-  return [field, ...texts].some((text) => findHiddenControl(text) !== undefined);
+  // The report escapes the field's name, but not every character findHiddenControl names.
+  if (field !== undefined) texts.push(escapeName(field));
+  return texts.some((text) => findHiddenControl(text) !== undefined);
 }
 
-function articleWarnings(
-  file: string,
-  article: { meta: ArticleMeta; body: string },
-  now: Date,
-): Problem[] {
+function articleWarnings(file: string, article: CheckedSource, now: Date): Problem[] {
   const warnings: Problem[] = [];
+  const { lines } = article;
   if (article.meta.date.toMillis() - now.getTime() > FAR_FUTURE_MS) {
+    const day = article.meta.date.toISODate() ?? "";
     warnings.push({
       file,
+      line: lines.date,
       severity: "warning",
       field: "date",
-      message: `${article.meta.date.toISODate() ?? ""} is more than a year ahead (a typo in the year?); the article waits until then`,
+      message: {
+        en: `${day} is more than a year ahead (a typo in the year?); the article waits until then`,
+        ar: `${day} بعد أكثر من سنة (خطأ في السنة؟)، ولن يُنشر المقال قبل ذلك اليوم`,
+      },
     });
   }
   // A draft is unfinished by definition; the placeholders matter once it is to be published.
@@ -506,16 +538,19 @@ function articleWarnings(
   if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
     warnings.push({
       file,
+      line: lines.standfirst,
       severity: "warning",
       field: "standfirst",
-      message: "is still the placeholder from npm run new",
+      message: MESSAGES.placeholderStandfirst,
     });
   }
-  if (article.body.includes(PLACEHOLDER_BODY)) {
+  const placeholder = article.body.indexOf(PLACEHOLDER_BODY);
+  if (placeholder !== -1) {
     warnings.push({
       file,
+      line: lines.body + lineCount(article.body.slice(0, placeholder)) - 1,
       severity: "warning",
-      message: "the body still holds the placeholder from npm run new",
+      message: MESSAGES.placeholderBody,
     });
   }
   return warnings;
@@ -541,7 +576,7 @@ function renderArticles(
   const articles = checked.map((article): RenderedArticle => {
     const rendered = render(article.body);
     for (const { line, message } of rendered.problems)
-      problems.push({ file: article.file, line: article.bodyLine + line - 1, message });
+      problems.push({ file: article.file, line: article.lines.body + line - 1, message });
     return { ...article, rendered };
   });
   forgetUnused(memory, render.used);
@@ -661,10 +696,15 @@ function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {
     if (same.length < 2) continue;
     for (const article of same) {
       const others = same.filter((other) => other !== article).map((other) => other.file);
+      const names = others.map(escapeName);
       problems.push({
         file: article.file,
+        line: article.lines.slug,
         field: "slug",
-        message: `"${slug}" is also the slug of ${others.join(", ")} (each article needs its own)`,
+        message: {
+          en: `"${escapeName(slug)}" is also the slug of ${names.join(", ")} (each article needs its own)`,
+          ar: `«${escapeName(slug)}» هو أيضًا اسم الرابط في ${names.join("، ")} (لكل مقال اسم خاص به)`,
+        },
       });
     }
   }
@@ -684,21 +724,49 @@ function sourceProblem(error: unknown): Omit<Problem, "file"> {
     return {
       ...(error.line === undefined ? {} : { line: error.line }),
       ...column(error),
-      message: error.message,
+      message: error.editorMessage,
     };
   }
   const code = (error as { code?: string } | null)?.code;
-  if (code === "ENOENT") return { message: "the file is missing" };
+  if (code === "ENOENT") return { message: MESSAGES.missingFile };
   if (code === undefined) throw error;
-  return { message: `cannot be read (${code})` };
+  return { message: { en: `cannot be read (${code})`, ar: `تتعذر قراءة الملف (${code})` } };
 }
+
+/** The loader's fixed messages to editors. */
+const MESSAGES = {
+  notMarkdown: {
+    en: "is not published: only files ending in .md are articles",
+    ar: "لا يُنشر: المقالات هي الملفات التي تنتهي بـ .md وحدها",
+  },
+  noFolder: {
+    en: "the folder is missing: no articles to publish",
+    ar: "المجلد غير موجود: لا مقالات للنشر",
+  },
+  notAMapping: {
+    en: "the frontmatter must be a mapping of fields (key: value)",
+    ar: "رأس المقال يجب أن يكون حقولًا، كل حقل بالصيغة «المفتاح: القيمة»",
+  },
+  noBody: {
+    en: "the article has no body: write the text after the closing ---",
+    ar: "المقال بلا متن: اكتب النص بعد سطر --- الذي يغلق رأس المقال",
+  },
+  placeholderStandfirst: {
+    en: "is still the placeholder from npm run new",
+    ar: "ما زال النص المؤقت الذي وضعه npm run new",
+  },
+  placeholderBody: {
+    en: "the body still holds the placeholder from npm run new",
+    ar: "ما زال في المتن النص المؤقت الذي وضعه npm run new",
+  },
+  missingFile: { en: "the file is missing", ar: "الملف غير موجود" },
+} as const satisfies Record<string, Message>;
 
 function lineCount(text: string): number {
   return text.split("\n").length;
 }
 
 function displayPath(file: string): string {
-  // A file's name may hold a control character (an escape sequence for the terminal): named.
   const relative = path.relative(process.cwd(), file);
-  return escapeHiddenControls((relative.startsWith("..") ? file : relative).split(path.sep).join("/"));
+  return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
 }

@@ -2,6 +2,7 @@
 
 import { DateTime } from "luxon";
 import { Document } from "yaml";
+import { quoteValue, type Message, type MessageLanguage } from "./problems.ts";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./schema.ts";
 
 /** The skeleton's standfirst; the build warns while it is left as is. */
@@ -10,10 +11,16 @@ export const PLACEHOLDER_STANDFIRST = "اكتب هنا مقدمة المقال �
 /** The skeleton's body; the build warns while it is left in. */
 export const PLACEHOLDER_BODY = "اكتب نص المقال هنا.";
 
-/** A slug that cannot be used, with the reason. */
+/** Why `npm run new` cannot create the article, in both languages. */
 export class NewArticleError extends Error {
   override name = "NewArticleError";
+  constructor(readonly editorMessage: Message) {
+    super(editorMessage.en);
+  }
 }
+
+/** The README section that describes every frontmatter field; the skeleton points at it. */
+export const FIELDS_HEADING = "Writing articles";
 
 export interface SlugRequest {
   title: string;
@@ -73,13 +80,19 @@ export function slugFromTitle(title: string): string | undefined {
  */
 export function chooseSlug(request: SlugRequest): ChosenSlug {
   if (request.slug !== undefined) {
+    const q = quoteValue(request.slug);
     if (!SLUG_PATTERN.test(request.slug) || request.slug.length > MAX_SLUG_LENGTH) {
-      throw new NewArticleError(
-        `"${request.slug}" is not a slug (lower-case ASCII letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters)`,
-      );
+      throw new NewArticleError({
+        en: `${q.en} is not a slug (lower-case ASCII letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters)`,
+        ar: `${q.ar} لا يصلح اسمًا للرابط (slug): حروف لاتينية صغيرة وأرقام وشرطات مفردة، ${MAX_SLUG_LENGTH} حرفًا على الأكثر`,
+      });
     }
-    if (request.taken.has(request.slug))
-      throw new NewArticleError(`the slug "${request.slug}" is taken by another article`);
+    if (request.taken.has(request.slug)) {
+      throw new NewArticleError({
+        en: `the slug ${q.en} is taken by another article`,
+        ar: `اسم الرابط ${q.ar} يستعمله مقال آخر`,
+      });
+    }
     return { slug: request.slug, origin: "asked" };
   }
   const derived = slugFromTitle(request.title);
@@ -98,16 +111,18 @@ export function articleFileName(day: string, slug: string): string {
 }
 
 /**
- * The new file's text: a frontmatter skeleton (written by the YAML library, so any title is
- * quoted correctly), a comment naming the optional fields, and a placeholder body.
- * @example articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: false })
- * //=> "---\ntitle: عنوان\nstandfirst: …\ndate: 2024-05-01\nslug: a\ntags: []\n# Optional: …\n---\n\nاكتب نص المقال هنا.\n"
+ * The new file's text: the required fields filled (written by the YAML library, so any title is
+ * quoted correctly), the optional ones commented out with example values (delete the `#` to
+ * use one), and a placeholder body. The comments are in the editor's language.
+ * @example articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: false, language: "ar" })
+ * //=> "---\ntitle: عنوان\nstandfirst: …\ndate: 2024-05-01\nslug: a\ntags: []\n# حقول اختيارية: …\n# section: اقتصاد\n…---\n\nاكتب نص المقال هنا.\n"
  */
 export function articleSkeleton(input: {
   title: string;
   slug: string;
   day: string;
   draft: boolean;
+  language: MessageLanguage;
 }): string {
   const fields: Record<string, unknown> = {
     title: input.title.trim(),
@@ -117,18 +132,33 @@ export function articleSkeleton(input: {
     tags: [],
   };
   if (input.draft) fields.draft = true;
-  const document = new Document(fields);
-  document.comment = OPTIONAL_FIELDS_COMMENT;
-  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${PLACEHOLDER_BODY}\n`;
+  const yaml = new Document(fields).toString({ lineWidth: 0, flowCollectionPadding: false });
+  const optional = [
+    OPTIONAL_FIELDS_INTRO[input.language],
+    ...optionalFields(input.day).map((line) => `# ${line}`),
+  ];
+  return `---\n${yaml}${optional.join("\n")}\n---\n\n${PLACEHOLDER_BODY}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-const OPTIONAL_FIELDS_COMMENT = [
-  " Optional: updated, dateline, author, source: {name: …, url: https://…}, lang, dir,",
-  ' draft: true (README, "Writing articles", describes every field)',
-].join("\n");
+const OPTIONAL_FIELDS_INTRO: Message = {
+  en: `# Optional fields: delete the # at the start of a line to use it (README.md, "${FIELDS_HEADING}", describes every field, lang, dir and draft too)`,
+  ar: `# حقول اختيارية: احذف علامة # من أول السطر لتستعمله (يصف README.md في قسم «${FIELDS_HEADING}» كل الحقول، ومنها lang وdir وdraft)`,
+};
+
+/** The optional fields with example values that pass the schema as they are. */
+function optionalFields(day: string): string[] {
+  return [
+    "section: اقتصاد",
+    "author: اسم الكاتب",
+    "dateline: دمشق",
+    "source: {name: وكالات, url: https://example.org/news/1}",
+    "image: {src: /media/photo.jpg, alt: وصف الصورة, width: 1200, height: 630}",
+    `updated: ${day}T18:00:00+03:00`,
+  ];
+}
 
 function firstFree(
   first: string,

@@ -251,12 +251,12 @@ export function reservedIdMessage(id: string): Message | null {
 /** The messages; each names the id and suggests two that are free. */
 export const RESERVED_ID_MESSAGES = {
   layout: (id: string): Message => ({
-    en: `{#${id}}: "${id}" is used by the page layout; choose another id, such as ${suggestions(id, "or")}`,
-    ar: `{#${id}}: المعرّف "${id}" يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل ${suggestions(id, "أو")}`,
+    en: `{#${id}}: "${id}" is used by the page layout; choose another id, such as ${suggestions(id)}`,
+    ar: `{#${id}}: المعرّف «${id}» يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل ${suggestionsAr(id)}`,
   }),
   browser: (id: string): Message => ({
-    en: `{#${id}}: "${id}" is a name browsers give to window or document, and a script reading it would get this element instead; choose another id, such as ${suggestions(id, "or")}`,
-    ar: `{#${id}}: "${id}" اسم تعطيه المتصفحات لـ window أو document، وأي برنامج نصي يقرؤه سيجد هذا العنصر بدلًا منه؛ اختر معرّفًا آخر، مثل ${suggestions(id, "أو")}`,
+    en: `{#${id}}: "${id}" is a name browsers give to window or document, and a script reading it would get this element instead; choose another id, such as ${suggestions(id)}`,
+    ar: `{#${id}}: «${id}» اسم تعطيه المتصفحات لـ window أو document، وأي برنامج نصي يقرؤه سيجد هذا العنصر بدلًا منه؛ اختر معرّفًا آخر، مثل ${suggestionsAr(id)}`,
   }),
 } as const;
 
@@ -265,6 +265,10 @@ export const RESERVED_ID_MESSAGES = {
 
 // A hyphen keeps a suggestion off every global (they are JavaScript names) and off the layout's
 // ids (none ends in "-1" or starts with "qism-", Arabic for "section").
-function suggestions(id: string, or: string): string {
-  return `"${id}-1" ${or} "qism-${id}"`;
+function suggestions(id: string): string {
+  return `"${id}-1" or "qism-${id}"`;
+}
+
+function suggestionsAr(id: string): string {
+  return `«${id}-1» أو «qism-${id}»`;
 }

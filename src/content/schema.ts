@@ -3,8 +3,8 @@
 import leven from "leven";
 import type { DateTime } from "luxon";
 import { z } from "zod";
-import { DateInputError, parseArticleDate } from "../arabic/dates.ts";
-import type { Message, Problem } from "./problems.ts";
+import { DateInputError, parseArticleDate, type DateInputReason } from "../arabic/dates.ts";
+import { quoteValue, type Message, type Problem } from "./problems.ts";
 import { findHiddenControl, normalizeTag } from "./unicode.ts";
 
 /** Frontmatter after the schema: typed, trimmed, dates parsed in the site's zone. */
@@ -65,101 +65,72 @@ export const IMAGE_FIELDS = ["src", "alt", "width", "height"] as const;
 
 /**
  * Builds the schema for one site's zone (dates are read as calendar days there). Build it once
- * per build, not once per article. Messages never repeat the field's name: the report puts it
- * in front (`date: "2023-02-30" is not a real day …`).
+ * per build, not once per article. The schema's own checks carry no words: `describeIssues`
+ * says what went wrong from zod's issue (its code, bounds and the value in the file), and our
+ * own checks pass their message, in both languages, as the issue's `params.message`.
  */
 export function createArticleSchema(zone: string) {
-  const date = z
-    .string({ error: (issue) => notADate(issue.input) })
-    .transform((value, context): DateTime => {
-      try {
-        return parseArticleDate(value, zone);
-      } catch (error) {
-        if (!(error instanceof DateInputError)) throw error;
-        context.addIssue({ code: "custom", message: error.message });
-        return z.NEVER;
-      }
-    });
-  const httpUrl = z.string({ error: mustBeText }).refine(isHttpUrl, {
-    error: (issue) =>
-      `${show(issue.input)} is not an http(s) URL (write it in full, such as https://example.org/page)`,
+  // Any value in, so that a number or a list gets a date's message, not a text's.
+  const date = z.unknown().transform((value, context): DateTime => {
+    if (typeof value !== "string") {
+      context.addIssue(issue(notADate(value)));
+      return z.NEVER;
+    }
+    try {
+      return parseArticleDate(value, zone);
+    } catch (error) {
+      if (!(error instanceof DateInputError)) throw error;
+      context.addIssue(issue(dateMessage(value, error.reason)));
+      return z.NEVER;
+    }
+  });
+  const httpUrl = z.string().superRefine((value, context) => {
+    if (!isHttpUrl(value)) context.addIssue(issue(notAnHttpUrl(value)));
   });
   // The share image: an http(s) URL, or a path on this site ("/media/x.jpg").
-  const imageSource = z
-    .string({ error: mustBeText })
-    .refine((value) => /^\/(?!\/)\S*$/.test(value) || isHttpUrl(value), {
-      error: (issue) =>
-        `${show(issue.input)} is not an http(s) URL or a path on this site such as /media/photo.jpg`,
-    });
-  const pixels = z
-    .number({ error: (issue) => `${show(issue.input)} is not a number of pixels` })
-    .int({ error: "must be a whole number of pixels" })
-    .positive({ error: "must be positive" });
+  const imageSource = z.string().superRefine((value, context) => {
+    if (!/^\/(?!\/)\S*$/.test(value) && !isHttpUrl(value))
+      context.addIssue(issue(notAnImageSource(value)));
+  });
+  const pixels = z.number().int().positive();
   return z
     .strictObject({
-      title: text().pipe(
-        z.string().max(MAX_TITLE_LENGTH, { error: `is over ${MAX_TITLE_LENGTH} characters` }),
-      ),
+      title: text().pipe(z.string().max(MAX_TITLE_LENGTH)),
       standfirst: text(),
       date,
       updated: date.optional(),
       dateline: text().optional(),
       author: text().optional(),
       slug: z
-        .string({ error: mustBeText })
-        .regex(SLUG_PATTERN, { error: (issue) => notASlug(String(issue.input)) })
-        .max(MAX_SLUG_LENGTH, { error: `is over ${MAX_SLUG_LENGTH} characters` }),
-      tags: z
-        .array(text(), { error: "must be a list, such as [سوريا, تركيا]" })
-        .transform(uniqueTags)
-        .default([]),
-      source: z
-        .strictObject(
-          { name: text(), url: httpUrl.optional() },
-          {
-            error: "must be a mapping with name (and url), such as {name: وكالات, url: https://…}",
-          },
-        )
-        .optional(),
+        .string()
+        .superRefine((value, context) => {
+          if (!SLUG_PATTERN.test(value)) context.addIssue(issue(notASlug(value)));
+        })
+        .pipe(z.string().max(MAX_SLUG_LENGTH)),
+      tags: z.array(text()).transform(uniqueTags).default([]),
+      source: z.strictObject({ name: text(), url: httpUrl.optional() }).optional(),
       image: z
-        .strictObject(
-          { src: imageSource, alt: text(), width: pixels, height: pixels },
-          { error: "must be a mapping with src, alt, width and height" },
-        )
+        .strictObject({ src: imageSource, alt: text(), width: pixels, height: pixels })
         .optional(),
       section: text().optional(),
-      lang: z
-        .enum(KNOWN_LANGUAGES, {
-          error: (issue) =>
-            `${show(issue.input)} is not a known language (use one of ${KNOWN_LANGUAGES.join(", ")})`,
-        })
-        .default("ar"),
-      dir: z
-        .enum(DIRECTIONS, {
-          error: (issue) => `${show(issue.input)} is not a direction (use rtl or ltr)`,
-        })
-        .optional(),
-      draft: z
-        .boolean({ error: (issue) => `${show(issue.input)} is not true or false` })
-        .default(false),
+      lang: z.enum(KNOWN_LANGUAGES).default("ar"),
+      dir: z.enum(DIRECTIONS).optional(),
+      draft: z.boolean().default(false),
     })
     .superRefine((meta, context) => {
       if (meta.updated && meta.updated.toMillis() < meta.date.toMillis()) {
-        context.addIssue({
-          code: "custom",
-          path: ["updated"],
-          message: "is before date (an update follows publication)",
-        });
+        context.addIssue({ ...issue(MESSAGES.updatedBeforeDate), path: ["updated"] });
       }
     });
 }
 
 /**
- * Turns the schema's issues into problems naming the file, the line and the field, with a
- * "did you mean" for misspelt keys. `data` is the parsed YAML the issues are about: a field
- * absent from it is "required", one present but wrong gets the schema's message.
+ * Turns the schema's issues into problems naming the file, the line and the field as written,
+ * with a "did you mean" for misspelt keys. `data` is the parsed YAML the issues are about: a
+ * field absent from it is "required", one present but wrong gets a message made from the issue
+ * (zod's own English is never shown). `knownKeys` names the fields of each mapping.
  * @example describeIssues(issues, "a.md", lineOf, data, { "": ["title"] })
- * //=> [{ file: "a.md", line: 2, field: "titel", message: 'unknown field (did you mean "title"?)' }]
+ * //=> [{ file: "a.md", line: 2, field: "titel", message: { en: 'unknown field (did you mean "title"?)', ar: … } }]
  */
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
@@ -169,10 +140,10 @@ export function describeIssues(
   knownKeys: Readonly<Record<string, readonly string[]>>,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues) {
-    const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
+  for (const found of issues) {
+    const path = found.path.filter((part): part is string | number => typeof part !== "symbol");
+    if (found.code === "unrecognized_keys") {
+      for (const key of found.keys) {
         problems.push({
           file,
           line: lineOf([...path, key]),
@@ -183,47 +154,50 @@ export function describeIssues(
       continue;
     }
     const value = valueAt(data, path);
-    const missing = issue.code === "invalid_type" && value === undefined;
     problems.push({
       file,
       line: lineOf(path),
       field: fieldName(path),
-      message: missing ? "is required" : value === null ? "is empty" : messageOf(issue),
+      message:
+        value === undefined
+          ? MESSAGES.required
+          : value === null
+            ? MESSAGES.empty
+            : issueMessage(found, value, knownKeys[path.join(".")]),
     });
   }
   return problems;
 }
 
 /**
- * A check's own message in both languages (given as `params: { message }`), else zod's text.
- * @example messageOf({ code: "custom", params: { message: { en: "…", ar: "…" } }, … }) //=> { en: "…", ar: "…" }
- */
-export function messageOf(issue: z.core.$ZodIssue): Message | string {
-  const own: unknown = issue.code === "custom" ? issue.params?.["message"] : undefined;
-  const isMessage = (value: unknown): value is Message =>
-    typeof value === "object" && value !== null && "en" in value && "ar" in value;
-  return isMessage(own) ? own : issue.message;
-}
-
-/**
  * The message for a key the schema does not know.
- * @example unknownKeyMessage("titel", ["title"]) //=> 'unknown field (did you mean "title"?)'
+ * @example unknownKeyMessage("titel", ["title"]).en //=> 'unknown field (did you mean "title"?)'
  */
-export function unknownKeyMessage(key: string, knownKeys: readonly string[]): string {
+export function unknownKeyMessage(key: string, knownKeys: readonly string[]): Message {
   const lower = key.toLowerCase();
-  if (STEERING.has(lower) || lower.startsWith("eleventy")) {
-    return "steers the build and is not allowed in an article (the URL comes from the slug, the layout from the site)";
-  }
+  if (STEERING.has(lower) || lower.startsWith("eleventy")) return MESSAGES.steersTheBuild;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of knownKeys) {
     const distance = leven(lower, known.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [known, distance];
   }
-  const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3));
-  return close
-    ? `unknown field (did you mean "${best}"?)`
-    : `unknown field (known: ${knownKeys.join(", ")})`;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))) {
+    const { en, ar } = quoteValue(best);
+    return { en: `unknown field (did you mean ${en}?)`, ar: `حقل غير معروف (هل تقصد ${ar}؟)` };
+  }
+  return {
+    en: `unknown field (known: ${knownKeys.join(", ")})`,
+    ar: `حقل غير معروف (الحقول المعروفة: ${knownKeys.join("، ")})`,
+  };
+}
+
+/**
+ * A zod issue whose message is ours: what a `refine` or `addIssue` of ours passes.
+ * @example context.addIssue(issue({ en: "is wrong", ar: "خطأ" }))
+ */
+export function issue(message: Message): { code: "custom"; params: { message: Message } } {
+  return { code: "custom", params: { message } };
 }
 
 /**
@@ -246,22 +220,41 @@ export function isHttpUrl(value: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-const DATE_HINT = "expected YYYY-MM-DD, or an ISO 8601 date-time with offset";
 const STEERING: ReadonlySet<string> = new Set(BUILD_STEERING_KEYS.map((key) => key.toLowerCase()));
 // Any character but the invisible ones: format characters (Cf: ZWSP, ZWJ, RLM, BOM …),
 // separators, and the blank letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
 // Mongolian vowel separator, braille blank.
 const VISIBLE = /[^\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0]/u;
 
+/** The schema's fixed messages; those that quote a value are the functions below. */
+const MESSAGES = {
+  required: { en: "is required", ar: "الحقل مطلوب" },
+  empty: { en: "is empty", ar: "الحقل فارغ" },
+  blank: {
+    en: "is empty (or only invisible characters)",
+    ar: "الحقل فارغ (أو فيه محارف غير مرئية فقط)",
+  },
+  updatedBeforeDate: {
+    en: "is before date (an update follows publication)",
+    ar: "أقدم من date، والتحديث يأتي بعد النشر",
+  },
+  steersTheBuild: {
+    en: "steers the build and is not allowed in an article (the URL comes from the slug, the layout from the site)",
+    ar: "حقل يتحكم في البناء، ولا يُقبل في المقال (الرابط يؤخذ من slug، والتصميم من الموقع)",
+  },
+  dateHint: {
+    en: "expected YYYY-MM-DD, or an ISO 8601 date-time with offset",
+    ar: "اكتبه بالصيغة 2023-06-21، أو مع الوقت وفارق التوقيت: 2023-06-21T10:00:00+03:00",
+  },
+  notAccepted: { en: "is not accepted here", ar: "قيمة غير مقبولة هنا" },
+} as const satisfies Record<string, Message>;
+
 /** Trimmed text that must hold at least one visible character and no hidden control. */
 function text() {
   return z
-    .string({ error: mustBeText })
+    .string()
     .transform((value) => value.trim())
-    .refine(hasVisibleText, {
-      error: "is empty (or only invisible characters)",
-      abort: true,
-    })
+    .refine(hasVisibleText, { params: { message: MESSAGES.blank }, abort: true })
     .superRefine(refuseHiddenControls);
 }
 
@@ -269,10 +262,12 @@ function text() {
 function refuseHiddenControls(value: string, context: z.RefinementCtx): void {
   const hidden = findHiddenControl(value);
   if (hidden) {
-    context.addIssue({
-      code: "custom",
-      message: `contains the invisible character ${hidden}, which can disguise text: delete it (LRM, RLM and ALM are allowed)`,
-    });
+    context.addIssue(
+      issue({
+        en: `contains the invisible character ${hidden}, which can disguise text: delete it (LRM, RLM and ALM are allowed)`,
+        ar: `فيه المحرف غير المرئي ${hidden}، وقد يخفي حقيقة النص: احذفه (علامات الاتجاه LRM وRLM وALM مسموحة)`,
+      }),
+    );
   }
 }
 
@@ -281,31 +276,166 @@ function uniqueTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map(normalizeTag))];
 }
 
-function mustBeText(issue: { input?: unknown }): string {
-  const input = issue.input;
-  if (typeof input === "number" || typeof input === "boolean") {
-    return `must be text: put ${String(input)} in quotes ("${String(input)}")`;
+/** Our message for a failed check: ours when we passed one, else made from the issue's code. */
+function issueMessage(
+  found: z.core.$ZodIssue,
+  value: unknown,
+  fields: readonly string[] | undefined,
+): Message {
+  const q = quoteValue(value);
+  switch (found.code) {
+    case "custom": {
+      const message = (found.params as { message?: Message } | undefined)?.message;
+      return message ?? MESSAGES.notAccepted;
+    }
+    case "invalid_type":
+      return wrongType(found.expected, value, fields);
+    case "invalid_value":
+      return {
+        en: `${q.en} is not one of: ${found.values.map(String).join(", ")}`,
+        ar: `${q.ar} ليس من القيم المقبولة: ${found.values.map(String).join("، ")}`,
+      };
+    case "too_big":
+      return tooBig(found.origin, Number(found.maximum), found.inclusive ?? true);
+    case "too_small":
+      return tooSmall(found.origin, Number(found.minimum), found.inclusive ?? true);
+    case "invalid_format":
+      return { en: `${q.en} is not in the expected form`, ar: `${q.ar} ليس بالصيغة المطلوبة` };
+    default:
+      return MESSAGES.notAccepted;
   }
-  return Array.isArray(input) ? "must be text, not a list" : "must be text";
 }
 
-function notADate(input: unknown): string {
-  return input instanceof Object
-    ? `is not a date (${DATE_HINT})`
-    : `${show(input)} is not a date (${DATE_HINT})`;
+function wrongType(expected: string, value: unknown, fields: readonly string[] | undefined): Message {
+  const q = quoteValue(value);
+  switch (expected) {
+    case "string":
+      if (typeof value === "number" || typeof value === "boolean") {
+        const written = String(value);
+        return {
+          en: `must be text: put ${written} in quotes ("${written}")`,
+          ar: `يجب أن يكون نصًا: ضع ${written} بين علامتي تنصيص هكذا "${written}"`,
+        };
+      }
+      return Array.isArray(value)
+        ? { en: "must be text, not a list", ar: "يجب أن يكون نصًا، لا قائمة" }
+        : { en: "must be text", ar: "يجب أن يكون نصًا" };
+    case "number":
+      return { en: `${shape(value, q.en)} is not a number`, ar: `${shape(value, q.ar)} ليس رقمًا` };
+    case "int":
+      return { en: "must be a whole number", ar: "يجب أن يكون عددًا صحيحًا" };
+    case "boolean":
+      return {
+        en: `${shape(value, q.en)} is not true or false`,
+        ar: `يجب أن تكون القيمة true أو false، لا ${shape(value, q.ar)}`,
+      };
+    case "array":
+      return {
+        en: "must be a list, such as [سوريا, تركيا]",
+        ar: "يجب أن يكون قائمة، مثل [سوريا, تركيا]",
+      };
+    case "object":
+      return {
+        en: `must be a mapping of fields (${(fields ?? []).join(", ")}), one "key: value" per line, indented under it`,
+        ar: `يجب أن يكون مجموعة حقول (${(fields ?? []).join("، ")})، كل حقل في سطر «المفتاح: القيمة» بمسافة بادئة تحته`,
+      };
+    default:
+      return MESSAGES.notAccepted;
+  }
 }
 
-function notASlug(slug: string): string {
+/** A value as a message shows it: quoted when it is text or a number, by kind when it is not. */
+function shape(value: unknown, quoted: string): string {
+  if (Array.isArray(value)) return "[…]";
+  if (typeof value === "object" && value !== null) return "{…}";
+  return quoted;
+}
+
+function tooBig(origin: string, maximum: number, inclusive: boolean): Message {
+  if (origin === "string") {
+    return { en: `is over ${maximum} characters`, ar: `أطول من ${maximum} حرفًا` };
+  }
+  if (origin === "array") {
+    return { en: `has more than ${maximum} items`, ar: `فيه أكثر من ${maximum} عنصرًا` };
+  }
+  return inclusive
+    ? { en: `must be at most ${maximum}`, ar: `يجب ألا يزيد على ${maximum}` }
+    : { en: `must be less than ${maximum}`, ar: `يجب أن يقل عن ${maximum}` };
+}
+
+function tooSmall(origin: string, minimum: number, inclusive: boolean): Message {
+  if (origin === "string" && minimum <= 1) return MESSAGES.empty;
+  if (origin === "string") {
+    return { en: `is under ${minimum} characters`, ar: `أقصر من ${minimum} حرفًا` };
+  }
+  if (origin === "array") {
+    return { en: `has fewer than ${minimum} items`, ar: `فيه أقل من ${minimum} عنصرًا` };
+  }
+  return inclusive
+    ? { en: `must be at least ${minimum}`, ar: `يجب ألا يقل عن ${minimum}` }
+    : { en: `must be more than ${minimum}`, ar: `يجب أن يزيد على ${minimum}` };
+}
+
+function notADate(value: unknown): Message {
+  if (typeof value === "object" && value !== null) {
+    return { en: `is not a date (${MESSAGES.dateHint.en})`, ar: `ليس تاريخًا: ${MESSAGES.dateHint.ar}` };
+  }
+  const q = quoteValue(value);
+  return { en: `${q.en} is not a date (${MESSAGES.dateHint.en})`, ar: `${q.ar} ليس تاريخًا صحيحًا: ${MESSAGES.dateHint.ar}` };
+}
+
+function dateMessage(value: string, reason: DateInputReason): Message {
+  const q = quoteValue(value);
+  switch (reason) {
+    case "not-a-day":
+      return {
+        en: `${q.en} is not a real day (${MESSAGES.dateHint.en})`,
+        ar: `${q.ar} يوم لا وجود له في التقويم: ${MESSAGES.dateHint.ar}`,
+      };
+    case "no-offset":
+      return {
+        en: `${q.en} has a time but no offset (add one, such as +03:00 or Z, so the moment is unambiguous)`,
+        ar: `${q.ar} فيه وقت بلا فارق توقيت: أضفه في آخره، مثل +03:00 أو Z، ليكون الموعد واضحًا`,
+      };
+    case "not-a-time":
+      return { en: `${q.en} is not a real time of day`, ar: `${q.ar} فيه وقت لا وجود له` };
+    case "not-a-date":
+      return notADate(value);
+  }
+}
+
+function notAnHttpUrl(value: string): Message {
+  const q = quoteValue(value);
+  return {
+    en: `${q.en} is not an http(s) URL (write it in full, such as https://example.org/page)`,
+    ar: `${q.ar} ليس رابطًا يبدأ بـ http أو https: اكتبه كاملًا، مثل https://example.org/page`,
+  };
+}
+
+function notAnImageSource(value: string): Message {
+  const q = quoteValue(value);
+  return {
+    en: `${q.en} is not an http(s) URL or a path on this site such as /media/photo.jpg`,
+    ar: `${q.ar} ليس رابطًا يبدأ بـ http أو https، ولا مسارًا في الموقع مثل /media/photo.jpg`,
+  };
+}
+
+function notASlug(slug: string): Message {
+  const q = quoteValue(slug);
   const hidden = findHiddenControl(slug);
-  if (hidden) return `${show(slug)} contains the invisible character ${hidden}: delete it`;
+  if (hidden) {
+    return {
+      en: `${q.en} contains the invisible character ${hidden}: delete it`,
+      ar: `${q.ar} فيه المحرف غير المرئي ${hidden}: احذفه`,
+    };
+  }
   // Presentation forms and full-width letters fold to ASCII under NFKC: suggest that spelling.
   const folded = slug.normalize("NFKC").toLowerCase();
-  const hint = SLUG_PATTERN.test(folded) ? ` (did you mean "${folded}"?)` : "";
-  return `${show(slug)} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)${hint}`;
-}
-
-function show(input: unknown): string {
-  return typeof input === "string" ? JSON.stringify(input) : String(input);
+  const hint = SLUG_PATTERN.test(folded) ? quoteValue(folded) : undefined;
+  return {
+    en: `${q.en} is not a slug (lower-case ASCII letters, digits and single hyphens, such as astana-20-final-round)${hint ? ` (did you mean ${hint.en}?)` : ""}`,
+    ar: `${q.ar} لا يصلح اسمًا للرابط (slug): حروف لاتينية صغيرة وأرقام وشرطات مفردة، مثل astana-20-final-round${hint ? ` (هل تقصد ${hint.ar}؟)` : ""}`,
+  };
 }
 
 /**

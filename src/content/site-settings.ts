@@ -4,40 +4,62 @@ import { z } from "zod";
 import { MONTH_NAME_STYLES } from "../arabic/dates.ts";
 import { DIGIT_STYLES } from "../arabic/digits.ts";
 import { DEFAULT_WORDS_PER_MINUTE } from "../arabic/reading-time.ts";
-import type { Message } from "./problems.ts";
+import { MESSAGE_LANGUAGES, quoteValue, type MessageLanguage } from "./problems.ts";
+import { issue } from "./schema.ts";
 
 /** An X (Twitter) handle: @ then 1 to 15 letters, digits or underscores (X's own rule). */
 const TWITTER_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
 
-const TWITTER_HANDLE_MESSAGE: Message = {
-  en: "must be an X (Twitter) handle: @ then 1 to 15 Latin letters, digits or _, such as @sahifa_news",
-  ar: "يجب أن يكون اسم حساب على إكس (تويتر): العلامة @ ثم من 1 إلى 15 حرفًا لاتينيًا أو رقمًا أو _، مثل @sahifa_news",
-};
-
 /** The schema of `site.yaml`; README "Site settings" documents each field. */
 export const siteSchema = z.strictObject({
   /** The publication's name, in the header, titles and feeds. */
-  name: z.string({ error: "name must be text" }).trim().min(1, { error: "name is empty" }),
+  name: z.string().trim().min(1),
   /** One sentence about the site, for the home page's description. */
-  description: z
-    .string({ error: "description must be text" })
-    .trim()
-    .min(1, { error: "description is empty" }),
+  description: z.string().trim().min(1),
   /** Where the site is served, sub-folder included: https://example.org/news/ */
-  url: z
-    .string({ error: "url must be text" })
-    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), {
-      error: "url must be an absolute http(s) URL, such as https://example.org/news/",
-    }),
+  url: z.string().superRefine((value, context) => {
+    if (!/^https?:\/\//.test(value) || !URL.canParse(value)) {
+      context.addIssue(
+        issue({
+          en: "must be an absolute http(s) URL, such as https://example.org/news/",
+          ar: "يجب أن يكون رابطًا كاملًا يبدأ بـ http أو https، مثل https://example.org/news/",
+        }),
+      );
+    }
+  }),
   /** BCP 47 language of the site's pages. */
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)
+    .superRefine((value, context) => {
+      if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value)) {
+        const q = quoteValue(value);
+        context.addIssue(
+          issue({
+            en: `${q.en} is not a language tag (such as ar, or en-GB)`,
+            ar: `${q.ar} ليس رمز لغة (مثل ar أو en-GB)`,
+          }),
+        );
+      }
+    })
     .default("ar"),
+  /**
+   * The language of the messages editors see (the build report, the preview's error page,
+   * `npm run new`): ar or en. Unset, it follows `language`: Arabic for an Arabic site, else
+   * English. SAHIFA_EDITOR_LANGUAGE overrides it for one run.
+   */
+  editorLanguage: z.enum(MESSAGE_LANGUAGES).optional(),
   /** The newsroom's IANA time zone: a bare date means that calendar day there. */
-  timeZone: z
-    .string()
-    .refine(isKnownZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone` }),
+  timeZone: z.string().superRefine((value, context) => {
+    if (!isKnownZone(value)) {
+      const q = quoteValue(value);
+      context.addIssue(
+        issue({
+          en: `${q.en} is not an IANA time zone (such as Asia/Damascus or Europe/Istanbul)`,
+          ar: `${q.ar} ليست منطقة زمنية من قائمة IANA (مثل Asia/Damascus أو Europe/Istanbul)`,
+        }),
+      );
+    }
+  }),
   /** latn: 0123456789 (as the source writes them); arab: ٠١٢٣٤٥٦٧٨٩. */
   digits: z.enum(DIGIT_STYLES).default("latn"),
   /** Days to shift the Umm al-Qura date, for newsrooms that follow local moon sighting. */
@@ -53,12 +75,19 @@ export const siteSchema = z.strictObject({
    * gzip_static, Apache, object stores); GitHub Pages, Netlify and Cloudflare Pages compress on
    * their own and gain nothing from them.
    */
-  precompress: z.boolean({ error: "precompress must be true or false" }).default(false),
+  precompress: z.boolean().default(false),
   /** The publication's X (Twitter) handle, @ included, for link previews' twitter:site. */
   twitter: z
-    .custom<string>((value) => typeof value === "string" && TWITTER_HANDLE.test(value), {
-      error: TWITTER_HANDLE_MESSAGE.en,
-      params: { message: TWITTER_HANDLE_MESSAGE },
+    .string()
+    .superRefine((value, context) => {
+      if (!TWITTER_HANDLE.test(value)) {
+        context.addIssue(
+          issue({
+            en: "must be an X (Twitter) handle: @ then 1 to 15 Latin letters, digits or _, such as @sahifa_news",
+            ar: "يجب أن يكون اسم حساب على إكس (تويتر): العلامة @ ثم من 1 إلى 15 حرفًا لاتينيًا أو رقمًا أو _، مثل @sahifa_news",
+          }),
+        );
+      }
     })
     .optional(),
 });
@@ -73,13 +102,20 @@ export interface Site extends SiteSettings {
   pathPrefix: string;
   /** Text direction of the site language. */
   dir: "rtl" | "ltr";
+  /** The language of editor-facing messages, decided (see `editorLanguageOf`). */
+  editorLanguage: MessageLanguage;
 }
 
 /**
- * Completes checked settings; `urlOverride` (from the deploy environment) replaces `url`.
+ * Completes checked settings; `urlOverride` (from the deploy environment) replaces `url`, and
+ * `editorLanguage` (SAHIFA_EDITOR_LANGUAGE) the settings' language for editors.
  * @example resolveSite({ ...settings, url: "https://example.org/news" }).pathPrefix //=> "/news/"
  */
-export function resolveSite(settings: SiteSettings, urlOverride?: string): Site {
+export function resolveSite(
+  settings: SiteSettings,
+  urlOverride?: string,
+  editorLanguage?: MessageLanguage,
+): Site {
   const url = new URL(urlOverride ?? settings.url);
   url.search = "";
   url.hash = "";
@@ -89,6 +125,7 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
     url: url.href,
     pathPrefix: url.pathname,
     dir: textDirection(settings.language),
+    editorLanguage: editorLanguage ?? editorLanguageOf(settings),
   };
 }
 
@@ -98,6 +135,22 @@ export function resolveSite(settings: SiteSettings, urlOverride?: string): Site 
  */
 export function textDirection(language: string): "rtl" | "ltr" {
   return RTL_LANGUAGES.has(language.split("-")[0] ?? "") ? "rtl" : "ltr";
+}
+
+/**
+ * The language editors are spoken to in, read leniently from site.yaml's settings (checked or
+ * not: a broken site.yaml is reported in it too): `editorLanguage` when it is ar or en, else
+ * Arabic for an Arabic site (or one whose language cannot be read, as `language` defaults to
+ * ar), else English.
+ * @example editorLanguageOf({ language: "en-GB" }) //=> "en"
+ */
+export function editorLanguageOf(settings: unknown): MessageLanguage {
+  const { editorLanguage, language } = (
+    typeof settings === "object" && settings !== null ? settings : {}
+  ) as { editorLanguage?: unknown; language?: unknown };
+  if (editorLanguage === "ar" || editorLanguage === "en") return editorLanguage;
+  if (typeof language !== "string") return "ar";
+  return language === "ar" || language.startsWith("ar-") ? "ar" : "en";
 }
 
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);

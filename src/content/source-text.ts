@@ -2,6 +2,7 @@
 
 import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import type { Message } from "./problems.ts";
 
 /** Files larger than this are refused: no article is that long, and parsing time grows with size. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -10,11 +11,12 @@ export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 export class SourceTextError extends Error {
   override name = "SourceTextError";
   constructor(
-    message: string,
+    /** What the editor is told, in both languages (the error's own message is the English). */
+    readonly editorMessage: Message,
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(editorMessage.en);
   }
 }
 
@@ -29,9 +31,10 @@ export function readBounded(file: string, limit: number): Buffer {
   try {
     const { size } = fstatSync(handle);
     if (size > limit) {
-      throw new SourceTextError(
-        `the file is ${formatMegabytes(size)} (${size} bytes), over the ${formatMegabytes(limit)} limit for one article: split it, or move tables and data out of it`,
-      );
+      throw new SourceTextError({
+        en: `the file is ${formatMegabytes(size)} (${size} bytes), over the ${formatMegabytes(limit)} limit for one article: split it, or move tables and data out of it`,
+        ar: `حجم الملف ${formatMegabytes(size)} (${size} بايت)، أكبر من الحد المسموح للمقال الواحد ${formatMegabytes(limit)}: قسّمه، أو انقل الجداول والبيانات منه`,
+      });
     }
     // Read one byte past the limit, in case the file grew since stat.
     const buffer = Buffer.alloc(size + 1);
@@ -42,10 +45,12 @@ export function readBounded(file: string, limit: number): Buffer {
       length += bytesRead;
       if (length === buffer.length) break;
     }
-    if (length > limit)
-      throw new SourceTextError(
-        `the file grew past the ${formatMegabytes(limit)} limit while being read`,
-      );
+    if (length > limit) {
+      throw new SourceTextError({
+        en: `the file grew past the ${formatMegabytes(limit)} limit while being read`,
+        ar: `كبر الملف أثناء قراءته فتجاوز الحد ${formatMegabytes(limit)}`,
+      });
+    }
     return buffer.subarray(0, length);
   } finally {
     closeSync(handle);
@@ -61,9 +66,10 @@ export function readBounded(file: string, limit: number): Buffer {
 export function decodeSourceText(bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1)
-    throw new SourceTextError(
-      `the file contains a NUL byte at byte offset ${nul} (is it a text file?)`,
-    );
+    throw new SourceTextError({
+      en: `the file contains a NUL byte at byte offset ${nul} (is it a text file?)`,
+      ar: `في الملف بايت فارغ (NUL) عند البايت ${nul} (هل هو ملف نصي؟)`,
+    });
   let text: string;
   if (isUtf8(bytes)) {
     // simdutf validation, then the plain decoder: several times faster than a fatal TextDecoder.
@@ -71,9 +77,11 @@ export function decodeSourceText(bytes: Uint8Array): string {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else {
     const offset = firstInvalidUtf8Byte(bytes);
-    throw new SourceTextError(
-      `the file is not valid UTF-8: byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at byte offset ${offset} (save the file as UTF-8)`,
-    );
+    const byte = `0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}`;
+    throw new SourceTextError({
+      en: `the file is not valid UTF-8: byte ${byte} at byte offset ${offset} (save the file as UTF-8)`,
+      ar: `الملف ليس بترميز UTF-8 صحيح: البايت ${byte} عند البايت ${offset} (احفظ الملف بترميز UTF-8)`,
+    });
   }
   text = text.replace(/\r\n?/g, "\n");
   const control = CONTROL.exec(text);
@@ -81,7 +89,10 @@ export function decodeSourceText(bytes: Uint8Array): string {
     const before = text.slice(0, control.index).split("\n");
     const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
     throw new SourceTextError(
-      `invisible control character U+${code} (it cannot be published: delete it)`,
+      {
+        en: `invisible control character U+${code} (it cannot be published: delete it)`,
+        ar: `محرف تحكم غير مرئي U+${code} (لا يمكن نشره: احذفه)`,
+      },
       before.length,
       (before.at(-1)?.length ?? 0) + 1,
     );

@@ -44,15 +44,6 @@ export function findHiddenControl(text: string): string | undefined {
 }
 
 /**
- * The text with each hidden or control character replaced by its code point in angle brackets,
- * so a message can quote a file name or a key without printing the character itself.
- * @example escapeHiddenControls("ti\u0001tle") //=> "ti<U+0001>tle"
- */
-export function escapeHiddenControls(text: string): string {
-  return text.replace(HIDDEN_ALL, (char) => `<${codePoint(char)}>`);
-}
-
-/**
  * A tag as it is shown, grouped and addressed: Unicode NFC, spaces collapsed, the invisible
  * marks that only steer direction or hyphenation removed (LRM, RLM, ALM, soft hyphen, the
  * invisible operators), and tatweel (ـ) dropped where it only stretches a joined letter (before
@@ -96,7 +87,6 @@ const NAMED = Object.keys(HIDDEN_CONTROLS)
   .join("");
 const HIDDEN_SOURCE = `[${CONTROLS}${NAMED}\\p{Noncharacter_Code_Point}\\p{Cs}]`;
 const HIDDEN = new RegExp(HIDDEN_SOURCE, "u");
-const HIDDEN_ALL = new RegExp(HIDDEN_SOURCE, "gu");
 const INVISIBLE_MARKS = /[\u200e\u200f\u061c\u00ad\u2061-\u2064]/gu;
 const STRETCHING_TATWEEL = /\u0640+(?=\p{L})/gu;
 

@@ -11,7 +11,13 @@ import {
 import type { Article } from "../content/article.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { paginate, type Page } from "./pagination.ts";
-import { ContentError, type Problem } from "../content/problems.ts";
+import {
+  ContentError,
+  escapeName,
+  quoteValue,
+  type MessageLanguage,
+  type Problem,
+} from "../content/problems.ts";
 import { DEFAULT_RELATED, findNeighbours, type ArticleNeighbours } from "./related.ts";
 import type { Site } from "../content/site-settings.ts";
 import { tagName, tagPath, tagSlug } from "./tags.ts";
@@ -84,7 +90,7 @@ export function buildNavigation(
       page,
     }));
 
-  const { groups: tagGroups, paths: tagPaths } = groupByTag(articles);
+  const { groups: tagGroups, paths: tagPaths } = groupByTag(articles, site.editorLanguage);
   const pathOf = (name: string) => tagPaths.get(name) ?? tagPath(name);
   const tagPages = [...tagGroups].flatMap(([name, list]) =>
     listings("tag", name, list, pathOf(name)),
@@ -134,7 +140,10 @@ export function buildNavigation(
 const ARABIC_ORDER = new Intl.Collator("ar");
 
 /** Articles by tag name, newest first within each tag, and each tag's path; refuses two tags with one slug. */
-function groupByTag(articles: readonly Article[]): {
+function groupByTag(
+  articles: readonly Article[],
+  language: MessageLanguage,
+): {
   groups: Map<string, Article[]>;
   paths: Map<string, string>;
 } {
@@ -150,10 +159,15 @@ function groupByTag(articles: readonly Article[]): {
         const slug = tagSlug(name);
         const other = bySlug.get(slug);
         if (other) {
+          const [a, b] = [quoteValue(name), quoteValue(other.name)];
+          const file = escapeName(other.file);
           problems.push({
             file: article.file,
             field: "tags",
-            message: `the tags "${name}" and "${other.name}" (${other.file}) would share the URL /tags/${slug}/; rename one of them`,
+            message: {
+              en: `the tags ${a.en} and ${b.en} (${file}) would share the URL /tags/${slug}/; rename one of them`,
+              ar: `الوسمان ${a.ar} و${b.ar} (${file}) سيشتركان في الرابط /tags/${slug}/: غيّر اسم أحدهما`,
+            },
           });
         }
         bySlug.set(slug, { name, file: article.file });
@@ -162,6 +176,6 @@ function groupByTag(articles: readonly Article[]): {
       list.push(article);
     }
   }
-  if (problems.length > 0) throw new ContentError(problems);
+  if (problems.length > 0) throw new ContentError(problems, language);
   return { groups, paths };
 }

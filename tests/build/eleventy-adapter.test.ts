@@ -52,7 +52,9 @@ describe("a unique plugin (onlyTheFirst)", () => {
 describe("errors thrown inside a build", () => {
   it("keep the original error where errorChain finds it", async () => {
     const work = await makeTempDir("adapter-errors");
-    const problem = new ContentError([{ file: "content/articles/x.md", message: "broken" }]);
+    const problem = new ContentError([
+      { file: "content/articles/x.md", message: { en: "broken", ar: "معطوب" } },
+    ]);
     const eleventy = new Eleventy(work, path.join(work, "_site"), {
       configPath: false,
       quietMode: true,

@@ -10,7 +10,16 @@ describe("buildOptionsFromEnv", () => {
       includeDrafts: false,
       includeFuture: false,
       now: undefined,
+      editorLanguage: undefined,
     });
+  });
+
+  it("reads the editors' language, ar or en, refusing anything else", () => {
+    expect(buildOptionsFromEnv({ SAHIFA_EDITOR_LANGUAGE: "en" }).editorLanguage).toBe("en");
+    expect(buildOptionsFromEnv({ SAHIFA_EDITOR_LANGUAGE: "ar" }).editorLanguage).toBe("ar");
+    expect(() => buildOptionsFromEnv({ SAHIFA_EDITOR_LANGUAGE: "fr" })).toThrow(
+      'SAHIFA_EDITOR_LANGUAGE="fr" is neither ar nor en',
+    );
   });
 
   it("reads drafts, future and the moment from the environment", () => {

@@ -14,7 +14,7 @@ import {
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { ContentError, messageText } from "../../src/content/problems.ts";
+import { ContentError } from "../../src/content/problems.ts";
 import {
   BUILDS_FOLDER,
   checkOutputFolder,
@@ -131,8 +131,8 @@ describe("what a build refuses to replace", () => {
     await writeSiteSignature(around);
     const before = await hashTree(around);
     const problem = await checkOutputFolder(around, { contentDir: content });
-    expect(messageText(problem?.message ?? "", "en")).toMatch(/or a folder that holds it/);
-    expect(messageText(problem?.message ?? "", "ar")).toMatch(/مجلد المحتوى/);
+    expect(problem?.message.en ?? "").toMatch(/or a folder that holds it/);
+    expect(problem?.message.ar ?? "").toMatch(/مجلد المحتوى/);
     const refused = buildSite({ contentDir: content, now: new Date(NOW), outputDir: around });
     await expect(refused).rejects.toThrow(ContentError);
     expect(await hashTree(around)).toEqual(before);
@@ -150,10 +150,8 @@ describe("what a build refuses to replace", () => {
     expect(refusal).toBeInstanceOf(ContentError);
     const [problem] = (refusal as ContentError).problems;
     expect(problem?.file).toBe(foreign);
-    expect(messageText(problem?.message ?? "", "en")).toMatch(
-      /holds other files.*Nothing was written or deleted/,
-    );
-    expect(messageText(problem?.message ?? "", "ar")).toMatch(/لم يُكتب شيء ولم يُحذف شيء/);
+    expect(problem?.message.en ?? "").toMatch(/holds other files.*Nothing was written or deleted/);
+    expect(problem?.message.ar ?? "").toMatch(/لم يُكتب شيء ولم يُحذف شيء/);
     await expect(build(path.join(dir, "notes.txt"))).rejects.toThrow(/is a file, not a folder/);
     expect(await hashTree(dir)).toEqual(before);
     expect((await readdir(dir)).sort()).toEqual(["notes.txt", "www"]);
@@ -186,10 +184,10 @@ describe("what a build refuses to replace", () => {
     const site = path.join(dir, "_site");
     await symlink(webRoot, site);
     const problem = await checkOutputFolder(site);
-    expect(messageText(problem?.message ?? "", "en")).toContain(
+    expect(problem?.message.en ?? "").toContain(
       `symbolic link to ${webRoot}, which Sahifa did not make`,
     );
-    expect(messageText(problem?.message ?? "", "en")).toContain(`--output ${webRoot}`);
+    expect(problem?.message.en ?? "").toContain(`--output ${webRoot}`);
     await expect(build(site)).rejects.toThrow(ContentError);
     expect(await readlink(site)).toBe(webRoot);
     expect(await readFile(path.join(webRoot, "index.html"), "utf8")).toBe("<p>served</p>");

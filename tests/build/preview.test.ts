@@ -24,13 +24,13 @@ const ERROR = new ContentError([
     file: "content/articles/x.md",
     line: 4,
     field: "date",
-    message: '"2023-02-30" is not a real day',
+    message: { en: '"2023-02-30" is not a real day', ar: "«2023-02-30» يوم لا وجود له" },
   },
   {
     file: "content/articles/y.md",
     line: 2,
     field: "title",
-    message: "<script>alert(1)</script> & more",
+    message: { en: "<script>alert(1)</script> & more", ar: "<script>alert(1)</script> و" },
   },
 ]);
 
@@ -57,23 +57,68 @@ describe("isPageRequest", () => {
 });
 
 describe("renderErrorPage", () => {
-  it("shows every problem line and the count, escaped", () => {
+  it("shows every problem, its place and the count, escaped", () => {
     const html = renderErrorPage(ERROR);
+    expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain(
-      "content/articles/x.md:4: date: &quot;2023-02-30&quot; is not a real day",
+      '<li><code dir="ltr">content/articles/x.md:4: date</code> &quot;2023-02-30&quot; is not a real day</li>',
     );
     expect(html).toContain(
-      "content/articles/y.md:2: title: &lt;script>alert(1)&lt;/script> &amp; more",
+      '<li><code dir="ltr">content/articles/y.md:2: title</code> &lt;script>alert(1)&lt;/script> &amp; more</li>',
     );
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("<title>Sahifa preview: 2 problems in 2 files</title>");
+  });
+
+  it("is an Arabic, right-to-left page for an Arabic report: errors first, then warnings", () => {
+    const html = renderErrorPage(
+      new ContentError(
+        [
+          {
+            file: "content/articles/notes.txt",
+            severity: "warning",
+            message: { en: "is not published", ar: "لا يُنشر" },
+          },
+          {
+            file: "content/articles/x.md",
+            line: 4,
+            field: "date",
+            message: { en: "is not a date", ar: "ليس تاريخًا صحيحًا" },
+          },
+        ],
+        "ar",
+      ),
+    );
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    expect(html).toContain("<title>معاينة صحيفة: مشكلة واحدة في ملف واحد (وتحذير واحد)</title>");
+    expect(html).toContain("<h1>في المحتوى مشكلات</h1>");
+    const items = [...html.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((match) => match[1]);
+    expect(items).toEqual([
+      '<code dir="ltr">content/articles/x.md:4: date</code> ليس تاريخًا صحيحًا',
+      '<code dir="ltr">content/articles/notes.txt</code> تحذير: لا يُنشر',
+    ]);
+    expect(html).not.toMatch(/is not|problems? in/);
+  });
+
+  it("escapes control and bidi characters in file and field names", () => {
+    const html = renderErrorPage(
+      new ContentError([
+        {
+          file: "content/articles/a\u202eb\u001b[2K.md",
+          field: "t\u2066x",
+          message: { en: "m", ar: "م" },
+        },
+      ]),
+    );
+    expect(html).toContain("content/articles/a\\u{202e}b\\u{1b}[2K.md: t\\u{2066}x");
+    expect(html).not.toMatch(/[\u001b\u202e\u2066]/);
   });
 });
 
 describe("loadForPreview", () => {
   const content = {
     ...PREVIEW_PLACEHOLDER,
-    warnings: [{ file: "a.txt", severity: "warning" as const, message: "w" }],
+    warnings: [{ file: "a.txt", severity: "warning" as const, message: { en: "w", ar: "ت" } }],
   };
 
   it("shows the error at once and hands templates the placeholder; a fix shows once written", async () => {
@@ -104,16 +149,20 @@ describe("loadForPreview", () => {
 });
 
 describe("previewBuildWritten", () => {
-  const warning = { file: "content/articles/y.md", severity: "warning" as const, message: "w" };
+  const warning = {
+    file: "content/articles/y.md",
+    severity: "warning" as const,
+    message: { en: "w", ar: "ت" },
+  };
 
   /** Sets what a build found and changed, writes it, and returns what the terminal got. */
   function writeBuild(
     state: PreviewState,
-    found: Pick<PreviewState, "latest" | "warnings" | "changed">,
+    found: Pick<PreviewState, "latest" | "warnings" | "changed"> & Partial<PreviewState>,
     pages: number,
     seconds: number,
   ): string[] {
-    Object.assign(state, found, { started: 1000 });
+    Object.assign(state, { language: "en" }, found, { started: 1000 });
     const log = recorder();
     previewBuildWritten(state, pages, log, 1000 + seconds * 1000);
     return log.lines;
@@ -138,6 +187,18 @@ describe("previewBuildWritten", () => {
       "E content/articles/y.md: warning: w",
     ]);
     expect([state.shown, reloads]).toEqual([undefined, 2]);
+  });
+
+  it("speaks the editors' language: Arabic for an Arabic site", () => {
+    const state = createPreviewState();
+    const changed = ["./content/articles/y.md"];
+    const found = { latest: ERROR, warnings: [warning], changed, language: "ar" as const };
+    expect(writeBuild(state, found, 2, 0.5)).toEqual([
+      "L أُعيد بناء صفحتين في 0.50 ث: content/articles/y.md",
+      "E content/articles/y.md:2: title: <script>alert(1)</script> و",
+      "E content/articles/y.md: تحذير: ت",
+      expect.stringMatching(/في ملفات أخرى/),
+    ]);
   });
 
   it("reports every file's problems after the first build", () => {
@@ -200,7 +261,7 @@ describe("previewErrorMiddleware", () => {
     const page = await fetch(`${base}/articles/x/`);
     expect(page.status).toBe(500);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(await page.text()).toContain("content/articles/x.md:4: date:");
+    expect(await page.text()).toContain("content/articles/x.md:4: date</code>");
     const asset = await fetch(`${base}/assets/sahifa.css`);
     expect([asset.status, await asset.text()]).toEqual([200, "the site"]);
   });

@@ -25,7 +25,13 @@ afterAll(async () => {
 
 async function build(contentDir: string, output: string) {
   return run("npx", ["tsx", "scripts/build.ts", "--output", output], {
-    env: { ...process.env, SAHIFA_CONTENT: contentDir, NODE_OPTIONS: "" },
+    // The report in English, which the assertions below read (the site itself is Arabic).
+    env: {
+      ...process.env,
+      SAHIFA_CONTENT: contentDir,
+      SAHIFA_EDITOR_LANGUAGE: "en",
+      NODE_OPTIONS: "",
+    },
   }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => error,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import {
   FrontmatterError,
   MAX_FRONTMATTER_CHARACTERS,
@@ -46,15 +47,21 @@ describe("parseFrontmatter", () => {
 
   it("gives the file's line and column of a YAML syntax error", () => {
     const error = failure("---\ntitle: ok\ntags: [سوريا, تركيا\n---\nنص");
-    expect(error.message).toMatch(/^YAML: Flow sequence/);
-    expect([error.line, error.column]).toEqual([3, 20]);
+    expect(error.editorMessage).toEqual({
+      en: "a list or mapping opened with [ is not closed: end it with ] on the same line",
+      ar: "قائمة أو مجموعة فُتحت بـ [ ولم تُغلق: أغلقها بـ ] في السطر نفسه",
+    });
+    expect([error.line, error.column]).toEqual([3, 7]);
     const quote = failure('---\ntitle: "x" y\n---\nنص');
     expect([quote.line, quote.column]).toEqual([2, 12]);
   });
 
   it("refuses a key given twice, at the second one", () => {
     const error = failure("---\ntitle: a\nslug: b\ntitle: c\n---\nx");
-    expect(error.message).toMatch(/Map keys must be unique/);
+    expect(error.editorMessage).toEqual({
+      en: 'the field "title" is written twice: keep one',
+      ar: "الحقل «title» مكتوب مرتين: أبقِ واحدًا",
+    });
     expect([error.line, error.column]).toEqual([4, 1]);
   });
 
@@ -70,7 +77,7 @@ describe("parseFrontmatter", () => {
     expect(error.message).toBe(
       "the frontmatter's values come to 48,427,568 characters once aliases (*name) are expanded, over the 65,536 allowed; most of them are in h: write each value out once, or shorten it",
     );
-    expect(typeof error.text === "object" && error.text.ar).toMatch(/48,427,568.*الحقل h/);
+    expect(error.editorMessage.ar).toMatch(/48,427,568.*الحقل h/);
   });
 
   it("refuses a billion laughs about as fast as it reads the same lists written out plainly", () => {
@@ -164,5 +171,58 @@ describe("parseFrontmatter", () => {
     // A missing field points at the opening ---; a missing child at its parent.
     expect(parsed.lineOf(["date"])).toBe(1);
     expect(parsed.lineOf(["source", "missing"])).toBe(3);
+  });
+});
+
+describe("parseFrontmatter: broken YAML, said in an editor's words", () => {
+  // Each mistake as an editor makes it, and the start of what they are told in English.
+  const BROKEN: [string, RegExp][] = [
+    ["tags: [سوريا, تركيا", /^a list or mapping opened with \[ is not closed/],
+    ["source: {name: وكالة", /^a list or mapping opened with \{ is not closed/],
+    ['title: "عنوان', /^a value opened with " is not closed/],
+    ["title: 'عنوان", /^a value opened with ' is not closed/],
+    ["title: قمة أستانا: اليوم الثاني", /^a value holds a colon and a space/],
+    ["title: x\n  slug: y", /^a value holds a colon and a space/],
+    ["title: x\ntitle: y", /^the field "title" is written twice/],
+    ["title: @مراسل", /^a value cannot start with "@"/],
+    ["title: `x`", /^a value cannot start with "`"/],
+    ["title: x\n\tslug: y", /^a tab indents this line/],
+    ['title: "C:\\q"', /^a backslash inside double quotes/],
+    ["title: *x", /^&, \* and ! have special meanings/],
+    ["title: &a &b x", /^&, \* and ! have special meanings/],
+    ["title x\nslug: y", /^a line without "key: value"/],
+    ["title: x\nslug\n", /^a line without "key: value"/],
+    ["tags:\n  - x\n  y: 1", /^this line does not start where the fields around it do/],
+    ["title: ]x", /^unexpected text after the value/],
+    ["title: 'a'b'", /^unexpected text after the value/],
+    ["title: - x", /^unexpected text after the value/],
+    ["title: x\n...\nslug: y", /^a line of --- or \.\.\. inside the frontmatter/],
+    ["%YAML 1.2\ntitle: x", /^a line starting with % is a YAML directive/],
+    ["[a]: b", /^a key must be a name/],
+    ["? {a: 1}\n: b", /^a key must be a name/],
+  ];
+
+  for (const [yaml, english] of BROKEN) {
+    it(JSON.stringify(yaml), () => {
+      const error = failure(`---\n${yaml}\n---\nنص`);
+      const library = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false }).errors;
+      const { en, ar } = error.editorMessage;
+      expect(en).toMatch(english);
+      expect(ar).toMatch(/[\u0621-\u064a]{3}/);
+      for (const text of [en, ar]) {
+        for (const raw of library) expect(text).not.toContain(raw.message.split("\n")[0]);
+        expect(text).not.toMatch(/Flow|Implicit|Nested|Unexpected|Map keys|Missing|token|scalar/);
+      }
+      expect(error.line).toBeGreaterThanOrEqual(2);
+    });
+  }
+});
+
+describe("parseFrontmatter: an unclosed list or mapping", () => {
+  it("points at its opening bracket, not at the end of the YAML where it is noticed", () => {
+    const list = failure("---\ntitle: x\ntags: [سوريا, تركيا\n# section: اقتصاد\nslug: y\n---\nنص");
+    expect([list.line, list.column]).toEqual([3, 7]);
+    const mapping = failure("---\nsource: {name: [a], url: x\nslug: y\n---\nنص");
+    expect([mapping.line, mapping.column]).toEqual([2, 9]);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from "../../src/content/load.ts";
 import type { Content } from "../../src/content/article.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "../../src/content/new-article.ts";
-import { ContentError, type Problem } from "../../src/content/problems.ts";
+import { ContentError, messageText, type Problem } from "../../src/content/problems.ts";
 import {
   articleText,
   makeTempDir,
@@ -133,12 +133,16 @@ describe("createContentLoader: one report of every problem", () => {
       expect.objectContaining({
         file: "one.md",
         field: "slug",
-        message: expect.stringMatching(/"same" is also the slug of .*two\.md/),
+        message: expect.objectContaining({
+          en: expect.stringMatching(/"same" is also the slug of .*two\.md/),
+        }),
       }),
       expect.objectContaining({
         file: "two.md",
         field: "slug",
-        message: expect.stringMatching(/"same" is also the slug of .*one\.md/),
+        message: expect.objectContaining({
+          en: expect.stringMatching(/"same" is also the slug of .*one\.md/),
+        }),
       }),
     ]);
   });
@@ -201,9 +205,9 @@ describe("createContentLoader: one report of every problem", () => {
       expect.objectContaining({ file: "bad.md", field: "date" }),
       {
         file: "big.md",
-        message: expect.stringMatching(
-          /^the file is 5\.\d MB \(\d+ bytes\), over the 2\.0 MB limit/,
-        ),
+        message: expect.objectContaining({
+          en: expect.stringMatching(/^the file is 5\.\d MB \(\d+ bytes\), over the 2\.0 MB limit/),
+        }),
       },
     ]);
   });
@@ -260,7 +264,12 @@ describe("createContentLoader: warnings", () => {
       ".hidden.swp": "x",
       "far.md": articleText({ slug: "far", date: "2205-01-01" }),
     });
-    expect(content.warnings.map(relative)).toEqual([
+    expect(
+      content.warnings.map(relative).map((warning) => ({
+        ...warning,
+        message: messageText(warning.message, "en"),
+      })),
+    ).toEqual([
       {
         file: "b.MD",
         severity: "warning",
@@ -273,6 +282,7 @@ describe("createContentLoader: warnings", () => {
       },
       {
         file: "far.md",
+        line: 4,
         severity: "warning",
         field: "date",
         message:
@@ -308,7 +318,10 @@ describe("createContentLoader: warnings", () => {
     expect(content.warnings).toEqual([
       expect.objectContaining({
         severity: "warning",
-        message: "the folder is missing: no articles to publish",
+        message: {
+          en: "the folder is missing: no articles to publish",
+          ar: "المجلد غير موجود: لا مقالات للنشر",
+        },
       }),
     ]);
   });
@@ -407,7 +420,7 @@ describe("checkArticleText", () => {
     expect(checkArticleText(articleText(), "a.md", "UTC")).toEqual([]);
     expect(
       checkArticleText("---\ntitle: x\n---\n", "a.md", "UTC").map(
-        (problem) => problem.field ?? problem.message,
+        (problem) => problem.field ?? messageText(problem.message, "en"),
       ),
     ).toEqual([
       "standfirst",

@@ -51,7 +51,7 @@ describe("renderMarkdown problems", () => {
         line: 3,
         message: {
           en: '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"',
-          ar: '{#main}: المعرّف "main" يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل "main-1" أو "qism-main"',
+          ar: '{#main}: المعرّف «main» يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل «main-1» أو «qism-main»',
         },
       },
       {

@@ -1,11 +1,14 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { checkArticleText } from "../../src/content/load.ts";
 import { parseFrontmatter } from "../../src/content/frontmatter.ts";
+import { thrown } from "../helpers/errors.ts";
 import {
   articleFileName,
   articleSkeleton,
   chooseSlug,
   dayInZone,
+  FIELDS_HEADING,
   NewArticleError,
   PLACEHOLDER_BODY,
   slugFromTitle,
@@ -51,9 +54,14 @@ describe("chooseSlug", () => {
     expect(() => chooseSlug({ title: "x", slug: "My Slug", day, taken: new Set() })).toThrow(
       NewArticleError,
     );
-    expect(() => chooseSlug({ title: "x", slug: "a", day, taken: new Set(["a"]) })).toThrow(
-      /taken/,
+    const taken = thrown(
+      () => chooseSlug({ title: "x", slug: "a", day, taken: new Set(["a"]) }),
+      NewArticleError,
     );
+    expect(taken.editorMessage).toEqual({
+      en: 'the slug "a" is taken by another article',
+      ar: "اسم الرابط «a» يستعمله مقال آخر",
+    });
   });
 
   it("numbers a derived slug that is taken", () => {
@@ -75,7 +83,13 @@ describe("chooseSlug", () => {
 describe("articleSkeleton", () => {
   it("passes the build's own check, whatever the title holds", () => {
     for (const title of ['قال: "نعم" — #1', "- list? [no] {no}", "'quoted' & <b>", "  spaces  "]) {
-      const text = articleSkeleton({ title, slug: "a-b", day: "2024-05-01", draft: false });
+      const text = articleSkeleton({
+        title,
+        slug: "a-b",
+        day: "2024-05-01",
+        draft: false,
+        language: "ar",
+      });
       expect(checkArticleText(text, "a.md", "Asia/Riyadh")).toEqual([]);
       expect(parseFrontmatter(text).data).toMatchObject({
         title: title.trim(),
@@ -86,10 +100,44 @@ describe("articleSkeleton", () => {
   });
 
   it("marks a draft and ends with the placeholder body", () => {
-    const text = articleSkeleton({ title: "عنوان", slug: "a", day: "2024-05-01", draft: true });
+    const text = articleSkeleton(skeleton("ar", true));
     expect(parseFrontmatter(text).data).toMatchObject({ draft: true, tags: [] });
     expect(text.endsWith(`---\n\n${PLACEHOLDER_BODY}\n`)).toBe(true);
-    expect(text).toMatch(/^# Optional: updated, dateline, author/m);
+  });
+
+  it("offers every optional field, section and image included, commented out", () => {
+    const text = articleSkeleton(skeleton("ar"));
+    const offered = [...text.matchAll(/^# ([a-z]+): /gm)].map((match) => match[1]);
+    expect(offered).toEqual(["section", "author", "dateline", "source", "image", "updated"]);
+    expect(Object.keys(parseFrontmatter(text).data as object)).toEqual([
+      "title",
+      "standfirst",
+      "date",
+      "slug",
+      "tags",
+    ]);
+  });
+
+  it("still passes the build's check with every optional field uncommented", () => {
+    const text = articleSkeleton(skeleton("en")).replace(/^# (?=[a-z]+: )/gm, "");
+    expect(parseFrontmatter(text).data).toMatchObject({
+      section: "اقتصاد",
+      image: { src: "/media/photo.jpg", width: 1200, height: 630 },
+    });
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Damascus"]) {
+      expect(checkArticleText(text, "a.md", zone)).toEqual([]);
+    }
+  });
+
+  it("explains the optional fields in the editor's language, naming a real README heading", async () => {
+    expect(articleSkeleton(skeleton("ar"))).toMatch(
+      /^# حقول اختيارية: احذف علامة # من أول السطر لتستعمله \(يصف README\.md في قسم «Writing articles»/m,
+    );
+    expect(articleSkeleton(skeleton("en"))).toMatch(
+      /^# Optional fields: delete the # at the start of a line to use it \(README\.md, "Writing articles"/m,
+    );
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme.split("\n")).toContain(`## ${FIELDS_HEADING}`);
   });
 });
 
@@ -98,3 +146,7 @@ describe("articleFileName", () => {
     expect(articleFileName("2024-05-01", "g20")).toBe("2024-05-01-g20.md");
   });
 });
+
+function skeleton(language: "ar" | "en", draft = false) {
+  return { title: "عنوان", slug: "a", day: "2024-05-01", draft, language };
+}

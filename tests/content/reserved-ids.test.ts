@@ -62,7 +62,7 @@ describe("LAYOUT_IDS", () => {
 describe("a build of an article with reserved ids", () => {
   afterAll(removeTempDirs);
 
-  it("stops before writing, naming the file, the line and a free id", async () => {
+  it("stops before writing, naming the file, the line and a free id (in Arabic, the site's language)", async () => {
     const root = await makeTempDir("reserved-ids");
     const body = "مقدمة.\n\n## عنوان {#main}\n\nفقرة {#location}";
     const content = await writeContent(path.join(root, "content"), {
@@ -75,10 +75,10 @@ describe("a build of an article with reserved ids", () => {
     expect(failure).toBeInstanceOf(ContentError);
     const report = (failure as ContentError).message.split("\n");
     expect(report).toContainEqual(
-      expect.stringMatching(/ids\.md:10: \{#main\}: .*"main-1" or "qism-main"$/),
+      expect.stringMatching(/ids\.md:10: \{#main\}: .*«main-1» أو «qism-main»$/),
     );
     expect(report).toContainEqual(
-      expect.stringMatching(/ids\.md:12: \{#location\}: .*"location-1" or "qism-location"$/),
+      expect.stringMatching(/ids\.md:12: \{#location\}: .*«location-1» أو «qism-location»$/),
     );
   }, 120_000);
 });
@@ -123,7 +123,7 @@ describe("reservedIdMessage", () => {
   ])("%s is refused", (id, message) => {
     expect(reservedIdMessage(id)?.en).toMatch(message);
     expect(reservedIdMessage(id)?.ar).toContain(`{#${id}}: `);
-    expect(reservedIdMessage(id)?.ar).toContain(`"${id}-1" أو "qism-${id}"`);
+    expect(reservedIdMessage(id)?.ar).toContain(`«${id}-1» أو «qism-${id}»`);
   });
 
   it.each(["section-one", "al-jawla", "Main", "main-1", "qism-main", "location-1"])(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontmatter } from "../../src/content/frontmatter.ts";
-import type { Problem } from "../../src/content/problems.ts";
+import { messageText, type MessageLanguage, type Problem } from "../../src/content/problems.ts";
 import {
   createArticleSchema,
   describeIssues,
@@ -30,11 +30,15 @@ function problemsFor(...lines: string[]): Problem[] {
     : describeIssues(result.error.issues, "a.md", parsed.lineOf, parsed.data, KNOWN);
 }
 
-function only(problems: Problem[]): Omit<Problem, "file"> {
+/** The one problem found, its message in one language (English unless asked). */
+function only(
+  problems: Problem[],
+  language: MessageLanguage = "en",
+): Omit<Problem, "file" | "message"> & { message: string } {
   expect(problems).toHaveLength(1);
-  const [{ file, ...rest }] = problems as [Problem];
+  const [{ file, message, ...rest }] = problems as [Problem];
   expect(file).toBe("a.md");
-  return rest;
+  return { ...rest, message: messageText(message, language) };
 }
 
 describe("article schema: a valid article", () => {
@@ -76,7 +80,9 @@ describe("article schema: required fields", () => {
       if (result.success) return;
       expect(
         describeIssues(result.error.issues, "a.md", parsed.lineOf, parsed.data, KNOWN),
-      ).toEqual([{ file: "a.md", line: 1, field, message: "is required" }]);
+      ).toEqual([
+        { file: "a.md", line: 1, field, message: { en: "is required", ar: "الحقل مطلوب" } },
+      ]);
     });
   }
 
@@ -119,7 +125,7 @@ describe("article schema: dates", () => {
   it("refuses a time without an offset, a number, and free text", () => {
     expect(only(problemsFor("date: 2023-06-21T10:00")).message).toMatch(/has a time but no offset/);
     expect(only(problemsFor("date: 20230621")).message).toBe(
-      "20230621 is not a date (expected YYYY-MM-DD, or an ISO 8601 date-time with offset)",
+      '"20230621" is not a date (expected YYYY-MM-DD, or an ISO 8601 date-time with offset)',
     );
     expect(only(problemsFor("date: yesterday")).message).toMatch(/^"yesterday" is not a date/);
   });
@@ -183,10 +189,10 @@ describe("article schema: slugs, URLs, tags, lang, dir, draft", () => {
 
   it("lang and dir take known values", () => {
     expect(only(problemsFor("lang: arabic")).message).toBe(
-      '"arabic" is not a known language (use one of ar, en, fr, tr, ru, fa, ku, he, de, es)',
+      '"arabic" is not one of: ar, en, fr, tr, ru, fa, ku, he, de, es',
     );
-    expect(only(problemsFor("dir: right")).message).toBe(
-      '"right" is not a direction (use rtl or ltr)',
+    expect(only(problemsFor("dir: right"), "ar").message).toBe(
+      "«right» ليس من القيم المقبولة: rtl، ltr",
     );
   });
 
@@ -246,10 +252,14 @@ describe("article schema: unknown and build-steering keys", () => {
 
 describe("unknownKeyMessage", () => {
   it("suggests the nearest known key within a small distance only", () => {
-    expect(unknownKeyMessage("standfrist", ["title", "standfirst"])).toBe(
-      'unknown field (did you mean "standfirst"?)',
-    );
-    expect(unknownKeyMessage("zzz", ["title"])).toBe("unknown field (known: title)");
+    expect(unknownKeyMessage("standfrist", ["title", "standfirst"])).toEqual({
+      en: 'unknown field (did you mean "standfirst"?)',
+      ar: "حقل غير معروف (هل تقصد «standfirst»؟)",
+    });
+    expect(unknownKeyMessage("zzz", ["title", "date"])).toEqual({
+      en: "unknown field (known: title, date)",
+      ar: "حقل غير معروف (الحقول المعروفة: title، date)",
+    });
   });
 });
 
@@ -269,3 +279,88 @@ describe("hasVisibleText and isHttpUrl", () => {
     expect(isHttpUrl("https://exa mple.org")).toBe(false);
   });
 });
+
+describe("article schema: every message is ours, in both languages", () => {
+  // Wrong values of every kind for every field, and out-of-range and malformed ones.
+  const WRONG = ["1984", "true", "[a, b]", "{a: 1}", "''", "~", '"\\u202e"'];
+  // The fields of VALID are replaced in place by the last test here (a key given twice is a
+  // YAML error), the others added after them.
+  const ADDED = Object.keys(schema.shape).filter(
+    (field) => !VALID.some((line) => line.startsWith(`${field}:`)),
+  );
+  const IMAGE = "image: {src: /media/a.jpg, alt: صورة, width: 10, height: 10}";
+  const cases: string[][] = [
+    ...ADDED.flatMap((field) => WRONG.map((value) => [`${field}: ${value}`])),
+    ...WRONG.flatMap((value) => [
+      [`source: {name: ${value}, url: ${value}}`],
+      [IMAGE.replace("width: 10", `width: ${value}`)],
+      [IMAGE.replace("src: /media/a.jpg", `src: ${value}`)],
+    ]),
+    [IMAGE.replace("width: 10", "width: -3")],
+    [IMAGE.replace("width: 10", "width: 2.5")],
+    [IMAGE.replace("width: 10", "width: 0")],
+    ["image: {src: //evil.example/x.jpg, alt: x, width: 1, height: 1, extra: 1}"],
+    ["updated: 2023-02-30"],
+    ["updated: 2023-06-21T25:00:00+03:00"],
+    ["updated: 2023-06-21T10:00"],
+    ["updated: 2023-06-31T10:00:00Z"],
+    ["updated: 2020-01-01"],
+    ["tags: [سوريا, 5, [x], ~]"],
+    ["Title: x", "eleventyComputed: x", "permalink: x"],
+  ];
+
+  for (const lines of cases) {
+    it(lines.join(" / "), () => {
+      const yaml = [...VALID, ...lines].join("\n");
+      const parsed = parseFrontmatter(`---\n${yaml}\n---\nنص`);
+      const result = schema.safeParse(parsed.data);
+      const problems = result.success
+        ? []
+        : describeIssues(result.error.issues, "a.md", parsed.lineOf, parsed.data, {
+            ...KNOWN,
+            image: ["src", "alt", "width", "height"],
+          });
+      const raw = result.success ? [] : result.error.issues.map((found) => found.message);
+      expectOurs(problems, raw);
+    });
+  }
+
+  it("every wrong value of a field of VALID, replaced in place, and values out of range", () => {
+    const lines = [
+      ...["title", "standfirst", "date", "slug"].flatMap((field) =>
+        WRONG.map((value) => `${field}: ${value}`),
+      ),
+      `title: ${"ع".repeat(201)}`,
+      `slug: ${"a".repeat(81)}`,
+      "slug: ＡＢＣ",
+      "date: 2023-02-30",
+      "date: 2023-06-21T10:00",
+      "date: 2023-06-21T25:00:00+03:00",
+    ];
+    for (const line of lines) {
+      const problems = problemsFor(line);
+      expect(problems.length).toBeGreaterThan(0);
+      expectOurs(problems, []);
+    }
+  });
+});
+
+/**
+ * Each problem names the field as written and has a message of ours in both languages: not
+ * zod's (none of `raw`, nor its stock phrases), Arabic words in the Arabic one, none in English.
+ */
+function expectOurs(problems: readonly Problem[], raw: readonly string[]): void {
+  for (const problem of problems) {
+    expect(typeof problem.message).toBe("object");
+    const { en, ar } = problem.message as { en: string; ar: string };
+    for (const text of [en, ar]) {
+      expect(text.length).toBeGreaterThan(4);
+      for (const zods of raw) expect(text).not.toContain(zods);
+      expect(text).not.toMatch(/Invalid (input|option|string)|Too (big|small)|Unrecognized key|received|<=|>=/);
+    }
+    expect(ar).toMatch(/[\u0621-\u064a]{3}/);
+    // English words only, once the values quoted from the file and the examples are set aside.
+    expect(en.replace(/"[^"]*"|\[[^\]]*\]|\{[^}]*\}/g, "")).not.toMatch(/[\u0600-\u06ff]/);
+    expect(problem.field).toMatch(/^[A-Za-z.[\]0-9]+$/);
+  }
+}

@@ -185,9 +185,9 @@ afterAll(async () => {
 describe("npm start", () => {
   it("starts with a broken article, showing its report on every page", async () => {
     const { body } = await waitFor("/", (status) => status === 500, "the report");
-    expect(body).toContain(`${ARTICLE}:6: slug: &quot;Astana 20&quot; is not a slug`);
+    expect(body).toContain(`${ARTICLE}:6: slug</code> «Astana 20» لا يصلح اسمًا للرابط (slug)`);
     expect((await getPage("/articles/anything/")).status).toBe(500);
-    expect(terminal).toContain(`${ARTICLE}:6: slug: "Astana 20" is not a slug`);
+    expect(terminal).toContain(`${ARTICLE}:6: slug: «Astana 20» لا يصلح اسمًا للرابط (slug)`);
   });
 
   it("serves the site with the live-reload client once the article is fixed", async () => {
@@ -227,19 +227,21 @@ describe("npm start", () => {
 
   it("shows a broken article's error on every page and in the terminal, and keeps running", async () => {
     await editArticle((text) => text.replace("date: 2023-06-21", "date: 2023-02-30"));
-    const line = `${ARTICLE}:4: date: &quot;2023-02-30&quot; is not a real day`;
+    // The site is Arabic, so the report is too (docs/editor-messages.md).
+    const line = `${ARTICLE}:4: date</code> «2023-02-30» يوم لا وجود له في التقويم`;
     const { body } = await waitFor(
       PAGE,
       (status, text) => status === 500 && text.includes(line),
       "the error page",
     );
-    expect(body).toContain("1 problem in 1 file");
+    expect(body).toContain("مشكلة واحدة في ملف واحد");
+    expect(body).toContain('<html lang="ar" dir="rtl">');
     // The report page carries the live-reload client too, so a fix reloads it by itself.
     expect(body).toContain('<script type="module" src="/.sahifa/reload.js"></script>');
     const home = await waitFor("/", (status) => status === 500, "the error on the home page");
     expect(home.body).toContain(line);
     // The terminal hears of it once the build is written, just after the pages show it.
-    const reported = /articles\/2023-06-21-astana-20\.md:4: date: "2023-02-30" is not a real day/;
+    const reported = /articles\/2023-06-21-astana-20\.md:4: date: «2023-02-30» يوم لا وجود له في التقويم/;
     await until(async () => (reported.test(terminal) ? true : undefined), "the terminal's report");
     expect(server.exitCode).toBeNull();
   });

@@ -146,11 +146,14 @@ describe("the preview server", () => {
   });
 
   it("shows the content's report on pages while there are problems", async () => {
-    state.shown = new ContentError([{ file: "content/articles/x.md", message: "broken" }]);
+    state.shown = new ContentError([
+      { file: "content/articles/x.md", message: { en: "broken", ar: "معطوب" } },
+    ]);
     try {
       const page = await get("/articles/x/");
       expect(page.status).toBe(500);
-      expect(page.body).toContain("content/articles/x.md: broken");
+      expect(page.body).toContain("content/articles/x.md");
+      expect(page.body).toContain("broken");
       expect(page.body.split('src="/.sahifa/reload.js"')).toHaveLength(2);
     } finally {
       state.shown = undefined;

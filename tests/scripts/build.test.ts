@@ -9,6 +9,7 @@ import {
   makeTempDir,
   removeTempDirs,
   runScript,
+  SITE_YAML,
   writeContent,
   type CliResult,
 } from "../helpers/sites.ts";
@@ -26,14 +27,23 @@ const GOOD = {
 let root: string;
 let baseline: { site: string; hash: Record<string, string>; result: CliResult };
 
-/** Builds `articles` into `<root>/<name>/_site`, starting from a copy of the baseline site. */
+/**
+ * Builds `articles` into `<root>/<name>/_site`, starting from a copy of the baseline site. The
+ * fixture site is Arabic, so its report is in Arabic; most cases here read it in English
+ * (SAHIFA_EDITOR_LANGUAGE=en), and "in Arabic" below reads it as its editors do.
+ */
 async function build(
   name: string,
   articles: Record<string, string | Uint8Array>,
-  options: { args?: string[]; env?: Record<string, string>; fromBaseline?: boolean } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    fromBaseline?: boolean;
+    siteYaml?: string;
+  } = {},
 ) {
   const dir = path.join(root, name);
-  const contentDir = await writeContent(path.join(dir, "content"), articles);
+  const contentDir = await writeContent(path.join(dir, "content"), articles, options.siteYaml);
   const site = path.join(dir, "_site");
   // Dereferenced: the baseline's _site is a link to its build, and a copied link is not a site.
   if (options.fromBaseline ?? true)
@@ -41,6 +51,7 @@ async function build(
   const result = await runScript("build.ts", ["--output", site, ...(options.args ?? [])], {
     SAHIFA_CONTENT: contentDir,
     SAHIFA_NOW: NOW,
+    SAHIFA_EDITOR_LANGUAGE: "en",
     ...options.env,
   });
   return { dir, contentDir, site, result };
@@ -75,6 +86,7 @@ beforeAll(async () => {
   const result = await runScript("build.ts", ["--output", site], {
     SAHIFA_CONTENT: contentDir,
     SAHIFA_NOW: NOW,
+    SAHIFA_EDITOR_LANGUAGE: "en",
   });
   baseline = { site, hash: await hashTree(site), result };
 });
@@ -120,7 +132,7 @@ describe.concurrent(
         file: "broken-yaml.md",
         text: articleText({ slug: "broken", extra: ["tags: [سوريا, تركيا"] }),
         lines: [
-          "broken-yaml.md:6:20: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+          "broken-yaml.md:6:7: a list or mapping opened with [ is not closed: end it with ] on the same line",
         ],
       },
       {
@@ -237,8 +249,8 @@ describe.concurrent(
         "copy.md": articleText({ slug: "first", date: "2023-07-01" }),
       });
       await expectRefused(run, [
-        `2023-06-20-first.md: slug: "first" is also the slug of ${run.contentDir}/articles/copy.md (each article needs its own)`,
-        `copy.md: slug: "first" is also the slug of ${run.contentDir}/articles/2023-06-20-first.md (each article needs its own)`,
+        `2023-06-20-first.md:5: slug: "first" is also the slug of ${run.contentDir}/articles/copy.md (each article needs its own)`,
+        `copy.md:5: slug: "first" is also the slug of ${run.contentDir}/articles/2023-06-20-first.md (each article needs its own)`,
       ]);
     });
 
@@ -265,6 +277,114 @@ describe.concurrent(
     });
   },
 );
+
+describe.concurrent("npm run build: the report in the editors' language", () => {
+  // Three errors and two warnings, the warnings' files sorting first.
+  const BAD = {
+    ...GOOD,
+    "bad-date.md": articleText({ slug: "bad-date", date: "2023-02-30" }),
+    "broken-yaml.md": articleText({ slug: "broken", extra: ["dateline: أستانا: اليوم الثاني"] }),
+    "typo.md": articleText({ slug: "typo", extra: ["auther: مراسل"] }),
+    "a-far.md": articleText({ slug: "far", date: "2205-01-01" }),
+    "a-notes.txt": "ملاحظات",
+  };
+  const unset = { SAHIFA_EDITOR_LANGUAGE: "" };
+
+  it("an Arabic site's report is in Arabic: errors first, then warnings, each with its place", async () => {
+    const run = await build("arabic-report", BAD, { env: unset });
+    const at = `${run.contentDir}/articles`;
+    expect(run.result.code).toBe(1);
+    expect(run.result.stderr).toBe(
+      [
+        `${at}/bad-date.md:4: date: «2023-02-30» يوم لا وجود له في التقويم: اكتبه بالصيغة 2023-06-21، أو مع الوقت وفارق التوقيت: 2023-06-21T10:00:00+03:00`,
+        `${at}/broken-yaml.md:6:11: في القيمة نقطتان تليهما مسافة (أو سطر مزاح أكثر من اللازم): ضع القيمة بين علامتي تنصيص، مثل title: "…: …"`,
+        `${at}/typo.md:6: auther: حقل غير معروف (هل تقصد «author»؟)`,
+        `${at}/a-far.md:4: تحذير: date: 2205-01-01 بعد أكثر من سنة (خطأ في السنة؟)، ولن يُنشر المقال قبل ذلك اليوم`,
+        `${at}/a-notes.txt: تحذير: لا يُنشر: المقالات هي الملفات التي تنتهي بـ .md وحدها`,
+        "3 مشكلات في 3 ملفات (وتحذيران)",
+        "تُرك الموقع المنشور كما كان.",
+        "",
+      ].join("\n"),
+    );
+    expect(await hashTree(run.site)).toEqual(baseline.hash);
+  });
+
+  it("editorLanguage: en in site.yaml makes it English; SAHIFA_EDITOR_LANGUAGE overrides either", async () => {
+    const siteYaml = `${SITE_YAML}editorLanguage: en\n`;
+    const [english, arabic] = await Promise.all([
+      build("english-report", BAD, { env: unset, siteYaml }),
+      build("override-report", BAD, { env: { SAHIFA_EDITOR_LANGUAGE: "ar" }, siteYaml }),
+    ]);
+    const lines = english.result.stderr.split("\n");
+    expect(lines.map((line) => line.replace(`${english.contentDir}/articles/`, ""))).toEqual([
+      'bad-date.md:4: date: "2023-02-30" is not a real day (expected YYYY-MM-DD, or an ISO 8601 date-time with offset)',
+      'broken-yaml.md:6:11: a value holds a colon and a space (or a line is indented too far): put the value in quotes, such as title: "…: …"',
+      'typo.md:6: auther: unknown field (did you mean "author"?)',
+      "a-far.md:4: warning: date: 2205-01-01 is more than a year ahead (a typo in the year?); the article waits until then",
+      "a-notes.txt: warning: is not published: only files ending in .md are articles",
+      "3 problems in 3 files (and 2 warnings)",
+      "The published site was left as it was.",
+      "",
+    ]);
+    expect(arabic.result.stderr).toMatch(/^3 مشكلات في 3 ملفات \(وتحذيران\)$/m);
+  });
+
+  it("a broken site.yaml is reported in the language it asks for, or in Arabic", async () => {
+    const english = await build("site-yaml-en", GOOD, {
+      env: unset,
+      siteYaml: `${SITE_YAML}editorLanguage: en\nhijriAdjustment: 5\n`,
+    });
+    expect(english.result.stderr).toContain(
+      `${english.contentDir}/site.yaml:6: hijriAdjustment: must be at most 2\n1 problem in 1 file\n`,
+    );
+    const broken = await build("site-yaml-broken", GOOD, {
+      env: unset,
+      siteYaml: `${SITE_YAML}editorLanguage: en\nmonthNames: [x\n`,
+    });
+    // The YAML cannot be read, so neither can editorLanguage: Arabic, as `language` defaults to.
+    expect(broken.result.stderr).toMatch(
+      /site\.yaml:\d+:\d+: قائمة أو مجموعة فُتحت بـ \[ ولم تُغلق: أغلقها بـ \] في السطر نفسه\nمشكلة واحدة في ملف واحد\n/,
+    );
+  });
+
+  it("file and key names are printed escaped: no terminal escape, carriage return, newline, bell or bidi control gets through", async () => {
+    const names = [
+      "a\u001b[2K\u001b[1Ab.md",
+      "c\rd.md",
+      "e\nFAKE.md:1: title: is required.md",
+      "g\u0007h.md",
+      "i\u202ej\u2066k.md",
+    ];
+    const bad = Object.fromEntries(
+      names.map((name, index) => [name, articleText({ slug: `bad-${index}`, date: "2023-02-30" })]),
+    );
+    const run = await build("escapes", {
+      ...GOOD,
+      ...bad,
+      "key.md": articleText({ slug: "key", extra: ["\u202etitle\u2069: x"] }),
+    });
+    const lines = run.result.stderr.split("\n");
+    expect(run.result.stderr).not.toMatch(
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+    );
+    // One line per problem: a newline in a name cannot start a line of its own.
+    expect(lines.filter((line) => line.startsWith(run.contentDir))).toHaveLength(6);
+    expect(lines).not.toContainEqual(expect.stringMatching(/^FAKE/));
+    const at = `${run.contentDir}/articles`;
+    for (const escaped of [
+      "a\\u{1b}[2K\\u{1b}[1Ab.md:4: date:",
+      "c\\u{d}d.md:4: date:",
+      "e\\u{a}FAKE.md:1: title: is required.md:4: date:",
+      "g\\u{7}h.md:4: date:",
+      "i\\u{202e}j\\u{2066}k.md:4: date:",
+    ]) {
+      expect(lines).toContainEqual(expect.stringContaining(`${at}/${escaped}`));
+    }
+    expect(lines).toContainEqual(
+      `${at}/key.md:6: \\u{202e}title\\u{2069}: unknown field (did you mean "title"?)`,
+    );
+  });
+});
 
 describe("npm run build --verbose on a good site", () => {
   it("has Eleventy write (and count) every page itself, and builds the same bytes", async () => {
@@ -340,6 +460,7 @@ describe.concurrent("npm run build: what is accepted and what changes", () => {
       SAHIFA_CONTENT: production.contentDir,
       SAHIFA_NOW: NOW,
       SAHIFA_DRAFTS: "1",
+      SAHIFA_EDITOR_LANGUAGE: "en",
     });
     expect(everything.stdout).toMatch(
       /: \d+ pages written, 4 articles, 0 drafts skipped, 0 scheduled skipped, /,

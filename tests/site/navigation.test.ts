@@ -113,8 +113,11 @@ describe("buildNavigation", () => {
       makeArticle("two", "2023-06-20T10:00:00+03:00", ["sAhifacollisIOnSearch"]),
     ];
     expect(() => buildNavigation(colliding, site)).toThrow(ContentError);
-    expect(() => buildNavigation(colliding, site)).toThrow(
+    expect(() => buildNavigation(colliding, { ...site, editorLanguage: "en" })).toThrow(
       /content\/articles\/two\.md: tags: the tags "sAhifacollisIOnSearch" and "SAhIfaCoLlisiOnSearch" \(content\/articles\/one\.md\) would share the URL \/tags\/sahifacollisionsearch-db056cf1\//,
+    );
+    expect(() => buildNavigation(colliding, { ...site, editorLanguage: "ar" })).toThrow(
+      /two\.md: tags: الوسمان «sAhifacollisIOnSearch» و«SAhIfaCoLlisiOnSearch» \(content\/articles\/one\.md\) سيشتركان في الرابط/,
     );
   });
 });
