@@ -1,11 +1,11 @@
 // Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
 
 import { statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { distinctCharacters } from "./characters.ts";
-import { FrontmatterError, parseFrontmatter } from "./frontmatter.ts";
-import { createRenderer, type MarkdownOptions } from "./markdown.ts";
+import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
+import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import type { Article, Content, PublicationState } from "./article.ts";
 import {
@@ -19,9 +19,11 @@ import { countWords, readingMinutes } from "../arabic/reading-time.ts";
 import {
   createArticleSchema,
   describeIssues,
+  fieldName,
   SOURCE_FIELDS,
   IMAGE_FIELDS,
   hasVisibleText,
+  MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
 import { editorLanguageOf, resolveSite, siteSchema, type Site } from "./site-settings.ts";
@@ -31,6 +33,7 @@ import {
   readBounded,
   SourceTextError,
 } from "./source-text.ts";
+import { findHiddenControl, hiddenCharacterMessage } from "./unicode.ts";
 
 export { MAX_ARTICLE_BYTES } from "./source-text.ts";
 
@@ -101,10 +104,17 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       { zone: site?.timeZone ?? "UTC", now: options.now ?? new Date() },
       memory,
     );
-    const problems = [...siteProblems, ...checked.problems];
+    // Bodies are rendered even when something else is wrong, for the same reason; with the
+    // default options when site.yaml is broken (an id's problem does not depend on them).
+    const rendered = renderArticles(
+      checked.articles,
+      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix } : { arabicQuotes: true },
+      memory,
+    );
+    const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
     if (!site || problems.some((problem) => problem.severity !== "warning"))
       throw new ContentError(problems, language);
-    return publish(site, checked.articles, problems, options, memory);
+    return publish(site, rendered.articles, problems, options, memory);
   };
   return {
     load,
@@ -136,6 +146,20 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
   const file = path.join(options.contentDir, "site.yaml");
   const shown = displayPath(file);
   const fallback = options.editorLanguage ?? editorLanguageOf(undefined);
+  if (await isSymbolicLink(file)) {
+    throw new ContentError(
+      [
+        {
+          file: shown,
+          message: {
+            en: "is a symbolic link, which is never followed: put the settings file itself here",
+            ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع ملف الإعدادات نفسه هنا",
+          },
+        },
+      ],
+      fallback,
+    );
+  }
   let raw: string;
   try {
     raw = decodeSourceText(await readFile(file));
@@ -147,19 +171,19 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     parsed = parseFrontmatter(`---\n${raw}\n---\n`);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    throw new ContentError(
-      [{ file: shown, line: error.line - 1, ...column(error), message: error.editorMessage }],
-      fallback,
-    );
+    throw new ContentError([frontmatterProblem(shown, error, -1)], fallback);
   }
   const data: unknown = parsed.data ?? {};
   const result = siteSchema.safeParse(data);
-  if (!result.success) {
+  if (!result.success || parsed.hiddenText.length > 0) {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
+    const issues = result.success
+      ? []
+      : describeIssues(result.error.issues, shown, lineOf, data, {
+          "": Object.keys(siteSchema.shape),
+        });
     throw new ContentError(
-      describeIssues(result.error.issues, shown, lineOf, data, {
-        "": Object.keys(siteSchema.shape),
-      }),
+      withHiddenText(shown, parsed.hiddenText, -1, issues),
       options.editorLanguage ?? editorLanguageOf(data),
     );
   }
@@ -251,7 +275,10 @@ async function checkArticles(
 ): Promise<{ articles: CheckedArticle[]; problems: Problem[] }> {
   const folder = path.join(contentDir, "articles");
   const problems: Problem[] = [];
-  const { files, ignored } = await listArticleFiles(folder);
+  const { files, ignored, links } = await listArticleFiles(folder);
+  for (const file of links) {
+    problems.push({ file: displayPath(file), severity: "warning", message: SYMBOLIC_LINK });
+  }
   for (const file of ignored) {
     problems.push({ file: displayPath(file), severity: "warning", message: MESSAGES.notMarkdown });
   }
@@ -282,22 +309,45 @@ async function checkArticles(
   return { articles, problems };
 }
 
-async function listArticleFiles(folder: string): Promise<{ files?: string[]; ignored: string[] }> {
+/**
+ * The article files under a folder, the other files (reported as not published) and the
+ * symbolic links, which are never followed: not to a file, not to a folder, inside content/ or
+ * out of it. A link would make the site depend on what it points to on the building machine
+ * (git checks links out as plain text files where symbolic links are off, as on Windows), and
+ * one pointing out of content/ would publish a file nobody reviewed as an article.
+ */
+async function listArticleFiles(
+  folder: string,
+): Promise<{ files?: string[]; ignored: string[]; links: string[] }> {
+  if (await isSymbolicLink(folder)) return { files: [], ignored: [], links: [folder] };
   let entries;
   try {
     entries = await readdir(folder, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [] };
+    if ((error as { code?: string } | null)?.code === "ENOENT") return { ignored: [], links: [] };
     throw error;
   }
   const files: string[] = [];
   const ignored: string[] = [];
+  const links: string[] = [];
   for (const entry of entries) {
     // Hidden files (.DS_Store, editors' swap files) are nobody's article.
-    if (!entry.isFile() || entry.name.startsWith(".")) continue;
-    (entry.name.endsWith(".md") ? files : ignored).push(path.join(entry.parentPath, entry.name));
+    if (entry.name.startsWith(".")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) links.push(file);
+    else if (entry.isFile()) (entry.name.endsWith(".md") ? files : ignored).push(file);
   }
-  return { files: files.sort(), ignored: ignored.sort() };
+  return { files: files.sort(), ignored: ignored.sort(), links: links.sort() };
+}
+
+const SYMBOLIC_LINK: Message = {
+  en: "is a symbolic link, which is never followed, so it is not published: put the file or folder itself in content/",
+  ar: "هذا رابط رمزي، والروابط الرمزية لا تُتبع أبدًا، فلن يُنشر: ضع الملف أو المجلد نفسه في content/",
+};
+
+async function isSymbolicLink(file: string): Promise<boolean> {
+  const stats = await lstat(file).catch(() => undefined);
+  return stats?.isSymbolicLink() ?? false;
 }
 
 /** What checking one file needs: the build's zone and schema, and the loader's memory. */
@@ -373,12 +423,7 @@ function checkSource(
     frontmatter = parseFrontmatter(source);
   } catch (error) {
     if (!(error instanceof FrontmatterError)) throw error;
-    problems.push({
-      file: shown,
-      line: error.line,
-      ...column(error),
-      message: error.editorMessage,
-    });
+    problems.push(frontmatterProblem(shown, error, 0));
     return undefined;
   }
   const data: unknown = frontmatter.data ?? {};
@@ -387,12 +432,22 @@ function checkSource(
     return undefined;
   }
   const before = problems.length;
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    problems.push(
-      ...describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys),
-    );
+  // Over the limit, only the first tags are checked: a list of 100,000 would bury the report.
+  const tags: unknown = (data as { tags?: unknown }).tags;
+  const tooManyTags = Array.isArray(tags) && tags.length > MAX_TAGS;
+  if (tooManyTags) {
+    problems.push({
+      file: shown,
+      line: frontmatter.lineOf(["tags"]),
+      field: "tags",
+      message: tooManyTagsMessage(tags.length),
+    });
   }
+  const result = schema.safeParse(tooManyTags ? { ...data, tags: tags.slice(0, MAX_TAGS) } : data);
+  const issues = result.success
+    ? []
+    : describeIssues(result.error.issues, shown, frontmatter.lineOf, data, knownKeys);
+  problems.push(...withHiddenText(shown, frontmatter.hiddenText, 0, issues));
   if (!hasVisibleText(frontmatter.body)) {
     problems.push({ file: shown, line: lineCount(source), message: MESSAGES.noBody });
   }
@@ -401,9 +456,65 @@ function checkSource(
     date: frontmatter.lineOf(["date"]),
     standfirst: frontmatter.lineOf(["standfirst"]),
     slug: frontmatter.lineOf(["slug"]),
-    body: lineCount(source) - lineCount(frontmatter.body) + 1,
+    body: frontmatter.bodyLine,
   };
   return { meta: result.data, body: frontmatter.body, lines };
+}
+
+function tooManyTagsMessage(count: number): Message {
+  return {
+    en: `${count} tags, over the ${MAX_TAGS} an article may have: keep the ones a reader would follow`,
+    ar: `عدد الوسوم ${count}، والحد الأقصى للمقال الواحد ${MAX_TAGS}: أبقِ الوسوم التي قد يتابعها القارئ`,
+  };
+}
+
+/** A FrontmatterError as a problem; `lineOffset` is -1 for site.yaml, read as if fenced. */
+function frontmatterProblem(file: string, error: FrontmatterError, lineOffset: number): Problem {
+  return {
+    file,
+    line: Math.max(1, error.line + lineOffset),
+    ...column(error),
+    ...(error.field === undefined ? {} : { field: error.field }),
+    message: error.editorMessage,
+  };
+}
+
+/**
+ * The schema's problems, and one for each key or text value holding a hidden or control
+ * character that they do not already name. A schema problem is kept when its message prints no
+ * such character, once the report has escaped the field's name ("is empty (or only invisible
+ * characters)" says more than the character would), and left out when it would print one (a
+ * noncharacter in a key, or in a quoted value): the character's own problem, with its code point,
+ * stands for it.
+ */
+function withHiddenText(
+  file: string,
+  hiddenText: readonly HiddenText[],
+  lineOffset: number,
+  schemaProblems: readonly Problem[],
+): Problem[] {
+  const kept = schemaProblems.filter((problem) => !printsHiddenText(problem));
+  const named = new Set(kept.map((problem) => problem.field));
+  const own = hiddenText
+    .filter(({ path: at }) => !named.has(fieldName(at)))
+    .map(({ path: at, key, line, column, character }): Problem => {
+      const shownPath = key ? at.slice(0, -1) : at;
+      return {
+        file,
+        line: Math.max(1, line + lineOffset),
+        column,
+        ...(shownPath.length > 0 ? { field: fieldName(shownPath) } : {}),
+        message: hiddenCharacterMessage(character, key),
+      };
+    });
+  return [...own, ...kept];
+}
+
+function printsHiddenText({ field, message }: Problem): boolean {
+  const texts = typeof message === "string" ? [message] : [message.en, message.ar];
+  // The report escapes the field's name, but not every character findHiddenControl names.
+  if (field !== undefined) texts.push(escapeName(field));
+  return texts.some((text) => findHiddenControl(text) !== undefined);
 }
 
 function articleWarnings(file: string, article: CheckedSource, now: Date): Problem[] {
@@ -445,15 +556,41 @@ function articleWarnings(file: string, article: CheckedSource, now: Date): Probl
   return warnings;
 }
 
-/** Renders the articles this build publishes; drafts and scheduled ones are only counted. */
+/** A checked article and its rendered body. */
+interface RenderedArticle extends CheckedArticle {
+  rendered: RenderedBody;
+}
+
+/**
+ * Renders every checked article's body, drafts and scheduled ones too (a scheduled article
+ * publishes itself on a later build, which its body's problems must not break), and reports
+ * what the renderer found at the file's line.
+ */
+function renderArticles(
+  checked: readonly CheckedArticle[],
+  markdownOptions: MarkdownOptions,
+  memory: LoaderMemory,
+): { articles: RenderedArticle[]; problems: Problem[] } {
+  const render = markdownRenderer(markdownOptions, memory);
+  const problems: Problem[] = [];
+  const articles = checked.map((article): RenderedArticle => {
+    const rendered = render(article.body);
+    for (const { line, message } of rendered.problems)
+      problems.push({ file: article.file, line: article.lines.body + line - 1, message });
+    return { ...article, rendered };
+  });
+  forgetUnused(memory, render.used);
+  return { articles, problems };
+}
+
+/** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
-  checked: readonly CheckedArticle[],
+  checked: readonly RenderedArticle[],
   warnings: Problem[],
   options: ContentOptions,
   memory: LoaderMemory,
 ): Content {
-  const render = markdownRenderer(site, memory);
   const build = {
     now: options.now ?? new Date(),
     includeDrafts: options.includeDrafts,
@@ -462,12 +599,11 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, body } of checked) {
+  for (const { file, meta, rendered } of checked) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
     if (state !== "published") continue;
-    const rendered = render(body);
     // An unchanged article keeps its object from one load to the next (the same checked
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
@@ -492,28 +628,29 @@ function publish(
     memory.published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
     articles.push(article);
   }
-  forgetUnused(memory, render.used);
   articles.sort(newestFirst);
   return { site, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
-/** A body rendered once: its HTML and its word count (counting costs as much as rendering). */
+/**
+ * A body rendered once: its HTML, its word count (counting costs as much as rendering) and the
+ * renderer's problems, by line from the body's start (kept, so an unchanged body reports them
+ * again on every load).
+ */
 interface RenderedBody {
   html: string;
   words: number;
   characters: string;
+  problems: readonly MarkdownProblem[];
 }
 
 // The build's up-front check and a dev session's rebuilds load the same content again: a body
 // is rendered once per loader while it is unchanged.
 function markdownRenderer(
-  site: Site,
+  markdownOptions: MarkdownOptions,
   memory: LoaderMemory,
 ): ((body: string) => RenderedBody) & { used: Set<string> } {
-  const { render: toHtml, cache } = renderCache(memory, {
-    arabicQuotes: site.arabicQuotes,
-    pathPrefix: site.pathPrefix,
-  });
+  const { render: toHtml, cache } = renderCache(memory, markdownOptions);
   const used = new Set<string>();
   const render = (body: string): RenderedBody => {
     used.add(body);
@@ -525,8 +662,8 @@ function markdownRenderer(
 }
 
 function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
-  const { html, text } = toHtml(body);
-  return { html, words: countWords(text), characters: distinctCharacters([text]) };
+  const { html, text, problems } = toHtml(body);
+  return { html, words: countWords(text), characters: distinctCharacters([text]), problems };
 }
 
 /** The loader's renderer and rendered bodies for some Markdown options (one set at a time). */

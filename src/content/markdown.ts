@@ -1,9 +1,11 @@
 // The one markdown-it instance: no raw HTML, a short attribute allowlist, Arabic typography.
 
 import { createRequire } from "node:module";
-import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import { getAttrs } from "markdown-it-attrs/utils.js";
+import type { Message } from "./problems.ts";
+import { reservedIdMessage } from "./reserved-ids.ts";
 
 export interface MarkdownOptions {
   /** Typographer quotes as Arabic guillemets «…» (nested: “…”); off keeps straight quotes. */
@@ -19,7 +21,7 @@ export interface MarkdownOptions {
  * What one parse leaves in markdown-it's `env`: the problems found, and a count of the steps the
  * attribute-block passes took (tests check that it grows with the text's length, not faster).
  */
-export interface MarkdownEnv {
+export interface MarkdownEnv extends Env {
   problems?: MarkdownProblem[];
   attributeSteps?: number;
 }
@@ -27,13 +29,15 @@ export interface MarkdownEnv {
 /** A mistake in an article's Markdown, on a line counted from 1 at the body's first line. */
 export interface MarkdownProblem {
   line: number;
-  message: string;
+  message: Message;
 }
 
 export interface RenderedMarkdown {
   html: string;
   /** The visible text, for word counts and descriptions. */
   text: string;
+  /** Mistakes the editor must fix (an id the page layout or browsers already use), by line. */
+  problems: MarkdownProblem[];
 }
 
 /**
@@ -74,14 +78,16 @@ export function createRenderer(options: MarkdownOptions): (source: string) => Re
 }
 
 /**
- * Renders Markdown and extracts its visible text in one pass over the tokens.
+ * Renders Markdown and extracts its visible text in one pass over the tokens, with the problems
+ * found on the way (an id that is refused is left out of the HTML and reported).
  * @example renderMarkdown(md, "## عنوان").text //=> "عنوان"
+ * @example renderMarkdown(md, "نص\n\n## عنوان {#main}").problems[0]?.line //=> 3
  */
 export function renderMarkdown(md: MarkdownIt, source: string): RenderedMarkdown {
-  const env = {};
+  const env: MarkdownEnv = { problems: [] };
   const tokens = md.parse(source, env);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, text: collectText(tokens) };
+  return { html, text: collectText(tokens), problems: env.problems ?? [] };
 }
 
 /**
@@ -121,6 +127,7 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
     md.core.ruler.after("curly_attributes", "sahifa_restore_braces", restoreBraces);
   }
   md.core.ruler.push("sahifa_attribute_values", dropMalformedAttributes);
+  md.core.ruler.push("sahifa_reserved_ids", refuseReservedIds);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
   md.core.ruler.push("sahifa_external_images", externalImagesAsLinks);
   const prefix = options.pathPrefix ?? "/";
@@ -403,6 +410,32 @@ function dropMalformedAttributes(state: StateCore): void {
     }
   };
   visit(state.tokens);
+}
+
+// An id the layout already uses, or one that would clobber a browser global, is dropped and
+// reported with its line: markdown-it's `map` is the block's lines, counted from 0 (a paragraph's
+// own attributes are on its last line), and inside a paragraph each soft or hard break is one
+// more line.
+function refuseReservedIds(state: StateCore): void {
+  const problems = ((state.env as MarkdownEnv).problems ??= []);
+  let blockLine = 0;
+  const refuse = (token: Token, line: number): void => {
+    const id = token.attrGet("id");
+    const message = id === null ? null : reservedIdMessage(String(id));
+    if (message === null) return;
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== "id");
+    problems.push({ line: line + 1, message });
+  };
+  for (const token of state.tokens) {
+    if (token.map) blockLine = token.map[0];
+    // A paragraph's `{…}` ends its last line, where the report should point.
+    refuse(token, token.type === "paragraph_open" && token.map ? token.map[1] - 1 : blockLine);
+    let line = blockLine;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      refuse(child, line);
+    }
+  }
 }
 
 // Table alignment arrives as style="text-align:…", which a strict CSP (no 'unsafe-inline'

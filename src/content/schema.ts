@@ -5,7 +5,7 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { DateInputError, parseArticleDate, type DateInputReason } from "../arabic/dates.ts";
 import { quoteValue, type Message, type Problem } from "./problems.ts";
-import { findHiddenControl } from "./unicode.ts";
+import { findHiddenControl, normalizeTag } from "./unicode.ts";
 
 /** Frontmatter after the schema: typed, trimmed, dates parsed in the site's zone. */
 export type ArticleMeta = z.output<ReturnType<typeof createArticleSchema>>;
@@ -48,6 +48,14 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The longest slug and title accepted. */
 export const MAX_SLUG_LENGTH = 80;
 export const MAX_TITLE_LENGTH = 200;
+
+/**
+ * The most tags one article may have. Each tag is a listing with its own pages, so a list
+ * without a bound is a way to make a build write without bound (100,000 tags made 100,007
+ * pages and took 2 GB); a wire story carries five or so, and a newsroom's most tagged article a
+ * dozen or two.
+ */
+export const MAX_TAGS = 30;
 
 /** Fields of `source:`, for "did you mean" inside it. */
 export const SOURCE_FIELDS = ["name", "url"] as const;
@@ -99,7 +107,7 @@ export function createArticleSchema(zone: string) {
           if (!SLUG_PATTERN.test(value)) context.addIssue(issue(notASlug(value)));
         })
         .pipe(z.string().max(MAX_SLUG_LENGTH)),
-      tags: z.array(text()).default([]),
+      tags: z.array(text()).transform(uniqueTags).default([]),
       source: z.strictObject({ name: text(), url: httpUrl.optional() }).optional(),
       image: z
         .strictObject({ src: imageSource, alt: text(), width: pixels, height: pixels })
@@ -261,6 +269,11 @@ function refuseHiddenControls(value: string, context: z.RefinementCtx): void {
       }),
     );
   }
+}
+
+/** Tags in their one spelling (normalizeTag), each once, in the order first written. */
+function uniqueTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(normalizeTag))];
 }
 
 /** Our message for a failed check: ours when we passed one, else made from the issue's code. */
@@ -425,7 +438,11 @@ function notASlug(slug: string): Message {
   };
 }
 
-function fieldName(path: readonly (string | number)[]): string {
+/**
+ * A field's path as the report names it.
+ * @example fieldName(["tags", 1]) //=> "tags[1]"
+ */
+export function fieldName(path: readonly (string | number)[]): string {
   return path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index > 0 ? `.${part}` : part))
     .join("");

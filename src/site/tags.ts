@@ -1,15 +1,17 @@
-// Tags: one spelling per tag (NFC), and a stable, unique, never-empty ASCII URL slug for each.
+// Tags: one spelling per tag (NFC, no invisible marks), and a stable, unique, never-empty ASCII URL slug for each.
 
 import { createHash } from "node:crypto";
 import transliterate from "@sindresorhus/transliterate";
+import { normalizeTag } from "../content/unicode.ts";
 
 /**
- * The form a tag is grouped and addressed by: Unicode NFC, spaces collapsed, so the same word
- * typed on two keyboards is one tag.
- * @example tagName(" الشرق   الأوسط ") //=> "الشرق الأوسط"
+ * The form a tag is shown, grouped and addressed by (the schema already gives articles' tags in
+ * it): Unicode NFC, spaces collapsed, direction marks and stretching tatweel removed, so the same
+ * word typed on two keyboards is one tag (src/content/unicode.ts, normalizeTag).
+ * @example tagName(" الشرق   الأوسط\u200f ") //=> "الشرق الأوسط"
  */
 export function tagName(tag: string): string {
-  return tag.normalize("NFC").replace(/\s+/gu, " ").trim();
+  return normalizeTag(tag);
 }
 
 /**

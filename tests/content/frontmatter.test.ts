@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { FrontmatterError, parseFrontmatter } from "../../src/content/frontmatter.ts";
+import {
+  FrontmatterError,
+  MAX_FRONTMATTER_CHARACTERS,
+  MAX_FRONTMATTER_DEPTH,
+  parseFrontmatter,
+} from "../../src/content/frontmatter.ts";
 import { thrown } from "../helpers/errors.ts";
 
 const failure = (source: string) => thrown(() => parseFrontmatter(source), FrontmatterError);
@@ -60,14 +65,100 @@ describe("parseFrontmatter", () => {
     expect([error.line, error.column]).toEqual([4, 1]);
   });
 
-  it("refuses alias bombs instead of expanding them", () => {
+  it("refuses alias bombs instead of expanding them, naming the largest field and its line", () => {
     const bomb = ["---", "a: &a [x, x, x, x, x, x, x, x, x]"];
     for (const [index, name] of ["b", "c", "d", "e", "f", "g", "h"].entries()) {
       const previous = index === 0 ? "a" : ["b", "c", "d", "e", "f", "g"][index - 1];
       bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]`);
     }
     bomb.push("---", "x");
-    expect(failure(bomb.join("\n")).message).toMatch(/^too many references/);
+    const error = failure(bomb.join("\n"));
+    expect([error.line, error.field]).toEqual([9, "h"]);
+    expect(error.message).toBe(
+      "the frontmatter's values come to 48,427,568 characters once aliases (*name) are expanded, over the 65,536 allowed; most of them are in h: write each value out once, or shorten it",
+    );
+    expect(error.editorMessage.ar).toMatch(/48,427,568.*الحقل h/);
+  });
+
+  it("refuses a billion laughs about as fast as it reads the same lists written out plainly", () => {
+    // Thirty levels of nine aliases each: 9^30 characters if it were expanded.
+    const names = Array.from({ length: 30 }, (_, index) => `n${index}`);
+    const bomb = ["---", "n0: &n0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (const [index, name] of names.slice(1).entries()) {
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${names[index]}`).join(", ")}]`);
+    }
+    bomb.push("---", "x");
+    const bombText = bomb.join("\n");
+    // The same lists without anchors and aliases: about as many characters and nodes.
+    const plainText = bombText.replace(/&n\d+ /g, "").replace(/\*n\d+/g, "lol");
+    expect(failure(bombText).message).toMatch(/^the frontmatter's values come to over a billion characters/);
+    expect(parseFrontmatter(plainText).data).toBeDefined();
+    const time = (call: () => unknown) => {
+      const start = performance.now();
+      for (let round = 0; round < 20; round++) {
+        try {
+          call();
+        } catch {
+          // the bomb throws every time
+        }
+      }
+      return performance.now() - start;
+    };
+    time(() => parseFrontmatter(plainText));
+    const ratio = time(() => parseFrontmatter(bombText)) / time(() => parseFrontmatter(plainText));
+    expect(ratio).toBeLessThan(3);
+  });
+
+  it("refuses one value repeated by aliases past the limit, which the alias count allows", () => {
+    const value = "ن".repeat(8_000);
+    const error = failure(
+      `---\ntitle: x\nstandfirst: &s "${value}"\ntags: [${Array(45).fill("*s").join(", ")}]\n---\nx`,
+    );
+    expect([error.line, error.field]).toEqual([4, "tags"]);
+    expect(error.message).toMatch(/come to 368,0\d\d characters .* most of them are in tags/);
+  });
+
+  it("refuses plain values past the limit too, and accepts a frontmatter just under it", () => {
+    const under = "ن".repeat(MAX_FRONTMATTER_CHARACTERS - 100);
+    expect(parseFrontmatter(`---\nstandfirst: ${under}\n---\nx`).data).toBeDefined();
+    const over = `---\ntitle: x\nstandfirst: ${under}${"ن".repeat(200)}\n---\nx`;
+    expect(failure(over).field).toBe("standfirst");
+  });
+
+  it("refuses lists and mappings nested deeper than any field needs, at the line", () => {
+    const deep = `${"[".repeat(MAX_FRONTMATTER_DEPTH)}x${"]".repeat(MAX_FRONTMATTER_DEPTH)}`;
+    const error = failure(`---\ntitle: x\ntags: ${deep}\n---\nx`);
+    expect(error.line).toBe(3);
+    expect(error.message).toMatch(/nested more than 16 levels deep/);
+    const fine = `${"[".repeat(MAX_FRONTMATTER_DEPTH - 1)}x${"]".repeat(MAX_FRONTMATTER_DEPTH - 1)}`;
+    expect(parseFrontmatter(`---\ntags: ${fine}\n---\nx`).data).toBeDefined();
+  });
+
+  it("finds control and hidden characters in keys and text values, with their places", () => {
+    const parsed = parseFrontmatter(
+      [
+        "---",
+        'title: "a\\x01b"',
+        'tags: [ok, "\\e[31m"]',
+        '"ke\\0y": 1',
+        "source:",
+        '  name: "\\uFFFE"',
+        "clean: [نص\u200f, 1, true]",
+        "---",
+        "x",
+      ].join("\n"),
+    );
+    expect(parsed.hiddenText).toEqual([
+      { path: ["title"], key: false, line: 2, column: 8, character: "U+0001 CONTROL CHARACTER" },
+      { path: ["tags", 1], key: false, line: 3, column: 12, character: "U+001B CONTROL CHARACTER" },
+      { path: ["ke\0y"], key: true, line: 4, column: 1, character: "U+0000 CONTROL CHARACTER" },
+      { path: ["source", "name"], key: false, line: 6, column: 9, character: "U+FFFE NONCHARACTER" },
+    ]);
+  });
+
+  it("gives the file's line on which the body starts", () => {
+    expect(parseFrontmatter("---\na: 1\nb: 2\n---\nنص").bodyLine).toBe(5);
+    expect(parseFrontmatter("---\n---\n\nنص").bodyLine).toBe(3);
   });
 
   it("locates fields, nested ones and list items, by line", () => {

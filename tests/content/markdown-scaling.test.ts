@@ -23,7 +23,7 @@ const PATHOLOGICAL: Record<string, (size: number) => string> = {
 };
 
 function steps(source: string): number {
-  const env: MarkdownEnv & Record<PropertyKey, unknown> = {};
+  const env: MarkdownEnv = {};
   md.parse(source, env);
   return env.attributeSteps ?? 0;
 }

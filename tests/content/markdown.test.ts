@@ -7,7 +7,7 @@ import { readFixtures } from "../helpers/fixtures.ts";
 
 const md = createMarkdown({ arabicQuotes: true });
 
-for (const name of ["typography", "attributes", "xss"]) {
+for (const name of ["typography", "attributes", "xss", "reserved-ids"]) {
   const file = path.join(import.meta.dirname, "../fixtures/markdown", `${name}.txt`);
   describe(`markdown fixtures: ${name}`, () => {
     for (const fixture of readFixtures(file)) {
@@ -36,6 +36,41 @@ describe("renderMarkdown", () => {
       "## عنوان {#x}\n\nفقرة **مهمة** و[رابط](https://example.org).",
     );
     expect(text).toBe("عنوان فقرة مهمة ورابط.");
+  });
+});
+
+describe("renderMarkdown problems", () => {
+  it("reports a reserved id on the line of the element it names, counted from the body's first line", () => {
+    const { problems, html } = renderMarkdown(
+      md,
+      "مقدمة\n\n## عنوان {#main}\n\nسطر\nسطر *ثان*{#top}\n\n```js {#name}\nx\n```\n",
+    );
+    expect(html).not.toMatch(/id=/);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message: {
+          en: '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"',
+          ar: '{#main}: المعرّف «main» يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل «main-1» أو «qism-main»',
+        },
+      },
+      {
+        line: 6,
+        message: expect.objectContaining({
+          en: expect.stringMatching(/^\{#top\}: "top" is a name browsers give/),
+        }),
+      },
+      {
+        line: 8,
+        message: expect.objectContaining({ en: expect.stringMatching(/^\{#name\}: /) }),
+      },
+    ]);
+  });
+
+  it("reports nothing for free ids, and the renderer without attributes reports nothing", () => {
+    const render = createRenderer({ arabicQuotes: true });
+    expect(render("## عنوان {#al-jawla}").problems).toEqual([]);
+    expect(render("## عنوان بلا سمات").problems).toEqual([]);
   });
 });
 

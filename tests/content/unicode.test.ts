@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createArticleSchema, describeIssues } from "../../src/content/schema.ts";
-import { findHiddenControl, HIDDEN_CONTROLS } from "../../src/content/unicode.ts";
+import { findHiddenControl, HIDDEN_CONTROLS, normalizeTag } from "../../src/content/unicode.ts";
 
 const schema = createArticleSchema("Europe/Istanbul");
 const valid = { title: "عنوان", standfirst: "جملة", date: "2023-06-21", slug: "astana-20" };
@@ -34,6 +34,55 @@ describe("findHiddenControl", () => {
 
   it("allows LRM, RLM and ALM, which Arabic text with Latin runs needs", () => {
     expect(findHiddenControl("Sergey Lavrov\u200f قال \u200e2254\u061c")).toBeUndefined();
+  });
+
+  it.each([
+    ["\0", "U+0000 CONTROL CHARACTER"],
+    ["\x01", "U+0001 CONTROL CHARACTER"],
+    ["\x1b[31m", "U+001B CONTROL CHARACTER"],
+    ["\r", "U+000D CONTROL CHARACTER"],
+    ["\x7f", "U+007F CONTROL CHARACTER"],
+    ["\x85", "U+0085 CONTROL CHARACTER"],
+    ["\x9f", "U+009F CONTROL CHARACTER"],
+    ["\ufffe", "U+FFFE NONCHARACTER"],
+    ["\uffff", "U+FFFF NONCHARACTER"],
+    ["\ufdd0", "U+FDD0 NONCHARACTER"],
+    ["\u{10ffff}", "U+10FFFF NONCHARACTER"],
+    ["\ud800", "U+D800 LONE SURROGATE"],
+    ["x\udc00", "U+DC00 LONE SURROGATE"],
+  ])("finds %j, as YAML escapes write them, by code point", (char, name) => {
+    expect(findHiddenControl(`قال${char}لافرنتييف`)).toBe(name);
+  });
+
+  it("allows tab and newline, and pairs of surrogates (emoji)", () => {
+    expect(findHiddenControl("سطر\tأول\nسطر ثان 😀")).toBeUndefined();
+  });
+});
+
+describe("normalizeTag", () => {
+  it("makes one tag of one word typed with direction marks, in NFD or with tatweel", () => {
+    const spellings = [
+      "سوريا",
+      "سوريا\u200f",
+      "\u200eسوريا",
+      "سوريا\u061c",
+      "سوريا".normalize("NFD"),
+      "سـوريا",
+      "ســـوريا",
+      " سوريا ",
+      "سو\u00adريا",
+    ];
+    expect(new Set(spellings.map(normalizeTag))).toEqual(new Set(["سوريا"]));
+    expect(normalizeTag("إيران".normalize("NFD"))).toBe("إيران");
+  });
+
+  it("keeps a tatweel that ends a word, which gives the letter its form", () => {
+    expect(normalizeTag("1445 هـ")).toBe("1445 هـ");
+  });
+
+  it("keeps what tells words apart: hamza, diacritics, taa marbuta", () => {
+    const distinct = ["إيران", "ايران", "تركيا", "تَركيا", "تركية"];
+    expect(new Set(distinct.map(normalizeTag)).size).toBe(distinct.length);
   });
 });
 

@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tagName, tagPath, tagSlug } from "../../src/site/tags.ts";
+import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
+import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const ASTANA = path.join(import.meta.dirname, "../fixtures/source/astana-20.ar.txt");
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{8}$/;
@@ -12,6 +15,57 @@ describe("tagName", () => {
     expect(decomposed).not.toBe("إيران");
     expect(tagName(decomposed)).toBe("إيران");
     expect(tagName(" الشرق \u00a0  الأوسط\n")).toBe("الشرق الأوسط");
+  });
+
+  it("drops direction marks and stretching tatweel, so a tag typed with them is the same tag", () => {
+    expect(tagName("سوريا\u200f")).toBe("سوريا");
+    expect(tagName("سـوريا")).toBe("سوريا");
+    expect(tagSlug("سوريا\u200f")).toBe("swrya-cf3be6cf");
+  });
+});
+
+describe("tags in a built site", () => {
+  let built: BuiltFixture;
+  beforeAll(async () => {
+    const root = await makeTempDir("tags");
+    const content = await writeContent(path.join(root, "content"), {
+      "a.md": articleText({
+        slug: "a",
+        extra: ['tags: [سوريا, "سوريا\u200f", سوريا, "\u200eتركيا"]'],
+      }),
+      "b.md": articleText({
+        slug: "b",
+        date: "2023-06-22",
+        extra: [`tags: ["${"سوريا".normalize("NFD")}", سـوريا, تركيا]`],
+      }),
+    });
+    built = await buildFixture(content);
+  }, 120_000);
+  afterAll(async () => {
+    await built.remove();
+    await removeTempDirs();
+  });
+
+  it("has one page per tag, whatever the spelling, listing both articles", () => {
+    const tagPages = readdirSync(path.join(built.site, "tags"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(tagPages).toEqual([tagSlug("تركيا"), tagSlug("سوريا")].sort());
+    const syria = parse(
+      readFileSync(path.join(built.site, "tags", tagSlug("سوريا"), "index.html"), "utf8"),
+    );
+    const linked = new Set(
+      syria.querySelectorAll("main a[href*='/articles/']").map((link) => link.getAttribute("href")),
+    );
+    expect([...linked].sort()).toEqual(["/news/articles/a/", "/news/articles/b/"]);
+  });
+
+  it("lists each tag once under an article, in its clean spelling", () => {
+    const page = parse(readFileSync(path.join(built.site, "articles", "a", "index.html"), "utf8"));
+    const tags = page.querySelectorAll("ul.tags li a").map((link) => link.text);
+    expect(tags).toEqual(["سوريا", "تركيا"]);
+    expect(page.querySelector("ul.tags")?.innerHTML).not.toMatch(/[\u200e\u200f]/u);
   });
 });
 
