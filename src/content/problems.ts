@@ -213,7 +213,7 @@ const WORDS = {
 
 // C0 and C1 controls, DEL, the backslash, and invisible format characters (Cf: bidi controls,
 // zero-width characters, the BOM), line and paragraph separators.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\\p{Cf}\u2028\u2029]/gu;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\u2028\u2029]/gu;
 
 function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(

@@ -1,7 +1,7 @@
 // Reads an editor's text file strictly: a size limit, UTF-8 or an error with the byte offset, no control characters.
 
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Message } from "./problems.ts";
 
 /** Files larger than this are refused: no article is that long, and parsing time grows with size. */
@@ -27,9 +27,18 @@ export class SourceTextError extends Error {
 export function readBounded(file: string, limit: number): Buffer {
   // Synchronous calls: for thousands of small files, the promise API's round trips through the
   // thread pool (open, stat, read, close) cost several times the reading itself.
-  const handle = openSync(file, "r");
+  // Never through a symbolic link (one swapped in after the folder was listed is refused with
+  // ELOOP), and never blocking on a named pipe or a device: only a regular file is read.
+  const handle = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const { size } = fstatSync(handle);
+    const info = fstatSync(handle);
+    if (!info.isFile()) {
+      throw new SourceTextError({
+        en: "is not a regular file (a pipe, a device or a folder): only files are read",
+        ar: "ليس ملفًا عاديًا (أنبوبًا أو جهازًا أو مجلدًا): لا يُقرأ إلا الملفات",
+      });
+    }
+    const { size } = info;
     if (size > limit) {
       throw new SourceTextError({
         en: `the file is ${formatMegabytes(size)} (${size} bytes), over the ${formatMegabytes(limit)} limit for one article: split it, or move tables and data out of it`,

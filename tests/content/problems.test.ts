@@ -77,6 +77,14 @@ describe("escapeName", () => {
   it("escapes C1 controls, DEL, line and paragraph separators", () => {
     expect(escapeName("a\u009b2J\u007f\u2028\u2029")).toBe("a\\u{9b}2J\\u{7f}\\u{2028}\\u{2029}");
   });
+
+  it("escapes noncharacters and lone surrogates, which a terminal cannot show", () => {
+    expect(escapeName("a\ufffeb\uffff\ud800c\udc00")).toBe(
+      "a\\u{fffe}b\\u{ffff}\\u{d800}c\\u{dc00}",
+    );
+    // A pair is a character of its own: the emoji passes.
+    expect(escapeName("\u{1f4f0} خبر")).toBe("\u{1f4f0} خبر");
+  });
 });
 
 describe("quoteValue", () => {

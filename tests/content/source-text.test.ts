@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -81,6 +82,26 @@ describe("readBounded", () => {
     expect(() => readBounded(file, MAX_ARTICLE_BYTES)).toThrow(
       /the file is 5\.0 MB \(5242880 bytes\), over the 2\.0 MB limit/,
     );
+  });
+
+  it("never reads through a symbolic link (one swapped in after the folder was listed)", async () => {
+    const dir = await makeTempDir("bounded");
+    await writeFile(path.join(dir, "secret.txt"), "secret");
+    await symlink(path.join(dir, "secret.txt"), path.join(dir, "a.md"));
+    expect(() => readBounded(path.join(dir, "a.md"), 1000)).toThrow(
+      expect.objectContaining({ code: "ELOOP" }),
+    );
+  });
+
+  it("refuses a named pipe or a folder at once, without waiting for a writer", async () => {
+    const dir = await makeTempDir("bounded");
+    execFileSync("mkfifo", [path.join(dir, "pipe.md")]);
+    await mkdir(path.join(dir, "folder.md"));
+    for (const name of ["pipe.md", "folder.md"]) {
+      const error = thrown(() => readBounded(path.join(dir, name), 1000), SourceTextError);
+      expect(error.editorMessage.en).toMatch(/is not a regular file/);
+      expect(error.editorMessage.ar).toMatch(/ليس ملفًا عاديًا/);
+    }
   });
 });
 
