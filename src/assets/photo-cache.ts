@@ -213,8 +213,8 @@ async function readEntry(place: string): Promise<Entry | undefined> {
 
 /**
  * Writes an entry into a `.partial` folder beside its place, its manifest last, and renames the
- * folder into place. Another build that got there first wins; a cache that cannot be written
- * hands the bytes on instead.
+ * folder into place (over an incomplete entry, never over a complete one). Another build that
+ * got there first wins; a cache that cannot be written hands the bytes on instead.
  */
 async function writeEntry(
   place: string,
@@ -239,10 +239,11 @@ async function writeEntry(
     };
     await writeFile(path.join(partial, MANIFEST), JSON.stringify(manifest));
     await removeLeftovers(parent, key);
-    await rm(place, { recursive: true, force: true });
-    await rename(partial, place);
-    const entry = await readEntry(place);
-    if (entry) return entry;
+    // another build may have put the same entry in place meanwhile: keep it, files in use and all
+    if (!(await readEntry(place))) {
+      await rm(place, { recursive: true, force: true });
+      await rename(partial, place);
+    }
   } catch {
     // a read-only cache, or another build renamed its entry first: see below
   }

@@ -148,6 +148,25 @@ describe("createPhotoCache", () => {
     expect(build.stats).toEqual({ hits: 0, misses: 4 });
   });
 
+  it("keeps one whole entry when two builds make the same photo at once, and no leftovers", async () => {
+    const place = await fresh("race");
+    const source = path.join(place, "p.jpg");
+    await writeFile(source, await samplePhoto(17, 500, 400));
+    const cache = path.join(place, "cache");
+    const builds = [1, 2].map(() => createPhotoCache({ folder: cache, plan: QUICK }));
+    const [a, b] = await Promise.all(
+      builds.map(async (build) => published(await build.publish(source))),
+    );
+    expect(builds.map((build) => build.stats)).toEqual([
+      { hits: 0, misses: 1 },
+      { hits: 0, misses: 1 },
+    ]);
+    expect(b).toEqual(a);
+    expect(await entries(cache)).toEqual({ complete: [a?.key], partial: [] });
+    for (const file of a?.files ?? [])
+      expect((await readFile(file.source as string)).length).toBe(file.bytes);
+  });
+
   it("takes an entry with a cut-off file as a miss and makes it again", async () => {
     const place = await fresh("cut");
     const source = path.join(place, "p.jpg");
