@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
-import { copyPhotoFile, createPhotoCache, type PublishedPhoto } from "../src/assets/photo-cache.ts";
+import { putPhotoFile, createPhotoCache, type PublishedPhoto } from "../src/assets/photo-cache.ts";
 import { DEFAULT_PHOTO_PLAN, type PhotoPlan } from "../src/assets/photos.ts";
 
 /**
@@ -74,7 +74,7 @@ async function publishAll(
     sources.map(async (source) => {
       const photo = await cache.publish(source);
       if (!photo.ok) throw new Error(`${source}: ${photo.message.en}`);
-      await Promise.all(photo.files.map((file) => copyPhotoFile(file, path.join(site, file.name))));
+      await Promise.all(photo.files.map((file) => putPhotoFile(file, path.join(site, file.name))));
       return photo;
     }),
   );

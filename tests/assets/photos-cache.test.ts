@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  copyPhotoFile,
+  putPhotoFile,
   createPhotoCache,
   type PublishedPhoto,
 } from "../../src/assets/photo-cache.ts";
@@ -81,10 +81,13 @@ describe("createPhotoCache", () => {
     expect(warm).toEqual(cold);
     expect(warm.files[0]?.name).toMatch(/^port-of-gaza-[0-9a-f]{10}-360\.avif$/);
 
-    // the files it names are there, whole, and copy into a site
+    // the files it names are there, whole, and are linked into a site (no bytes copied)
     const site = await fresh("hit-site");
     for (const file of warm.files) {
-      await copyPhotoFile(file, path.join(site, file.name));
+      await putPhotoFile(file, path.join(site, file.name));
+      expect((await stat(path.join(site, file.name))).ino).toBe(
+        (await stat(file.source as string)).ino,
+      );
       const metadata = await sharp(path.join(site, file.name)).metadata();
       expect({ width: metadata.width, height: metadata.height }).toEqual({
         width: file.width,
