@@ -8,7 +8,7 @@ import type { MessageLanguage, Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { CACHE_ROOT } from "../assets/disk-cache.ts";
-import { createBuildContext, stylesheetsOf } from "./context.ts";
+import { createBuildContext, photosOf, stylesheetsOf } from "./context.ts";
 import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import {
@@ -63,6 +63,8 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     throw new ContentError([...error.problems, refusal]);
   });
   if (refusal !== undefined) throw new ContentError([refusal]);
+  // Photos are checked and made before Eleventy starts too: a bad photo is in the same report.
+  const photos = await photosOf(context, content);
   context.preloaded = content;
   const staging = await startBuildFolder(outputDir);
   // The build flag, else site.yaml: hosts that compress on their own gain nothing from twins.
@@ -112,7 +114,11 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     articles: content.articles.length,
     draftsSkipped: content.draftsSkipped,
     scheduledSkipped: content.scheduledSkipped,
-    warnings: [...content.warnings, ...exampleAddressWarnings(content.site, options)],
+    warnings: [
+      ...content.warnings,
+      ...photos.problems,
+      ...exampleAddressWarnings(content.site, options),
+    ],
     editorLanguage: content.site.editorLanguage,
     precompressed: twins,
     milliseconds: performance.now() - started,

@@ -4,7 +4,7 @@ import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/el
 import { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import { shareImageFor, type SiteImages } from "./share-image.ts";
+import { shareImageFor, type SharedPhoto, type SiteImages } from "./share-image.ts";
 import { textDirection, type Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
@@ -23,6 +23,8 @@ export interface FeedInput {
   site: Site;
   articles: readonly Article[];
   images: SiteImages;
+  /** An article's lead photo as shared (its 1200×630 JPEG), when it has one. */
+  sharedPhoto?: (article: Article) => SharedPhoto | undefined;
 }
 
 /**
@@ -74,7 +76,12 @@ export async function atomFeed({ site, articles, images }: FeedInput): Promise<s
  * escaping; `language` is the site's.
  * @example JSON.parse(await jsonFeed({ site, articles, images })).items[0].url //=> "https://…/articles/…/"
  */
-export async function jsonFeed({ site, articles, images }: FeedInput): Promise<string> {
+export async function jsonFeed(input: FeedInput): Promise<string> {
+  const { site, articles, images, sharedPhoto } = input;
+  const photoOf = (article: Article) => {
+    const photo = sharedPhoto?.(article);
+    return photo ? { image: shareImageFor(site, photo, images).url } : {};
+  };
   const entries = articles.slice(0, FEED_LIMIT);
   const items = await Promise.all(
     entries.map(async (article) => {
@@ -89,8 +96,8 @@ export async function jsonFeed({ site, articles, images }: FeedInput): Promise<s
         date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
         ...(article.author ? { authors: [{ name: article.author }] } : {}),
         ...(categoriesOf(article).length > 0 ? { tags: categoriesOf(article) } : {}),
-        ...(article.image ? { image: shareImageFor(site, article, images).url } : {}),
         ...(article.lang === site.language ? {} : { language: article.lang }),
+        ...photoOf(article),
       };
     }),
   );

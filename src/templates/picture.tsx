@@ -1,0 +1,137 @@
+// A published photo as a <figure>: <picture> with AVIF and WebP sources, a JPEG <img>, caption and credit.
+
+import { renderToStaticMarkup } from "preact-render-to-string";
+import type { PhotoFile, PublishedPhoto } from "../assets/photo-cache.ts";
+import type { Article } from "../content/article.ts";
+import { PHOTO_PLACEHOLDER } from "../content/markdown.ts";
+import type { PhotoReference } from "../content/photo-source.ts";
+import type { Site } from "../content/site-settings.ts";
+import type { SharedPhoto } from "../publish/share-image.ts";
+import { sitePath } from "../site/urls.ts";
+
+/** An article's published photos: its lead photo and its body photos, in the body's order. */
+export interface ArticlePhotos {
+  readonly lead?: PublishedPhoto | undefined;
+  readonly body: readonly PublishedPhoto[];
+}
+
+/** Every article's photos in one build, by the article's path. */
+export type SitePhotos = ReadonlyMap<string, ArticlePhotos>;
+
+/** The folder of the site every photo's files are published in (names carry their content's hash). */
+export const PHOTO_FOLDER = "/media/";
+
+/**
+ * How wide the article column is drawn (styles/main.css: `.wrap` is at most --measure, 38rem,
+ * less 1rem of padding on each side), so the browser picks a file before the stylesheet loads.
+ */
+export const COLUMN_SIZES = "(min-width: 38rem) 36rem, calc(100vw - 2rem)";
+
+const TYPES = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" } as const;
+
+/**
+ * A photo as a figure. The lead photo is the page's largest paint: fetched first
+ * (`fetchpriority="high"`, eager) and decoded as the browser sees fit; the others load lazily
+ * and decode off the main thread. width and height are the published JPEG's, so the box is
+ * reserved before the file arrives (no layout shift).
+ */
+export function Figure({
+  site,
+  photo,
+  reference,
+  lead,
+  lang,
+}: {
+  site: Pick<Site, "pathPrefix">;
+  photo: PublishedPhoto;
+  reference: PhotoReference;
+  lead: boolean;
+  lang: string;
+}) {
+  const column = photo.files.filter((file) => file.role === "column");
+  const srcset = (format: keyof typeof TYPES) =>
+    column
+      .filter((file) => file.format === format)
+      .map((file) => `${photoUrl(site, file)} ${file.width}w`)
+      .join(", ");
+  const jpegs = column.filter((file) => file.format === "jpeg");
+  const largest = jpegs[jpegs.length - 1];
+  if (!largest) return null;
+  // The fallback src: the first width of 720 or more (a 2× phone), else the largest.
+  const fallback = jpegs.find((file) => file.width >= 720) ?? largest;
+  const { caption, credit } = reference;
+  return (
+    <figure class={lead ? "photo photo-lead" : "photo"}>
+      <picture>
+        {(["avif", "webp"] as const).map((format) => (
+          <source type={TYPES[format]} srcset={srcset(format)} sizes={COLUMN_SIZES} />
+        ))}
+        <img
+          src={photoUrl(site, fallback)}
+          srcset={srcset("jpeg")}
+          sizes={COLUMN_SIZES}
+          width={largest.width}
+          height={largest.height}
+          alt={reference.alt}
+          {...(lead
+            ? { loading: "eager", fetchpriority: "high" }
+            : { loading: "lazy", decoding: "async" })}
+        />
+      </picture>
+      {(caption || credit) && (
+        <figcaption>
+          {caption}
+          {credit && (
+            <span class="photo-credit">
+              {lang === "ar" ? "تصوير: " : "Photo: "}
+              {credit}
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+/**
+ * The article's body with each photo's placeholder replaced by its figure (a placeholder with
+ * no published photo, which a build never lets through, becomes nothing).
+ * @example bodyWithPhotos(site, article, photos) //=> "<p>…</p>\n<figure class=\"photo\">…"
+ */
+export function bodyWithPhotos(
+  site: Pick<Site, "pathPrefix">,
+  article: Pick<Article, "html" | "photos" | "lang">,
+  photos: ArticlePhotos | undefined,
+): string {
+  if (article.photos.length === 0) return article.html;
+  return article.html.replace(PHOTO_PLACEHOLDER, (_, index: string) => {
+    const reference = article.photos[Number(index)];
+    const photo = photos?.body[Number(index)];
+    if (!reference || !photo) return "";
+    return renderToStaticMarkup(
+      <Figure site={site} photo={photo} reference={reference} lead={false} lang={article.lang} />,
+    );
+  });
+}
+
+/**
+ * The lead photo's share JPEG (1200×630) for link previews; its alt text, or the title when
+ * the photo is decorative.
+ */
+export function sharedPhoto(
+  article: Pick<Article, "leadPhoto" | "title">,
+  photos: ArticlePhotos | undefined,
+): SharedPhoto | undefined {
+  const share = photos?.lead?.files.find((file) => file.role === "share");
+  if (!share || !article.leadPhoto) return undefined;
+  return {
+    path: PHOTO_FOLDER + share.name,
+    width: share.width,
+    height: share.height,
+    alt: article.leadPhoto.alt || article.title,
+  };
+}
+
+function photoUrl(site: Pick<Site, "pathPrefix">, file: PhotoFile): string {
+  return sitePath(site, PHOTO_FOLDER + file.name);
+}
