@@ -1,0 +1,183 @@
+// Integration: an article with a lead photo and two body photos built through the real pipeline, under a path prefix.
+
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parse, type HTMLElement } from "node-html-parser";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildSummary } from "../../src/build/build-site.ts";
+import { messageText } from "../../src/content/problems.ts";
+import { COLUMN_SIZES } from "../../src/templates/picture.tsx";
+import { checkHtml } from "../helpers/nu-checker.ts";
+import { writePhoto } from "../helpers/photos.ts";
+import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
+
+let site: string;
+let summary: BuildSummary;
+let page: HTMLElement;
+let pageFile: string;
+
+beforeAll(async () => {
+  const dir = await makeTempDir("photos-build");
+  const content = await writeContent(path.join(dir, "content"), {
+    "small.md": articleText({
+      slug: "small",
+      date: "2023-06-20",
+      extra: ["image: {src: /media/tiny.jpg, alt: صورة صغيرة, width: 300, height: 200}"],
+    }),
+  });
+  await mkdir(path.join(content, "media"));
+  await mkdir(path.join(content, "articles/gaza"));
+  await writePhoto(path.join(content, "media/port.jpg"), 2000, 1300);
+  await writePhoto(path.join(content, "media/tiny.jpg"), 300, 200);
+  await writePhoto(path.join(content, "articles/gaza/street.png"), 1600, 1000);
+  await writePhoto(path.join(content, "articles/gaza/market.webp"), 1200, 800);
+  await writeFile(
+    path.join(content, "articles/gaza/index.md"),
+    articleText({
+      slug: "gaza-port",
+      extra: [
+        "image:",
+        "  src: /media/port.jpg",
+        "  alt: سفن الصيد في الميناء",
+        "  caption: عادت السفن إلى الميناء صباح الأربعاء",
+        "  credit: أحمد سالم",
+      ],
+      body: [
+        "فقرة أولى من المقال.",
+        "",
+        '![شارع مزدحم](street.png "الشارع الرئيسي قرب الميناء | ليلى حداد")',
+        "",
+        "فقرة ثانية.",
+        "",
+        '![سوق السمك](market.webp "سوق السمك")',
+      ].join("\n"),
+    }),
+  );
+  site = path.join(dir, "_site");
+  const saved = process.env.SAHIFA_CONTENT;
+  process.env.SAHIFA_CONTENT = content;
+  try {
+    summary = await buildSite({ outputDir: site });
+  } finally {
+    if (saved === undefined) delete process.env.SAHIFA_CONTENT;
+    else process.env.SAHIFA_CONTENT = saved;
+  }
+  pageFile = path.join(site, "articles/gaza-port/index.html");
+  page = parse(await readFile(pageFile, "utf8"));
+}, 120_000);
+
+afterAll(removeTempDirs);
+
+/** The file a URL under the site's prefix is served from. */
+function served(url: string): string {
+  expect(url).toMatch(/^\/news\/media\//);
+  return path.join(site, url.replace(/^\/news\//, ""));
+}
+
+function srcsetUrls(srcset: string | undefined): string[] {
+  return (srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[0] ?? "");
+}
+
+describe("an article with a lead photo and two body photos", () => {
+  it("shows the lead photo before the body: a <picture> with AVIF and WebP sources and a JPEG <img>", () => {
+    const lead = page.querySelector("article > figure.photo-lead");
+    expect(lead).not.toBeNull();
+    const sources = lead?.querySelectorAll("picture > source") ?? [];
+    expect(sources.map((source) => source.getAttribute("type"))).toEqual([
+      "image/avif",
+      "image/webp",
+    ]);
+    for (const source of sources) {
+      expect(source.getAttribute("sizes")).toBe(COLUMN_SIZES);
+      expect(srcsetUrls(source.getAttribute("srcset")).length).toBe(4);
+    }
+    const img = lead?.querySelector("picture > img");
+    expect(img?.getAttribute("alt")).toBe("سفن الصيد في الميناء");
+    expect(img?.getAttribute("loading")).toBe("eager");
+    expect(img?.getAttribute("fetchpriority")).toBe("high");
+    expect(img?.getAttribute("decoding")).toBeUndefined();
+    expect(img?.getAttribute("sizes")).toBe(COLUMN_SIZES);
+    // 2000×1300 published at most 1440 wide: the box the browser reserves has its proportions.
+    expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["1440", "936"]);
+  });
+
+  it("captions the lead photo and credits the photographer in Arabic, apart from the caption", () => {
+    const caption = page.querySelector("figure.photo-lead figcaption");
+    expect(caption?.childNodes[0]?.text).toBe("عادت السفن إلى الميناء صباح الأربعاء");
+    expect(caption?.querySelector(".photo-credit")?.text).toBe("تصوير: أحمد سالم");
+  });
+
+  it("makes each body photo a figure of its own, never inside a paragraph, lazy and decoded off the main thread", () => {
+    const figures = page.querySelectorAll(".article-body > figure.photo");
+    expect(figures.length).toBe(2);
+    expect(page.querySelectorAll("p figure, p picture, p img").length).toBe(0);
+    const [street, market] = figures;
+    for (const figure of figures) {
+      const img = figure.querySelector("img");
+      expect(img?.getAttribute("loading")).toBe("lazy");
+      expect(img?.getAttribute("decoding")).toBe("async");
+      expect(img?.getAttribute("fetchpriority")).toBeUndefined();
+    }
+    expect(street?.querySelector("img")?.getAttribute("alt")).toBe("شارع مزدحم");
+    expect(street?.querySelector(".photo-credit")?.text).toBe("تصوير: ليلى حداد");
+    expect(market?.querySelector("figcaption")?.text).toBe("سوق السمك");
+    expect(market?.querySelector(".photo-credit")).toBeNull();
+    // 1200 px wide: never upscaled, its largest width is its own.
+    expect(market?.querySelector("img")?.getAttribute("width")).toBe("1200");
+  });
+
+  it("serves every source under the path prefix from _site/media/, each file the width it claims", async () => {
+    const urls = page
+      .querySelectorAll("picture source, picture img")
+      .flatMap((element) => [
+        ...srcsetUrls(element.getAttribute("srcset")),
+        ...(element.getAttribute("src") ? [element.getAttribute("src") ?? ""] : []),
+      ]);
+    // Three photos, each two sources and the <img> at four widths, and the <img>'s src.
+    expect(urls.length).toBe(3 * (3 * 4 + 1));
+    for (const url of new Set(urls)) {
+      const file = served(url);
+      expect(existsSync(file), url).toBe(true);
+      const claimed = /-(\d+)\.(?:avif|webp|jpg)$/.exec(url)?.[1];
+      expect((await sharp(file).metadata()).width, url).toBe(Number(claimed));
+    }
+  });
+
+  it("shares the lead photo's 1200×630 JPEG in link previews, with its alt text", async () => {
+    const meta = (key: string) =>
+      page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
+    const url = meta("og:image") ?? "";
+    expect(url).toMatch(
+      /^https:\/\/example\.org\/news\/media\/port-[0-9a-f]{10}-share-1200x630\.jpg$/,
+    );
+    expect(meta("twitter:image")).toBe(url);
+    expect([meta("og:image:width"), meta("og:image:height")]).toEqual(["1200", "630"]);
+    expect(meta("og:image:alt")).toBe("سفن الصيد في الميناء");
+    const shared = await sharp(served(new URL(url).pathname)).metadata();
+    expect([shared.format, shared.width, shared.height]).toEqual(["jpeg", 1200, 630]);
+  });
+
+  it("publishes a photo narrower than the smallest width at its own size, with a warning, and says width and height are no longer needed", async () => {
+    const small = parse(await readFile(path.join(site, "articles/small/index.html"), "utf8"));
+    const img = small.querySelector("figure.photo-lead img");
+    expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["300", "200"]);
+    const warnings = summary.warnings.map(
+      (warning) => `${warning.file} ${warning.field ?? ""} ${messageText(warning.message, "en")}`,
+    );
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/small\.md image\.src "\/media\/tiny\.jpg": is only 300 px wide/),
+    );
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/small\.md image width and height are no longer needed/),
+    );
+    // The article folder's photos are its own, not stray files.
+    expect(warnings.filter((warning) => warning.includes("gaza"))).toEqual([]);
+  });
+
+  it("is valid HTML (Nu)", async () => {
+    const errors = (await checkHtml([pageFile])).filter((message) => message.type !== "info");
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
