@@ -124,8 +124,13 @@ async function loadContent(context: BuildContext): Promise<Content> {
     context.preloaded = undefined;
     return preloaded;
   }
+  // The preview shows a photo's problem as it shows the content's (photosOf throws a ContentError).
   if (context.session.serving)
-    return loadForPreview(() => context.loader.load(), context.session.preview);
+    return loadForPreview(async () => {
+      const content = await context.loader.load();
+      await photosOf(context, content);
+      return content;
+    }, context.session.preview);
   return context.loader.load();
 }
 
