@@ -1,17 +1,17 @@
 // Integration: an article with a lead photo and two body photos built through the real pipeline, under a path prefix.
 
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuildSummary } from "../../src/build/build-site.ts";
+import type { BuildSummary } from "../../src/build/build-site.ts";
 import { messageText } from "../../src/content/problems.ts";
 import { COLUMN_SIZES } from "../../src/templates/picture.tsx";
 import { checkHtml } from "../helpers/nu-checker.ts";
-import { writePhoto } from "../helpers/photos.ts";
-import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
+import { buildPhotoSite } from "../helpers/photos.ts";
+import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
 
 let site: string;
 let summary: BuildSummary;
@@ -20,50 +20,8 @@ let pageFile: string;
 
 beforeAll(async () => {
   const dir = await makeTempDir("photos-build");
-  const content = await writeContent(path.join(dir, "content"), {
-    "small.md": articleText({
-      slug: "small",
-      date: "2023-06-20",
-      extra: ["image: {src: /media/tiny.jpg, alt: صورة صغيرة, width: 300, height: 200}"],
-    }),
-  });
-  await mkdir(path.join(content, "media"));
-  await mkdir(path.join(content, "articles/gaza"));
-  await writePhoto(path.join(content, "media/port.jpg"), 2000, 1300);
-  await writePhoto(path.join(content, "media/tiny.jpg"), 300, 200);
-  await writePhoto(path.join(content, "articles/gaza/street.png"), 1600, 1000);
-  await writePhoto(path.join(content, "articles/gaza/market.webp"), 1200, 800);
-  await writeFile(
-    path.join(content, "articles/gaza/index.md"),
-    articleText({
-      slug: "gaza-port",
-      extra: [
-        "image:",
-        "  src: /media/port.jpg",
-        "  alt: سفن الصيد في الميناء",
-        "  caption: عادت السفن إلى الميناء صباح الأربعاء",
-        "  credit: أحمد سالم",
-      ],
-      body: [
-        "فقرة أولى من المقال.",
-        "",
-        '![شارع مزدحم](street.png "الشارع الرئيسي قرب الميناء | ليلى حداد")',
-        "",
-        "فقرة ثانية.",
-        "",
-        '![سوق السمك](market.webp "سوق السمك")',
-      ].join("\n"),
-    }),
-  );
   site = path.join(dir, "_site");
-  const saved = process.env.SAHIFA_CONTENT;
-  process.env.SAHIFA_CONTENT = content;
-  try {
-    summary = await buildSite({ outputDir: site });
-  } finally {
-    if (saved === undefined) delete process.env.SAHIFA_CONTENT;
-    else process.env.SAHIFA_CONTENT = saved;
-  }
+  summary = await buildPhotoSite(path.join(dir, "content"), site);
   pageFile = path.join(site, "articles/gaza-port/index.html");
   page = parse(await readFile(pageFile, "utf8"));
 }, 120_000);
