@@ -49,11 +49,6 @@ export interface RenderedMarkdown {
   photos: PhotoReference[];
 }
 
-/**
- * What stands in the HTML for body photo N until its files are published.
- * @example "<!--sahifa-photo:0-->".replace(PHOTO_PLACEHOLDER, "x") //=> "x"
- */
-export const PHOTO_PLACEHOLDER = /<!--sahifa-photo:(\d+)-->/g;
 
 /**
  * Attributes an editor may set with `{…}` (markdown-it-attrs). Everything else, `onclick`,

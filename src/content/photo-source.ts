@@ -2,6 +2,12 @@
 
 import type { Message } from "./problems.ts";
 
+/**
+ * What stands in the HTML for body photo N until its files are published.
+ * @example "<!--sahifa-photo:0-->".replace(PHOTO_PLACEHOLDER, "x") //=> "x"
+ */
+export const PHOTO_PLACEHOLDER = /<!--sahifa-photo:(\d+)-->/g;
+
 /** A photo an article shows: its lead image or a photo in its body, as the editor wrote it. */
 export interface PhotoReference {
   /** As written: `/media/port.jpg` (content/media/) or `port.jpg` (beside the article's file). */

@@ -3,6 +3,7 @@
 import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
+import { PHOTO_PLACEHOLDER } from "../content/photo-source.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import { shareImageFor, type SharedPhoto, type SiteImages } from "./share-image.ts";
 import { textDirection, type Site } from "../content/site-settings.ts";
@@ -140,6 +141,8 @@ function categoriesOf(article: Article): string[] {
  */
 function contentOf(article: Article, url: string): Promise<string> {
   const dir = article.dir ?? textDirection(article.lang);
-  const html = `<div dir="${dir}" lang="${article.lang}">\n${article.html}</div>`;
+  // Body photos are not in the feeds yet: their placeholders are left out.
+  const body = article.html.replace(PHOTO_PLACEHOLDER, "");
+  const html = `<div dir="${dir}" lang="${article.lang}">\n${body}</div>`;
   return convertHtmlToAbsoluteUrls(html, url);
 }

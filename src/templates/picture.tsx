@@ -3,8 +3,7 @@
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { PhotoFile, PublishedPhoto } from "../assets/photo-cache.ts";
 import type { Article } from "../content/article.ts";
-import { PHOTO_PLACEHOLDER } from "../content/markdown.ts";
-import type { PhotoReference } from "../content/photo-source.ts";
+import { PHOTO_PLACEHOLDER, type PhotoReference } from "../content/photo-source.ts";
 import type { Site } from "../content/site-settings.ts";
 import type { SharedPhoto } from "../publish/share-image.ts";
 import { sitePath } from "../site/urls.ts";

@@ -117,6 +117,18 @@ describe("an article with a lead photo and two body photos", () => {
     expect([shared.format, shared.width, shared.height]).toEqual(["jpeg", 1200, 630]);
   });
 
+  it("gives the JSON Feed the share JPEG, and no feed the body's placeholders", async () => {
+    const feed = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as {
+      items: { url: string; image?: string; content_html: string }[];
+    };
+    const item = feed.items.find((entry) => entry.url.endsWith("/articles/gaza-port/"));
+    expect(item?.image).toMatch(/\/news\/media\/port-[0-9a-f]{10}-share-1200x630\.jpg$/);
+    expect(item?.content_html).toContain("فقرة ثانية");
+    for (const file of ["feed.json", "feed.xml"]) {
+      expect(await readFile(path.join(site, file), "utf8")).not.toContain("sahifa-photo");
+    }
+  });
+
   it("publishes a photo narrower than the smallest width at its own size, with a warning, and says width and height are no longer needed", async () => {
     const small = parse(await readFile(path.join(site, "articles/small/index.html"), "utf8"));
     const img = small.querySelector("figure.photo-lead img");
