@@ -1,6 +1,7 @@
 // What a reader's browser does with an article's photos, in Chromium at 360 and 1280 px: the file it picks, no layout shift, captions shown.
 
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
@@ -90,6 +91,68 @@ describe.each([
         "سوق السمك",
       ]);
       expect(await page.evaluate("window.__shifts")).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe("the photo article in light, dark and print", () => {
+  it.each(["light", "dark"] as const)(
+    "has no axe violations (%s)",
+    async (colorScheme) => {
+      const context = await browser.newContext({
+        colorScheme,
+        viewport: { width: 1280, height: 800 },
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL("news/articles/gaza-port/", server.url).href, {
+          waitUntil: "load",
+        });
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.passes.length).toBeGreaterThan(10);
+        expect(
+          results.violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+          ),
+        ).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+
+  it("prints each photo whole with its caption and credit, the credit smaller than the caption", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL("news/articles/gaza-port/", server.url).href, { waitUntil: "load" });
+      await page.emulateMedia({ media: "print" });
+      const figures = await page.evaluate(() =>
+        [...document.querySelectorAll("figure.photo")].map((figure) => {
+          const style = (selector: string) => {
+            const element = figure.querySelector(selector);
+            return element ? getComputedStyle(element) : undefined;
+          };
+          return {
+            breakInside: getComputedStyle(figure).breakInside,
+            caption: style("figcaption")?.display,
+            captionSize: parseFloat(style("figcaption")?.fontSize ?? "0"),
+            creditSize: parseFloat(style(".photo-credit")?.fontSize ?? "0"),
+          };
+        }),
+      );
+      expect(figures.map((figure) => [figure.breakInside, figure.caption])).toEqual([
+        ["avoid", "block"],
+        ["avoid", "block"],
+        ["avoid", "block"],
+      ]);
+      const [lead] = figures;
+      expect(lead?.creditSize).toBeGreaterThan(0);
+      expect(lead?.creditSize).toBeLessThan(lead?.captionSize ?? 0);
     } finally {
       await context.close();
     }
