@@ -109,8 +109,7 @@ async function publishOne(
     report(MESSAGES.outside);
     return undefined;
   }
-  const stats = await lstat(file).catch(() => undefined);
-  if (stats?.isSymbolicLink()) {
+  if (await passesThroughLink(root, file)) {
     report(MESSAGES.symbolicLink);
     return undefined;
   }
@@ -123,6 +122,19 @@ async function publishOne(
     report(smallPhotoMessage(published.width, DEFAULT_PHOTO_PLAN.widths[0] ?? 0), "warning");
   }
   return published;
+}
+
+/**
+ * Whether the file, or a folder between content/ and it, is a symbolic link: a linked
+ * content/media/ would publish whatever it points to on the building machine.
+ */
+async function passesThroughLink(root: string, file: string): Promise<boolean> {
+  const parts = path.relative(root, file).split(path.sep);
+  for (let depth = 1; depth <= parts.length; depth += 1) {
+    const stats = await lstat(path.join(root, ...parts.slice(0, depth))).catch(() => undefined);
+    if (stats?.isSymbolicLink()) return true;
+  }
+  return false;
 }
 
 function safeDecode(src: string): string {
@@ -139,7 +151,7 @@ const MESSAGES = {
     ar: "يشير إلى خارج مجلد المحتوى، والصور يجب أن تكون في content/media/ أو بجانب المقال",
   },
   symbolicLink: {
-    en: "is a symbolic link, which is never followed: put the photo itself here",
-    ar: "رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع الصورة نفسها هنا",
+    en: "is, or is in a folder that is, a symbolic link, which is never followed: put the photo itself here",
+    ar: "رابط رمزي أو في مجلد هو رابط رمزي، والروابط الرمزية لا تُتبع أبدًا: ضع الصورة نفسها هنا",
   },
 } as const satisfies Record<string, Message>;

@@ -146,6 +146,8 @@ describe("photo files the build refuses", () => {
         "![رابط](/media/link.jpg)",
         "",
         "![خارج](../../site.yaml)",
+        "",
+        "![مجلد](/media/linked/port.jpg)",
       ),
     }),
   };
@@ -161,6 +163,13 @@ describe("photo files the build refuses", () => {
       writeFile(file, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'),
     "port.jpg": photo(800, 500),
     "link.jpg": (file: string) => symlink(path.join(path.dirname(file), "port.jpg"), file),
+    // A folder linked to one outside content/, holding a good photo.
+    linked: async (file: string) => {
+      const outside = path.join(path.dirname(file), "../../outside");
+      await mkdir(outside, { recursive: true });
+      await writePhoto(path.join(outside, "port.jpg"), 800, 500);
+      await symlink(outside, file);
+    },
   };
 
   it("missing, not an image, cut short, over the pixel limit, SVG inside, a link, out of content/: each with its line", async () => {
@@ -171,10 +180,11 @@ describe("photo files the build refuses", () => {
       `files.md:12: "/media/cut.jpg": is damaged or cut short (the file ends before the image does): export or copy it again`,
       `files.md:14: "/media/huge.png": is 12000×12000 pixels, over the limit of 120 megapixels: make it smaller before adding it`,
       `files.md:16: "/media/drawing.jpg": is an SVG drawing: photos must be raster files in the repository (JPEG, PNG, WebP or AVIF)`,
-      `files.md:18: "/media/link.jpg": is a symbolic link, which is never followed: put the photo itself here`,
+      `files.md:18: "/media/link.jpg": is, or is in a folder that is, a symbolic link, which is never followed: put the photo itself here`,
       `files.md:20: "../../site.yaml": leads out of the content folder: photos must be in content/media/ or beside the article`,
+      `files.md:22: "/media/linked/port.jpg": is, or is in a folder that is, a symbolic link, which is never followed: put the photo itself here`,
     ]);
-    expect(run.result.stderr).toMatch(/^7 problems in 2 files$/m);
+    expect(run.result.stderr).toMatch(/^8 problems in 2 files$/m);
   }, 60_000);
 
   it("reports in the site's language: Arabic for an Arabic site", async () => {
