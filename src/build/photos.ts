@@ -50,18 +50,20 @@ export async function publishArticlePhotos(
 }
 
 /**
- * Puts the files the pages use (the column's widths and the share image) into `outputDir`'s
+ * Puts the files the pages use (the column's widths; for a lead photo the share image and the
+ * structured data's crops too; the thumbnails wait for the lists) into `outputDir`'s
  * media folder: hard links to the cache where the file system allows (putPhotoFile).
  */
 export async function writePhotoFiles(outputDir: string, photos: SitePhotos): Promise<void> {
   const folder = path.join(outputDir, PHOTO_FOLDER);
   const files = new Map<string, PublishedPhoto["files"][number]>();
+  const keep = (photo: PublishedPhoto, roles: readonly string[]) => {
+    for (const file of photo.files) if (roles.includes(file.role)) files.set(file.name, file);
+  };
   for (const { lead, body } of photos.values()) {
-    for (const photo of lead ? [lead, ...body] : body) {
-      for (const file of photo.files) {
-        if (file.role === "column" || file.role === "share") files.set(file.name, file);
-      }
-    }
+    // A lead photo is shared and described to search engines; a body photo is only shown.
+    if (lead) keep(lead, ["column", "share", "crop"]);
+    for (const photo of body) keep(photo, ["column"]);
   }
   if (files.size === 0) return;
   await mkdir(folder, { recursive: true });

@@ -128,8 +128,11 @@ async function loadContent(context: BuildContext): Promise<Content> {
   if (context.session.serving)
     return loadForPreview(async () => {
       const content = await context.loader.load();
-      await photosOf(context, content);
-      return content;
+      const { problems } = await photosOf(context, content);
+      // Its warnings (a photo too small) are shown with the content's.
+      return problems.length === 0
+        ? content
+        : { ...content, warnings: [...content.warnings, ...problems] };
     }, context.session.preview);
   return context.loader.load();
 }

@@ -6,7 +6,7 @@ import { newsArticle } from "../publish/structured-data.ts";
 import { tagName, tagPath } from "../site/tags.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
-import { bodyWithPhotos, Figure, sharedPhoto } from "./picture.tsx";
+import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
@@ -27,7 +27,17 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
       path={article.path}
       article={article}
       shareImage={image}
-      head={<JsonLd value={newsArticle({ site, article, image, images: data.images })} />}
+      head={
+        <JsonLd
+          value={newsArticle({
+            site,
+            article,
+            image,
+            images: data.images,
+            crops: leadCrops(site, article, photos),
+          })}
+        />
+      }
     >
       <article
         class="article"

@@ -5,8 +5,8 @@ import type { PhotoFile, PublishedPhoto } from "../assets/photo-cache.ts";
 import type { Article } from "../content/article.ts";
 import { PHOTO_PLACEHOLDER, type PhotoReference } from "../content/photo-source.ts";
 import type { Site } from "../content/site-settings.ts";
-import type { SharedPhoto } from "../publish/share-image.ts";
-import { sitePath } from "../site/urls.ts";
+import type { SharedPhoto, ShareImage } from "../publish/share-image.ts";
+import { absoluteUrl, sitePath } from "../site/urls.ts";
 
 /** An article's published photos: its lead photo and its body photos, in the body's order. */
 export interface ArticlePhotos {
@@ -129,6 +129,26 @@ export function sharedPhoto(
     height: share.height,
     alt: article.leadPhoto.alt || article.title,
   };
+}
+
+/**
+ * The lead photo's crops for structured data (16:9, 4:3 and 1:1 JPEGs, 1,200 px wide where the
+ * source allows), as absolute URLs.
+ */
+export function leadCrops(
+  site: Pick<Site, "url">,
+  article: Pick<Article, "leadPhoto" | "title">,
+  photos: ArticlePhotos | undefined,
+): ShareImage[] {
+  const crops = photos?.lead?.files.filter((file) => file.role === "crop") ?? [];
+  const alt = article.leadPhoto?.alt || article.title;
+  return crops.map(({ name, width, height }) => ({
+    url: absoluteUrl(site, PHOTO_FOLDER + name),
+    width,
+    height,
+    alt,
+    type: "image/jpeg",
+  }));
 }
 
 function photoUrl(site: Pick<Site, "pathPrefix">, file: PhotoFile): string {

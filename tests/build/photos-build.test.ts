@@ -1,7 +1,7 @@
 // Integration: an article with a lead photo and two body photos built through the real pipeline, under a path prefix.
 
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import sharp from "sharp";
@@ -115,6 +115,26 @@ describe("an article with a lead photo and two body photos", () => {
     expect(meta("og:image:alt")).toBe("سفن الصيد في الميناء");
     const shared = await sharp(served(new URL(url).pathname)).metadata();
     expect([shared.format, shared.width, shared.height]).toEqual(["jpeg", 1200, 630]);
+  });
+
+  it("describes the lead photo to search engines in 16:9, 4:3 and 1:1, 1,200 px wide, credited", async () => {
+    const script = page.querySelector('script[type="application/ld+json"]')?.text ?? "{}";
+    const { image } = JSON.parse(script) as {
+      image: { url: string; width: number; height: number; creditText: string }[];
+    };
+    expect(image.map(({ width, height, creditText }) => [width, height, creditText])).toEqual([
+      [1200, 675, "أحمد سالم"],
+      [1200, 900, "أحمد سالم"],
+      [1200, 1200, "أحمد سالم"],
+    ]);
+    for (const { url, width, height } of image) {
+      const file = served(new URL(url).pathname);
+      const { format, ...size } = await sharp(file).metadata();
+      expect([format, size.width, size.height], url).toEqual(["jpeg", width, height]);
+    }
+    // Body photos are only shown: no share image or crops of theirs in the site.
+    const media = await readdir(path.join(site, "media"));
+    expect(media.filter((name) => /^(?:street|market)-.*(?:share|x)/.test(name))).toEqual([]);
   });
 
   it("gives the JSON Feed the share JPEG, and no feed the body's placeholders", async () => {

@@ -289,7 +289,12 @@ describe("JSON-LD", () => {
       publisher: { name: "صحيفة الاختبار", url: URL_BASE, logo: { width: 600, height: 60 } },
       dateline: "الدوحة",
       inLanguage: "ar",
-      image: { width: 1200, height: 630 },
+      image: [
+        { width: 1200, height: 675 },
+        { width: 1200, height: 900 },
+        // The 1:1 crop of a 1600×900 photo: as large as it goes, never upscaled.
+        { width: 900, height: 900 },
+      ],
       mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
       articleSection: "اقتصاد",
     });
