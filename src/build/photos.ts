@@ -51,7 +51,7 @@ export async function publishArticlePhotos(
 
 /**
  * Puts the files the pages use (the column's widths; for a lead photo the share image and the
- * structured data's crops too; the thumbnails wait for the lists) into `outputDir`'s
+ * structured data's crops and the lists' thumbnails too) into `outputDir`'s
  * media folder: hard links to the cache where the file system allows (putPhotoFile).
  */
 export async function writePhotoFiles(outputDir: string, photos: SitePhotos): Promise<void> {
@@ -62,7 +62,7 @@ export async function writePhotoFiles(outputDir: string, photos: SitePhotos): Pr
   };
   for (const { lead, body } of photos.values()) {
     // A lead photo is shared and described to search engines; a body photo is only shown.
-    if (lead) keep(lead, ["column", "share", "crop"]);
+    if (lead) keep(lead, ["column", "share", "crop", "thumbnail"]);
     for (const photo of body) keep(photo, ["column"]);
   }
   if (files.size === 0) return;

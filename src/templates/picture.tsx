@@ -47,13 +47,7 @@ export function Figure({
   lead: boolean;
   lang: string;
 }) {
-  const column = photo.files.filter((file) => file.role === "column");
-  const srcset = (format: keyof typeof TYPES) =>
-    column
-      .filter((file) => file.format === format)
-      .map((file) => `${photoUrl(site, file)} ${file.width}w`)
-      .join(", ");
-  const jpegs = column.filter((file) => file.format === "jpeg");
+  const { jpegs, srcset } = widthsOf(site, photo, "column");
   const largest = jpegs[jpegs.length - 1];
   if (!largest) return null;
   // The fallback src: the first width of 720 or more (a 2× phone), else the largest.
@@ -62,9 +56,7 @@ export function Figure({
   return (
     <figure class={lead ? "photo photo-lead" : "photo"}>
       <picture>
-        {(["avif", "webp"] as const).map((format) => (
-          <source type={TYPES[format]} srcset={srcset(format)} sizes={COLUMN_SIZES} />
-        ))}
+        <Sources srcset={srcset} sizes={COLUMN_SIZES} />
         <img
           src={photoUrl(site, fallback)}
           srcset={srcset("jpeg")}
@@ -89,6 +81,41 @@ export function Figure({
         </figcaption>
       )}
     </figure>
+  );
+}
+
+/** How wide a list's thumbnail is drawn (styles/main.css, `.article-thumb`). */
+export const THUMBNAIL_SIZES = "6rem";
+
+/**
+ * A lead photo's 4:3 thumbnail in a list of articles. Its alt text is empty: the headline beside
+ * it says what the article is, and a reader of the list needs nothing more from the photo.
+ */
+export function Thumbnail({
+  site,
+  photo,
+}: {
+  site: Pick<Site, "pathPrefix">;
+  photo: PublishedPhoto;
+}) {
+  const { jpegs, srcset } = widthsOf(site, photo, "thumbnail");
+  const [smallest] = jpegs;
+  if (!smallest) return null;
+  return (
+    <picture>
+      <Sources srcset={srcset} sizes={THUMBNAIL_SIZES} />
+      <img
+        class="article-thumb"
+        src={photoUrl(site, smallest)}
+        srcset={srcset("jpeg")}
+        sizes={THUMBNAIL_SIZES}
+        width={smallest.width}
+        height={smallest.height}
+        alt=""
+        loading="lazy"
+        decoding="async"
+      />
+    </picture>
   );
 }
 
@@ -149,6 +176,32 @@ export function leadCrops(
     alt,
     type: "image/jpeg",
   }));
+}
+
+/** A photo's files of one role: its JPEGs, smallest first, and each format's `srcset`. */
+function widthsOf(
+  site: Pick<Site, "pathPrefix">,
+  photo: PublishedPhoto,
+  role: PhotoFile["role"],
+): { jpegs: PhotoFile[]; srcset: (format: keyof typeof TYPES) => string } {
+  const files = photo.files.filter((file) => file.role === role);
+  const srcset = (format: keyof typeof TYPES) =>
+    files
+      .filter((file) => file.format === format)
+      .map((file) => `${photoUrl(site, file)} ${file.width}w`)
+      .join(", ");
+  return { jpegs: files.filter((file) => file.format === "jpeg"), srcset };
+}
+
+/** The AVIF and WebP sources, best first: a browser takes the first type it can show. */
+function Sources(props: { srcset: (format: keyof typeof TYPES) => string; sizes: string }) {
+  return (
+    <>
+      {(["avif", "webp"] as const).map((format) => (
+        <source type={TYPES[format]} srcset={props.srcset(format)} sizes={props.sizes} />
+      ))}
+    </>
+  );
 }
 
 function photoUrl(site: Pick<Site, "pathPrefix">, file: PhotoFile): string {

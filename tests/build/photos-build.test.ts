@@ -137,6 +137,27 @@ describe("an article with a lead photo and two body photos", () => {
     expect(media.filter((name) => /^(?:street|market)-.*(?:share|x)/.test(name))).toEqual([]);
   });
 
+  it("lists an article with a lead photo with its 4:3 thumbnail, in AVIF, WebP and JPEG", async () => {
+    const home = parse(await readFile(path.join(site, "index.html"), "utf8"));
+    const items = home.querySelectorAll(".article-list > li");
+    const gaza = items.find(
+      (item) => item.querySelector("h2 a")?.getAttribute("href") === "/news/articles/gaza-port/",
+    );
+    const sources = gaza?.querySelectorAll("picture source") ?? [];
+    expect(sources.map((source) => source.getAttribute("type"))).toEqual([
+      "image/avif",
+      "image/webp",
+    ]);
+    const img = gaza?.querySelector("picture img.article-thumb");
+    expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["160", "120"]);
+    expect(img?.getAttribute("alt")).toBe("");
+    for (const url of [...sources, img].flatMap((element) =>
+      srcsetUrls(element?.getAttribute("srcset")),
+    )) {
+      expect(existsSync(served(url)), url).toBe(true);
+    }
+  });
+
   it("gives the JSON Feed the share JPEG, and no feed the body's placeholders", async () => {
     const feed = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as {
       items: { url: string; image?: string; content_html: string }[];
@@ -166,8 +187,10 @@ describe("an article with a lead photo and two body photos", () => {
     expect(warnings.filter((warning) => warning.includes("gaza"))).toEqual([]);
   });
 
-  it("is valid HTML (Nu)", async () => {
-    const errors = (await checkHtml([pageFile])).filter((message) => message.type !== "info");
+  it("is valid HTML, the article and the list (Nu)", async () => {
+    const errors = (await checkHtml([pageFile, path.join(site, "index.html")])).filter(
+      (message) => message.type !== "info",
+    );
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -158,3 +158,40 @@ describe("the photo article in light, dark and print", () => {
     }
   }, 60_000);
 });
+
+describe("the home page's list with a thumbnail", () => {
+  it.each([360, 1280])(
+    "draws it 6rem wide at the start of the line (the right, in Arabic), without a shift or sideways scroll at %i px",
+    async (width) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        await page.addInitScript({ content: OBSERVE_SHIFTS });
+        await page.goto(new URL("news/", server.url).href, { waitUntil: "load" });
+        await page.waitForFunction(() =>
+          [...document.images].every((image) => image.complete && image.naturalWidth > 0),
+        );
+        const layout = await page.evaluate(() => {
+          const image = document.querySelector("img.article-thumb") as HTMLImageElement;
+          const item = image.closest("li") as HTMLElement;
+          const box = image.getBoundingClientRect();
+          const row = item.getBoundingClientRect();
+          return {
+            currentSrc: new URL(image.currentSrc).pathname,
+            width: box.width,
+            fromRight: row.right - box.right,
+            scrollWidth: document.documentElement.scrollWidth,
+          };
+        });
+        expect(layout.currentSrc).toMatch(/^\/news\/media\/port-[0-9a-f]{10}-thumb-160\.avif$/);
+        expect(layout.width).toBe(96);
+        expect(layout.fromRight).toBeLessThan(1);
+        expect(layout.scrollWidth).toBe(width);
+        expect(await page.evaluate("window.__shifts")).toBe(0);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+});
