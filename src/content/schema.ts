@@ -133,6 +133,8 @@ export function createArticleSchema(zone: string) {
           // Alt text is required; an image that says nothing is marked so in so many words.
           if (image.alt === undefined && !image.decorative)
             context.addIssue({ ...issue(MESSAGES.required), path: ["alt"] });
+          if (image.alt !== undefined && image.decorative)
+            context.addIssue({ ...issue(MESSAGES.decorativeWithAlt), path: ["decorative"] });
         })
         .optional(),
       section: text().optional(),
@@ -252,6 +254,10 @@ const VISIBLE = /[^\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164
 /** The schema's fixed messages; those that quote a value are the functions below. */
 const MESSAGES = {
   required: { en: "is required", ar: "الحقل مطلوب" },
+  decorativeWithAlt: {
+    en: "a decorative photo has no alt text: delete alt, or delete decorative if the photo tells the reader something",
+    ar: "الصورة الزخرفية بلا نص بديل: احذف alt، أو احذف decorative إن كانت الصورة تقول للقارئ شيئًا",
+  },
   empty: { en: "is empty", ar: "الحقل فارغ" },
   blank: {
     en: "is empty (or only invisible characters)",

@@ -93,14 +93,19 @@ describe("articles with photos", () => {
     ]);
   });
 
-  it("requires the lead photo's alt text unless it is marked decorative", async () => {
+  it("requires the lead photo's alt text unless it is marked decorative, and not both", async () => {
     const dir = await makeTempDir("content-photos");
     const content = await writeContent(path.join(dir, "content"), {
       "a.md": articleText({ slug: "a", extra: ["image: {src: /media/a.jpg}"] }),
+      "b.md": articleText({
+        slug: "b",
+        extra: ["image: {src: /media/a.jpg, alt: صورة, decorative: true}"],
+      }),
     });
     const error = await createContentLoader({ contentDir: content }).load().catch((e: unknown) => e);
     expect((error as { problems: { field?: string; line?: number }[] }).problems).toMatchObject([
       { field: "image.alt", line: 6 },
+      { field: "image.decorative", line: 6 },
     ]);
   });
 });
