@@ -56,4 +56,20 @@ describe("the preview", () => {
       expect(response.headers.get("content-type"), url).toBe(types[format as keyof typeof types]);
     }
   }, 90_000);
+
+  it("publishes a photo replaced under the same name: the page names the new files", async () => {
+    const before = await (await get("/articles/a/")).text();
+    const key = /\/media\/port-([0-9a-f]{10})-720\.jpg/.exec(before)?.[1];
+    expect(key).toBeDefined();
+    await writePhoto(path.join(content, "media/port.jpg"), 1200, 900);
+    let after = "";
+    await until(async () => {
+      after = await (await get("/articles/a/")).text();
+      return !after.includes(`port-${key}-`);
+    }, 60_000);
+    const [, fresh] = /\/media\/(port-[0-9a-f]{10})-720\.jpg/.exec(after) ?? [];
+    expect(fresh).toBeDefined();
+    expect(after).toContain('width="1200" height="900"');
+    expect((await get(`/media/${fresh}-720.avif`)).status).toBe(200);
+  }, 90_000);
 });
