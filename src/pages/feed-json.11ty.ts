@@ -1,7 +1,7 @@
 // Eleventy entry for the JSON Feed.
 import { FEEDS, jsonFeed } from "../publish/feeds.ts";
 import type { PageData } from "../templates/page-data.ts";
-import { sharedPhoto } from "../templates/picture.tsx";
+import { bodyWithPhotos, sharedPhoto } from "../templates/picture.tsx";
 
 export const data = { permalink: FEEDS.json.path };
 
@@ -9,5 +9,6 @@ export function render(data: PageData): Promise<string> {
   return jsonFeed({
     ...data,
     sharedPhoto: (article) => sharedPhoto(article, data.photos.get(article.path)),
+    bodyOf: (article) => bodyWithPhotos(data.site, article, data.photos.get(article.path), true),
   });
 }

@@ -26,6 +26,8 @@ export interface FeedInput {
   images: SiteImages;
   /** An article's lead photo as shared (its 1200×630 JPEG), when it has one. */
   sharedPhoto?: (article: Article) => SharedPhoto | undefined;
+  /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
+  bodyOf?: (article: Article) => string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface FeedInput {
  * the build's clock, so the same content gives the same bytes.
  * @example await atomFeed({ site, articles, images }) //=> '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
  */
-export async function atomFeed({ site, articles, images }: FeedInput): Promise<string> {
+export async function atomFeed({ site, articles, images, bodyOf }: FeedInput): Promise<string> {
   const entries = articles.slice(0, FEED_LIMIT);
   const home = absoluteUrl(site, "/");
   const entryElements = await Promise.all(
@@ -49,7 +51,7 @@ export async function atomFeed({ site, articles, images }: FeedInput): Promise<s
         author: article.author ? { name: article.author } : undefined,
         category: categoriesOf(article).map((term) => ({ "@term": term })),
         summary: article.standfirst,
-        content: { "@type": "html", "#text": await contentOf(article, url) },
+        content: { "@type": "html", "#text": await contentOf(article, url, bodyOf) },
       };
     }),
   );
@@ -78,7 +80,7 @@ export async function atomFeed({ site, articles, images }: FeedInput): Promise<s
  * @example JSON.parse(await jsonFeed({ site, articles, images })).items[0].url //=> "https://…/articles/…/"
  */
 export async function jsonFeed(input: FeedInput): Promise<string> {
-  const { site, articles, images, sharedPhoto } = input;
+  const { site, articles, images, sharedPhoto, bodyOf } = input;
   const photoOf = (article: Article) => {
     const photo = sharedPhoto?.(article);
     return photo ? { image: shareImageFor(site, photo, images).url } : {};
@@ -92,7 +94,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
         url,
         title: article.title,
         summary: article.standfirst,
-        content_html: await contentOf(article, url),
+        content_html: await contentOf(article, url, bodyOf),
         date_published: toIsoDateTime(article.date, site.timeZone),
         date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
         ...(article.author ? { authors: [{ name: article.author }] } : {}),
@@ -139,10 +141,14 @@ function categoriesOf(article: Article): string[] {
  * show the HTML keep its `dir` (Liferea's and miniflux's RTL threads come to `dir` on the
  * content); `lang` picks the right fonts there too.
  */
-function contentOf(article: Article, url: string): Promise<string> {
+function contentOf(
+  article: Article,
+  url: string,
+  bodyOf?: (article: Article) => string,
+): Promise<string> {
   const dir = article.dir ?? textDirection(article.lang);
-  // Body photos are not in the feeds yet: their placeholders are left out.
-  const body = article.html.replace(PHOTO_PLACEHOLDER, "");
+  // Photos' root-relative URLs are made absolute with the links'.
+  const body = bodyOf?.(article) ?? article.html.replace(PHOTO_PLACEHOLDER, "");
   const html = `<div dir="${dir}" lang="${article.lang}">\n${body}</div>`;
   return convertHtmlToAbsoluteUrls(html, url);
 }

@@ -32,7 +32,8 @@ const TYPES = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" } as 
  * A photo as a figure. The lead photo is the page's largest paint: fetched first
  * (`fetchpriority="high"`, eager) and decoded as the browser sees fit; the others load lazily
  * and decode off the main thread. width and height are the published JPEG's, so the box is
- * reserved before the file arrives (no layout shift).
+ * reserved before the file arrives (no layout shift). In a feed (`feed`), where readers drop
+ * <picture>, srcset and styles, it is one JPEG 720 px wide (or the largest) and its caption.
  */
 export function Figure({
   site,
@@ -40,12 +41,14 @@ export function Figure({
   reference,
   lead,
   lang,
+  feed = false,
 }: {
   site: Pick<Site, "pathPrefix">;
   photo: PublishedPhoto;
   reference: PhotoReference;
   lead: boolean;
   lang: string;
+  feed?: boolean;
 }) {
   const { jpegs, srcset } = widthsOf(site, photo, "column");
   const largest = jpegs[jpegs.length - 1];
@@ -53,6 +56,26 @@ export function Figure({
   // The fallback src: the first width of 720 or more (a 2× phone), else the largest.
   const fallback = jpegs.find((file) => file.width >= 720) ?? largest;
   const { caption, credit } = reference;
+  const figcaption = (caption || credit) && (
+    <figcaption>
+      {caption}
+      {credit && (
+        <span class="photo-credit">
+          {lang === "ar" ? "تصوير: " : "Photo: "}
+          {credit}
+        </span>
+      )}
+    </figcaption>
+  );
+  if (feed) {
+    const { width, height } = fallback;
+    return (
+      <figure>
+        <img src={photoUrl(site, fallback)} width={width} height={height} alt={reference.alt} />
+        {figcaption}
+      </figure>
+    );
+  }
   return (
     <figure class={lead ? "photo photo-lead" : "photo"}>
       <picture>
@@ -69,17 +92,7 @@ export function Figure({
             : { loading: "lazy", decoding: "async" })}
         />
       </picture>
-      {(caption || credit) && (
-        <figcaption>
-          {caption}
-          {credit && (
-            <span class="photo-credit">
-              {lang === "ar" ? "تصوير: " : "Photo: "}
-              {credit}
-            </span>
-          )}
-        </figcaption>
-      )}
+      {figcaption}
     </figure>
   );
 }
@@ -128,6 +141,7 @@ export function bodyWithPhotos(
   site: Pick<Site, "pathPrefix">,
   article: Pick<Article, "html" | "photos" | "lang">,
   photos: ArticlePhotos | undefined,
+  feed = false,
 ): string {
   if (article.photos.length === 0) return article.html;
   return article.html.replace(PHOTO_PLACEHOLDER, (_, index: string) => {
@@ -135,7 +149,14 @@ export function bodyWithPhotos(
     const photo = photos?.body[Number(index)];
     if (!reference || !photo) return "";
     return renderToStaticMarkup(
-      <Figure site={site} photo={photo} reference={reference} lead={false} lang={article.lang} />,
+      <Figure
+        site={site}
+        photo={photo}
+        reference={reference}
+        lead={false}
+        lang={article.lang}
+        feed={feed}
+      />,
     );
   });
 }

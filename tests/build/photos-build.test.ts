@@ -158,16 +158,33 @@ describe("an article with a lead photo and two body photos", () => {
     }
   });
 
-  it("gives the JSON Feed the share JPEG, and no feed the body's placeholders", async () => {
+  it("gives the JSON Feed the share JPEG, and both feeds each body photo as one JPEG with its caption", async () => {
     const feed = JSON.parse(await readFile(path.join(site, "feed.json"), "utf8")) as {
       items: { url: string; image?: string; content_html: string }[];
     };
     const item = feed.items.find((entry) => entry.url.endsWith("/articles/gaza-port/"));
     expect(item?.image).toMatch(/\/news\/media\/port-[0-9a-f]{10}-share-1200x630\.jpg$/);
-    expect(item?.content_html).toContain("فقرة ثانية");
-    for (const file of ["feed.json", "feed.xml"]) {
-      expect(await readFile(path.join(site, file), "utf8")).not.toContain("sahifa-photo");
+    const atom = await readFile(path.join(site, "feed.xml"), "utf8");
+    const atomEntry =
+      /<entry>(?:(?!<\/entry>)[\s\S])*gaza-port[\s\S]*?<\/entry>/.exec(atom)?.[0] ?? "";
+    const atomBody = parse(parse(atomEntry).querySelector("content")?.text ?? "");
+    for (const body of [parse(item?.content_html ?? ""), atomBody]) {
+      const figures = body.querySelectorAll("figure");
+      expect(figures.map((figure) => figure.querySelector("img")?.getAttribute("src"))).toEqual([
+        expect.stringMatching(
+          /^https:\/\/example\.org\/news\/media\/street-[0-9a-f]{10}-720\.jpg$/,
+        ),
+        expect.stringMatching(
+          /^https:\/\/example\.org\/news\/media\/market-[0-9a-f]{10}-720\.jpg$/,
+        ),
+      ]);
+      expect(figures.map((figure) => figure.querySelector("figcaption")?.text)).toEqual([
+        "الشارع الرئيسي قرب الميناءتصوير: ليلى حداد",
+        "سوق السمك",
+      ]);
+      expect(body.querySelectorAll("picture, source").length).toBe(0);
     }
+    expect(atom + JSON.stringify(feed)).not.toContain("sahifa-photo");
   });
 
   it("publishes a photo narrower than the smallest width at its own size, with a warning, and says width and height are no longer needed", async () => {

@@ -80,8 +80,13 @@ describe("a body's links and images under the path prefix /news/", () => {
       "https://example.org/news/articles/links/#details",
       "https://example.org/news/articles/report/",
     ]);
-    // Body photos are not in the feeds yet (docs/architecture.md, Photos).
-    expect(entry.querySelector("img")).toBeNull();
+    // A body photo is one JPEG in a feed, its URL absolute like the links'.
+    expect(entry.querySelectorAll("img").map((img) => img.getAttribute("src"))).toEqual([
+      expect.stringMatching(
+        /^https:\/\/example\.org\/news\/media\/ministers-[0-9a-f]{10}-720\.jpg$/,
+      ),
+      expect.stringMatching(/^https:\/\/example\.org\/news\/media\/photo-[0-9a-f]{10}-720\.jpg$/),
+    ]);
     const json = JSON.parse(await read("feed.json")) as { items: { content_html: string }[] };
     expect(json.items.map((item) => item.content_html).join("")).toContain(
       'href="https://example.org/news/articles/report/"',
