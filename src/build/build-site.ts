@@ -6,6 +6,9 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MessageLanguage, Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
+import { ContentLoadError } from "../content/load.ts";
+import { createPhotoCache } from "../assets/photo-cache.ts";
+import { publishArticlePhotos } from "./photos.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { CACHE_ROOT } from "../assets/disk-cache.ts";
 import { createBuildContext, photosOf, stylesheetsOf } from "./context.ts";
@@ -58,9 +61,18 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   await stylesheetsOf(context);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet. Eleventy's data step then takes this content (the plugin).
-  const content = await context.loader.load().catch((error: unknown) => {
-    if (refusal === undefined || !(error instanceof ContentError)) throw error;
-    throw new ContentError([...error.problems, refusal]);
+  const content = await context.loader.load().catch(async (error: unknown) => {
+    if (!(error instanceof ContentError)) throw error;
+    // The photos of the articles that passed join the report: one report of everything.
+    const photos =
+      error instanceof ContentLoadError
+        ? await publishArticlePhotos(error.articles, options.contentDir, createPhotoCache())
+        : { problems: [] };
+    if (refusal === undefined && photos.problems.length === 0) throw error;
+    const problems = [...error.problems, ...photos.problems];
+    // With a refused output the report stays as it was (in English: no language was passed).
+    if (refusal !== undefined) throw new ContentError([...problems, refusal]);
+    throw new ContentError(problems, error.language);
   });
   if (refusal !== undefined) throw new ContentError([refusal]);
   // Photos are checked and made before Eleventy starts too: a bad photo is in the same report.

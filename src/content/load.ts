@@ -113,8 +113,12 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       memory,
     );
     const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
-    if (!site || problems.some((problem) => problem.severity !== "warning"))
-      throw new ContentError(problems, language);
+    if (!site) throw new ContentError(problems, language);
+    if (problems.some((problem) => problem.severity !== "warning")) {
+      // The articles that passed go with the report, so their photos join it (src/build/).
+      const passed = publish(site, rendered.articles, [], options, memory).articles;
+      throw new ContentLoadError(problems, language, passed);
+    }
     return publish(site, rendered.articles, problems, options, memory);
   };
   return {
@@ -123,6 +127,21 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       return memory.stats;
     },
   };
+}
+
+/**
+ * The report of a load that found problems, with the articles it would have published that
+ * passed (those of files with problems of their own are not among them): what a build needs to
+ * check their photos too and make one report of everything.
+ */
+export class ContentLoadError extends ContentError {
+  constructor(
+    problems: readonly Problem[],
+    language: MessageLanguage,
+    readonly articles: readonly Article[],
+  ) {
+    super(problems, language);
+  }
 }
 
 /**

@@ -94,7 +94,7 @@ function crc32(bytes: Uint8Array): number {
 const body = (...lines: string[]) => ["فقرة أولى.", "", ...lines, ""].join("\n");
 
 describe("photos the content check refuses", () => {
-  it("a web address, an SVG, a missing alt text and a photo inside a sentence: each by field or line", async () => {
+  it("a web address, an SVG, a missing alt text and a photo inside a sentence: each by field or line, in one report with the files of the articles that passed", async () => {
     const run = await build(
       "content",
       {
@@ -103,6 +103,11 @@ describe("photos the content check refuses", () => {
           extra: ["image: {src: 'https://images.example/a.jpg', alt: صورة}"],
         }),
         "no-alt.md": articleText({ slug: "no-alt", extra: ["image: {src: /media/port.jpg}"] }),
+        // Passes the content check; its photo is missing, which the same report says.
+        "gone.md": articleText({
+          slug: "gone",
+          extra: ["image: {src: /media/gone.jpg, alt: صورة}"],
+        }),
         "body.md": articleText({
           slug: "body",
           body: body(
@@ -122,7 +127,9 @@ describe("photos the content check refuses", () => {
       `body.md:10: "/media/chart.svg" is an SVG drawing: photos must be raster files (JPEG, PNG, WebP or AVIF) in the repository`,
       `body.md:12: the photo "/media/port.jpg" has no alt text: describe it between the brackets, ![what it shows](/media/port.jpg), or mark it {.decorative} when it shows nothing a reader needs`,
       `body.md:14: the photo "/media/port.jpg" is inside a paragraph: put it on a line of its own, with an empty line before and after it`,
+      `gone.md:6: image.src: "/media/gone.jpg": the photo file does not exist`,
     ]);
+    expect(run.result.stderr).toMatch(/^6 problems in 4 files$/m);
   }, 60_000);
 });
 
