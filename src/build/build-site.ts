@@ -6,9 +6,12 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MessageLanguage, Problem } from "../content/problems.ts";
 import { ContentError } from "../content/problems.ts";
+import { ContentLoadError } from "../content/load.ts";
+import { createPhotoCache } from "../assets/photo-cache.ts";
+import { publishArticlePhotos } from "./photos.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { CACHE_ROOT } from "../assets/disk-cache.ts";
-import { createBuildContext, stylesheetsOf } from "./context.ts";
+import { createBuildContext, photosOf, stylesheetsOf } from "./context.ts";
 import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import {
@@ -58,11 +61,22 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   await stylesheetsOf(context);
   // Check all content before Eleventy starts: a ContentError here is the whole report, and
   // nothing has been written yet. Eleventy's data step then takes this content (the plugin).
-  const content = await context.loader.load().catch((error: unknown) => {
-    if (refusal === undefined || !(error instanceof ContentError)) throw error;
-    throw new ContentError([...error.problems, refusal]);
+  const content = await context.loader.load().catch(async (error: unknown) => {
+    if (!(error instanceof ContentError)) throw error;
+    // The photos of the articles that passed join the report: one report of everything.
+    const photos =
+      error instanceof ContentLoadError
+        ? await publishArticlePhotos(error.articles, options.contentDir, createPhotoCache())
+        : { problems: [] };
+    if (refusal === undefined && photos.problems.length === 0) throw error;
+    const problems = [...error.problems, ...photos.problems];
+    // With a refused output the report stays as it was (in English: no language was passed).
+    if (refusal !== undefined) throw new ContentError([...problems, refusal]);
+    throw new ContentError(problems, error.language);
   });
   if (refusal !== undefined) throw new ContentError([refusal]);
+  // Photos are checked and made before Eleventy starts too: a bad photo is in the same report.
+  const photos = await photosOf(context, content);
   context.preloaded = content;
   const staging = await startBuildFolder(outputDir);
   // The build flag, else site.yaml: hosts that compress on their own gain nothing from twins.
@@ -112,7 +126,11 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     articles: content.articles.length,
     draftsSkipped: content.draftsSkipped,
     scheduledSkipped: content.scheduledSkipped,
-    warnings: [...content.warnings, ...exampleAddressWarnings(content.site, options)],
+    warnings: [
+      ...content.warnings,
+      ...photos.problems,
+      ...exampleAddressWarnings(content.site, options),
+    ],
     editorLanguage: content.site.editorLanguage,
     precompressed: twins,
     milliseconds: performance.now() - started,

@@ -4,10 +4,13 @@ import { readFile } from "node:fs/promises";
 import type { Assets } from "../assets/build-assets.ts";
 import type { buildSiteImages } from "../assets/site-images.ts";
 import { buildStylesheets, type Stylesheets } from "../assets/styles.ts";
-import type { Content } from "../content/article.ts";
+import { createPhotoCache } from "../assets/photo-cache.ts";
+import type { Article, Content } from "../content/article.ts";
+import { ContentError } from "../content/problems.ts";
 import { createContentLoader, type ContentLoader } from "../content/load.ts";
 import { TemplateMemo } from "../templates/reuse.tsx";
 import type { BuildOptions } from "./options.ts";
+import { publishArticlePhotos, type PublishedPhotos } from "./photos.ts";
 import { createPreviewState, type PreviewState } from "./preview.tsx";
 import type { BuildSnapshot } from "./rebuild.ts";
 
@@ -31,6 +34,8 @@ export interface BuildContext {
   preloaded: Content | undefined;
   /** The stylesheets of the last CSS asked for: started early, while the content is checked. */
   stylesheets: { css: string; built: Promise<Stylesheets> } | undefined;
+  /** The photos of the last articles asked for (the up-front check's, then the plugin's). */
+  photos: { articles: readonly Article[]; published: Promise<PublishedPhotos> } | undefined;
   /** What the templates remember: reused markup, formatted dates. */
   readonly templates: TemplateMemo;
   /** What a dev session carries from one rebuild to the next; unused by a one-shot build. */
@@ -61,6 +66,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
     loader: createContentLoader(options),
     preloaded: undefined,
     stylesheets: undefined,
+    photos: undefined,
     templates: new TemplateMemo(),
     session: {
       watching: false,
@@ -89,4 +95,29 @@ export async function stylesheetsOf(
     context.stylesheets = { css, built };
   }
   return context.stylesheets;
+}
+
+/**
+ * The content's photos, published through a photo cache made for this load (it remembers the
+ * work in flight); the same promise while the articles are the same. A photo that cannot be
+ * published is a ContentError carrying the content's warnings too, so it is one report.
+ * @example const { photos, problems } = await photosOf(context, content);
+ */
+export async function photosOf(context: BuildContext, content: Content): Promise<PublishedPhotos> {
+  if (context.photos?.articles !== content.articles) {
+    const published = publishArticlePhotos(
+      content.articles,
+      context.options.contentDir,
+      createPhotoCache(),
+    );
+    published.catch(() => undefined);
+    context.photos = { articles: content.articles, published };
+  }
+  const published = await context.photos.published;
+  if (published.problems.some((problem) => problem.severity !== "warning"))
+    throw new ContentError(
+      [...content.warnings, ...published.problems],
+      content.site.editorLanguage,
+    );
+  return published;
 }

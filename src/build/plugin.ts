@@ -15,12 +15,15 @@ import { buildNavigation, type Navigation } from "../site/navigation.ts";
 import { TEMPLATE_FORMATS } from "./code-paths.ts";
 import {
   createBuildContext,
+  photosOf,
   stylesheetsOf,
   type BuildContext,
   type SiteImageFiles,
 } from "./context.ts";
 import { onlyTheFirst } from "./eleventy-adapter.ts";
 import type { BuildOptions } from "./options.ts";
+import { writePhotoFiles } from "./photos.ts";
+import type { SitePhotos } from "../templates/picture.tsx";
 import { loadForPreview, previewBuildWritten } from "./preview.tsx";
 import {
   choosePages,
@@ -43,6 +46,7 @@ interface BuildInputs {
   assets: Assets;
   images: SiteImageFiles;
   navigation: Navigation;
+  photos: SitePhotos;
   /** The pages this build writes: all of them, except in a dev-server rebuild. */
   pages: PagesToWrite;
   snapshot?: BuildSnapshot;
@@ -86,6 +90,7 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   eleventyConfig.addGlobalData("navigation", async () =>
     Object.freeze((await current()).navigation),
   );
+  eleventyConfig.addGlobalData("photos", async () => (await current()).photos);
   eleventyConfig.addGlobalData("pagesToWrite", async () => Object.freeze((await current()).pages));
   eleventyConfig.addGlobalData("memo", () => context.templates);
   // Drafts and scheduled articles are marked in the preview only, never in a build.
@@ -93,6 +98,7 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
+    await writePhotoFiles(directories.output, built.photos);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
@@ -118,8 +124,16 @@ async function loadContent(context: BuildContext): Promise<Content> {
     context.preloaded = undefined;
     return preloaded;
   }
+  // The preview shows a photo's problem as it shows the content's (photosOf throws a ContentError).
   if (context.session.serving)
-    return loadForPreview(() => context.loader.load(), context.session.preview);
+    return loadForPreview(async () => {
+      const content = await context.loader.load();
+      const { problems } = await photosOf(context, content);
+      // Its warnings (a photo too small) are shown with the content's.
+      return problems.length === 0
+        ? content
+        : { ...content, warnings: [...content.warnings, ...problems] };
+    }, context.session.preview);
   return context.loader.load();
 }
 
@@ -143,13 +157,20 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
     session.assets = { key: assetsKey, assets, images };
   }
   const { assets, images } = session.assets;
+  const { photos } = await photosOf(context, content);
   if (!session.watching) {
     const navigation = buildNavigation(content.articles, content.site);
     const pages = { articles: content.articles, listings: navigation.listings, removed: [] };
-    return { content, assets, images, navigation, pages, ...preview };
+    return { content, assets, images, navigation, photos, pages, ...preview };
   }
-  // A dev-server rebuild writes only the pages that show something new (src/build/rebuild.ts).
-  const shared = JSON.stringify([content.site, assets.urls]);
+  // A dev-server rebuild writes only the pages that show something new (src/build/rebuild.ts);
+  // a photo replaced under the same name has new files, so its key is part of what pages share.
+  const photoKeys = [...photos].map(([at, { lead, body }]) => [
+    at,
+    lead?.key,
+    body.map((p) => p.key),
+  ]);
+  const shared = JSON.stringify([content.site, assets.urls, photoKeys]);
   const versions = versionArticles(content.articles, session.last);
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??
@@ -163,7 +184,7 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   );
   const snapshot = takeSnapshot(content.articles, versions, navigation, shared, scheduled);
   const pages = choosePages(content.articles, navigation, snapshot, session.last);
-  return { content, assets, images, navigation, pages, snapshot, ...preview };
+  return { content, assets, images, navigation, photos, pages, snapshot, ...preview };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The article as every later stage sees it: checked by the schema, rendered, typed. No code here, only the shapes.
 
+import type { PhotoReference } from "./photo-source.ts";
 import type { Problem } from "./problems.ts";
 import type { ArticleMeta } from "./schema.ts";
 import type { Site } from "./site-settings.ts";
@@ -10,8 +11,15 @@ export interface Article extends ArticleMeta {
   file: string;
   /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
   path: string;
-  /** The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). */
+  /**
+   * The body as HTML, from the one markdown renderer (trusted: no raw HTML can reach it). Body
+   * photos are placeholders until the templates put their published markup in (PHOTO_PLACEHOLDER).
+   */
   html: string;
+  /** The lead photo (the frontmatter's `image`), with the line of its `src`. */
+  leadPhoto?: PhotoReference;
+  /** The body's photos, photo N standing in `html` as `<!--sahifa-photo:N-->`; lines are the file's. */
+  photos: readonly PhotoReference[];
   wordCount: number;
   readingMinutes: number;
   /** Every character the body shows, once each (for the font subsets). */

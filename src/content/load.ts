@@ -7,6 +7,7 @@ import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
+import type { PhotoReference } from "./photo-source.ts";
 import type { Article, Content, PublicationState } from "./article.ts";
 import {
   ContentError,
@@ -112,8 +113,12 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       memory,
     );
     const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
-    if (!site || problems.some((problem) => problem.severity !== "warning"))
-      throw new ContentError(problems, language);
+    if (!site) throw new ContentError(problems, language);
+    if (problems.some((problem) => problem.severity !== "warning")) {
+      // The articles that passed go with the report, so their photos join it (src/build/).
+      const passed = publish(site, rendered.articles, [], options, memory).articles;
+      throw new ContentLoadError(problems, language, passed);
+    }
     return publish(site, rendered.articles, problems, options, memory);
   };
   return {
@@ -122,6 +127,21 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       return memory.stats;
     },
   };
+}
+
+/**
+ * The report of a load that found problems, with the articles it would have published that
+ * passed (those of files with problems of their own are not among them): what a build needs to
+ * check their photos too and make one report of everything.
+ */
+export class ContentLoadError extends ContentError {
+  constructor(
+    problems: readonly Problem[],
+    language: MessageLanguage,
+    readonly articles: readonly Article[],
+  ) {
+    super(problems, language);
+  }
 }
 
 /**
@@ -247,7 +267,7 @@ interface CheckedSource {
   meta: ArticleMeta;
   body: string;
   /** Lines of the fields warnings point at, and the body's first line. */
-  lines: { date: number; standfirst: number; slug: number; body: number };
+  lines: { date: number; standfirst: number; slug: number; body: number; image: number };
 }
 
 interface PublishedArticle {
@@ -337,7 +357,13 @@ async function listArticleFiles(
     if (entry.isSymbolicLink()) links.push(file);
     else if (entry.isFile()) (entry.name.endsWith(".md") ? files : ignored).push(file);
   }
-  return { files: files.sort(), ignored: ignored.sort(), links: links.sort() };
+  // An article folder (articles/<name>/index.md) holds its photos beside it: not articles, and
+  // not worth a warning.
+  const folders = new Set(
+    files.filter((file) => path.basename(file) === "index.md").map((file) => path.dirname(file)),
+  );
+  const strays = ignored.filter((file) => !folders.has(path.dirname(file)));
+  return { files: files.sort(), ignored: strays.sort(), links: links.sort() };
 }
 
 const SYMBOLIC_LINK: Message = {
@@ -457,6 +483,7 @@ function checkSource(
     standfirst: frontmatter.lineOf(["standfirst"]),
     slug: frontmatter.lineOf(["slug"]),
     body: frontmatter.bodyLine,
+    image: frontmatter.lineOf(["image", "src"]),
   };
   return { meta: result.data, body: frontmatter.body, lines };
 }
@@ -533,6 +560,16 @@ function articleWarnings(file: string, article: CheckedSource, now: Date): Probl
       },
     });
   }
+  const { image } = article.meta;
+  if (image && (image.width !== undefined || image.height !== undefined)) {
+    warnings.push({
+      file,
+      line: lines.image,
+      severity: "warning",
+      field: "image",
+      message: MESSAGES.photoSizeGiven,
+    });
+  }
   // A draft is unfinished by definition; the placeholders matter once it is to be published.
   if (article.meta.draft) return warnings;
   if (article.meta.standfirst === PLACEHOLDER_STANDFIRST) {
@@ -599,7 +636,7 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, rendered } of checked) {
+  for (const { file, meta, rendered, lines } of checked) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
@@ -621,6 +658,8 @@ function publish(
       file,
       path: `/articles/${meta.slug}/`,
       html: rendered.html,
+      ...(meta.image ? { leadPhoto: leadPhotoOf(meta.image, lines.image) } : {}),
+      photos: rendered.photos.map((photo) => ({ ...photo, line: lines.body + photo.line - 1 })),
       wordCount: rendered.words,
       characters: rendered.characters,
       readingMinutes: readingMinutes(rendered.words, site.wordsPerMinute),
@@ -639,6 +678,7 @@ function publish(
  */
 interface RenderedBody {
   html: string;
+  photos: readonly PhotoReference[];
   words: number;
   characters: string;
   problems: readonly MarkdownProblem[];
@@ -662,8 +702,9 @@ function markdownRenderer(
 }
 
 function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
-  const { html, text, problems } = toHtml(body);
-  return { html, words: countWords(text), characters: distinctCharacters([text]), problems };
+  const { html, text, problems, photos } = toHtml(body);
+  const characters = distinctCharacters([text]);
+  return { html, photos, words: countWords(text), characters, problems };
 }
 
 /** The loader's renderer and rendered bodies for some Markdown options (one set at a time). */
@@ -682,6 +723,18 @@ function forgetUnused(memory: LoaderMemory, used: ReadonlySet<string>): void {
   const cache = memory.renderer?.cache;
   if (!cache) return;
   for (const body of cache.keys()) if (!used.has(body)) cache.delete(body);
+}
+
+function leadPhotoOf(image: NonNullable<ArticleMeta["image"]>, line: number): PhotoReference {
+  return {
+    src: image.src,
+    alt: image.decorative ? "" : (image.alt ?? ""),
+    decorative: image.decorative,
+    caption: image.caption,
+    credit: image.credit,
+    line,
+    field: "image.src",
+  };
 }
 
 function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {
@@ -760,6 +813,10 @@ const MESSAGES = {
     ar: "ما زال في المتن النص المؤقت الذي وضعه npm run new",
   },
   missingFile: { en: "the file is missing", ar: "الملف غير موجود" },
+  photoSizeGiven: {
+    en: "width and height are no longer needed: the build reads them from the photo (delete both lines)",
+    ar: "لم يعد الحقلان width وheight مطلوبين: يقرأ البناء أبعاد الصورة من ملفها (احذف السطرين)",
+  },
 } as const satisfies Record<string, Message>;
 
 function lineCount(text: string): number {

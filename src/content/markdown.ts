@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import { getAttrs } from "markdown-it-attrs/utils.js";
+import { captionAndCredit, photoSourceProblem, type PhotoReference } from "./photo-source.ts";
 import type { Message } from "./problems.ts";
 import { reservedIdMessage } from "./reserved-ids.ts";
 
@@ -23,6 +24,7 @@ export interface MarkdownOptions {
  */
 export interface MarkdownEnv extends Env {
   problems?: MarkdownProblem[];
+  photos?: PhotoReference[];
   attributeSteps?: number;
 }
 
@@ -38,7 +40,15 @@ export interface RenderedMarkdown {
   text: string;
   /** Mistakes the editor must fix (an id the page layout or browsers already use), by line. */
   problems: MarkdownProblem[];
+  /**
+   * The body's photos, in order: photo N is the comment `<!--sahifa-photo:N-->` in `html`
+   * (PHOTO_PLACEHOLDER), which the templates replace with its published markup. Content never
+   * produces a comment (raw HTML is off), so the placeholder cannot be forged. Lines count from
+   * 1 at the body's first line.
+   */
+  photos: PhotoReference[];
 }
+
 
 /**
  * Attributes an editor may set with `{…}` (markdown-it-attrs). Everything else, `onclick`,
@@ -84,10 +94,14 @@ export function createRenderer(options: MarkdownOptions): (source: string) => Re
  * @example renderMarkdown(md, "نص\n\n## عنوان {#main}").problems[0]?.line //=> 3
  */
 export function renderMarkdown(md: MarkdownIt, source: string): RenderedMarkdown {
-  const env: MarkdownEnv = { problems: [] };
+  const env: MarkdownEnv = { problems: [], photos: [] };
   const tokens = md.parse(source, env);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, text: collectText(tokens), problems: env.problems ?? [] };
+  const photos = env.photos ?? [];
+  // Captions and credits are shown on the page: they count, and their characters join the fonts.
+  const shown = photos.flatMap((photo) => [photo.caption ?? "", photo.credit ?? ""]);
+  const text = [collectText(tokens), ...shown].join(" ").replace(/\s+/g, " ").trim();
+  return { html, text, problems: env.problems ?? [], photos };
 }
 
 /**
@@ -129,7 +143,7 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   md.core.ruler.push("sahifa_attribute_values", dropMalformedAttributes);
   md.core.ruler.push("sahifa_reserved_ids", refuseReservedIds);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
-  md.core.ruler.push("sahifa_external_images", externalImagesAsLinks);
+  md.core.ruler.push("sahifa_photos", photosAsFigures);
   const prefix = options.pathPrefix ?? "/";
   if (prefix !== "/") md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
   md.validateLink = isSafeLink;
@@ -451,26 +465,85 @@ function alignmentToClass(state: StateCore): void {
   }
 }
 
-// An image from another site would make every reader's browser ask that site for it (the shipped
-// CSP allows images from the site's own origin only, and readers' addresses stay private). An
-// external image becomes a link to it, its alt text the link text: nothing is lost, nothing loads.
-function externalImagesAsLinks(state: StateCore): void {
-  for (const block of state.tokens) {
-    if (!block.children?.some((child) => child.type === "image")) continue;
-    let linkDepth = 0;
-    block.children = block.children.flatMap((child) => {
-      linkDepth += child.type === "link_open" ? 1 : child.type === "link_close" ? -1 : 0;
-      const src = child.type === "image" ? String(child.attrGet("src") ?? "") : "";
-      if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return [child];
-      const text = new state.Token("text", "", 0);
-      text.content = child.content || src;
-      if (linkDepth > 0) return [text]; // already inside a link: links do not nest
-      const open = new state.Token("link_open", "a", 1);
-      open.attrSet("href", src);
-      return [open, text, new state.Token("link_close", "a", -1)];
+// A photo is a paragraph of its own: `![alt](photo.jpg "caption | credit")` becomes a
+// placeholder the templates replace with a <figure> once the photo's files are published. A
+// photo inside a sentence would split it with a figure, so it is refused with its line, as are
+// a web address or an SVG (photos are raster files in the repository: an image from another
+// site would make every reader's browser ask that site for it) and a missing alt text.
+function photosAsFigures(state: StateCore): void {
+  const env = state.env as MarkdownEnv;
+  const tokens = state.tokens;
+  const kept: Token[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const block = tokens[index] as Token;
+    const images = block.children?.filter((child) => child.type === "image") ?? [];
+    if (block.type !== "inline" || images.length === 0) {
+      kept.push(block);
+      continue;
+    }
+    const line = (block.map?.[0] ?? 0) + 1;
+    const alone =
+      images.length === 1 &&
+      tokens[index - 1]?.type === "paragraph_open" &&
+      tokens[index + 1]?.type === "paragraph_close" &&
+      (block.children ?? []).every(
+        (child) => child.type === "image" || (child.type === "text" && child.content.trim() === ""),
+      );
+    const problems = images.flatMap((image) => photoProblems(state, image, alone));
+    for (const message of problems) env.problems?.push({ line, message });
+    if (problems.length > 0 || !alone) {
+      // The report stops the build; the alt text stands in for the image meanwhile.
+      block.children = (block.children ?? []).map((child) => {
+        if (child.type !== "image") return child;
+        const text = new state.Token("text", "", 0);
+        text.content = child.content;
+        return text;
+      });
+      kept.push(block);
+      continue;
+    }
+    const image = images[0] as Token;
+    const alt = state.md.renderer.renderInlineAsText(image.children ?? [], state.md.options, env);
+    const decorative = /(?:^| )decorative(?: |$)/.test(String(image.attrGet("class") ?? ""));
+    const photos = (env.photos ??= []);
+    const placeholder = new state.Token("html_block", "", 0);
+    placeholder.content = `<!--sahifa-photo:${photos.length}-->\n`;
+    photos.push({
+      src: state.md.normalizeLinkText(String(image.attrGet("src") ?? "")),
+      alt: decorative ? "" : alt.trim(),
+      decorative,
+      ...captionAndCredit(String(image.attrGet("title") ?? "")),
+      line,
     });
+    kept.pop(); // the paragraph's opening
+    kept.push(placeholder);
+    index += 1; // and its closing
   }
+  state.tokens = kept;
 }
+
+function photoProblems(state: StateCore, image: Token, alone: boolean): Message[] {
+  // markdown-it normalises the URL; the editor wrote the decoded form.
+  const src = state.md.normalizeLinkText(String(image.attrGet("src") ?? ""));
+  const source = photoSourceProblem(src);
+  if (source) return [source];
+  const problems: Message[] = [];
+  const decorative = /(?:^| )decorative(?: |$)/.test(String(image.attrGet("class") ?? ""));
+  if (!decorative && image.content.trim() === "") problems.push(PHOTO_MESSAGES.noAlt(src));
+  if (!alone) problems.push(PHOTO_MESSAGES.notAlone(src));
+  return problems;
+}
+
+const PHOTO_MESSAGES = {
+  noAlt: (src: string): Message => ({
+    en: `the photo "${src}" has no alt text: describe it between the brackets, ![what it shows](${src}), or mark it {.decorative} when it shows nothing a reader needs`,
+    ar: `الصورة «${src}» بلا نص بديل: صِف ما فيها بين القوسين المعقوفين ![ما تُظهره](${src})، أو ضع بعدها {.decorative} إن كانت للزينة فقط`,
+  }),
+  notAlone: (src: string): Message => ({
+    en: `the photo "${src}" is inside a paragraph: put it on a line of its own, with an empty line before and after it`,
+    ar: `الصورة «${src}» داخل فقرة: ضعها في سطر مستقل، يسبقه سطر فارغ ويليه سطر فارغ`,
+  }),
+};
 
 // Done here, once per body, rather than by Eleventy's HTML base plugin over every written page:
 // that would prefix the templates' links a second time, and miss the feeds, which carry the

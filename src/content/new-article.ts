@@ -155,7 +155,8 @@ function optionalFields(day: string): string[] {
     "author: اسم الكاتب",
     "dateline: دمشق",
     "source: {name: وكالات, url: https://example.org/news/1}",
-    "image: {src: /media/photo.jpg, alt: وصف الصورة, width: 1200, height: 630}",
+    // The lead photo: a file in content/media/ (or beside the article); its size is read from it.
+    "image: {src: /media/photo.jpg, alt: وصف الصورة, caption: تعليق الصورة, credit: اسم المصوّر}",
     `updated: ${day}T18:00:00+03:00`,
   ];
 }

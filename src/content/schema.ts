@@ -4,6 +4,7 @@ import leven from "leven";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import { DateInputError, parseArticleDate, type DateInputReason } from "../arabic/dates.ts";
+import { photoSourceProblem } from "./photo-source.ts";
 import { quoteValue, type Message, type Problem } from "./problems.ts";
 import { findHiddenControl, normalizeTag } from "./unicode.ts";
 
@@ -60,8 +61,16 @@ export const MAX_TAGS = 30;
 /** Fields of `source:`, for "did you mean" inside it. */
 export const SOURCE_FIELDS = ["name", "url"] as const;
 
-/** Fields of `image:` (the share image), likewise. */
-export const IMAGE_FIELDS = ["src", "alt", "width", "height"] as const;
+/** Fields of `image:` (the lead photo), likewise; width and height are read from the file now. */
+export const IMAGE_FIELDS = [
+  "src",
+  "alt",
+  "caption",
+  "credit",
+  "decorative",
+  "width",
+  "height",
+] as const;
 
 /**
  * Builds the schema for one site's zone (dates are read as calendar days there). Build it once
@@ -87,10 +96,10 @@ export function createArticleSchema(zone: string) {
   const httpUrl = z.string().superRefine((value, context) => {
     if (!isHttpUrl(value)) context.addIssue(issue(notAnHttpUrl(value)));
   });
-  // The share image: an http(s) URL, or a path on this site ("/media/x.jpg").
+  // The lead photo: a file in content/ ("/media/x.jpg", or "x.jpg" beside the article).
   const imageSource = z.string().superRefine((value, context) => {
-    if (!/^\/(?!\/)\S*$/.test(value) && !isHttpUrl(value))
-      context.addIssue(issue(notAnImageSource(value)));
+    const problem = photoSourceProblem(value);
+    if (problem) context.addIssue(issue(problem));
   });
   const pixels = z.number().int().positive();
   return z
@@ -110,7 +119,23 @@ export function createArticleSchema(zone: string) {
       tags: z.array(text()).transform(uniqueTags).default([]),
       source: z.strictObject({ name: text(), url: httpUrl.optional() }).optional(),
       image: z
-        .strictObject({ src: imageSource, alt: text(), width: pixels, height: pixels })
+        .strictObject({
+          src: imageSource,
+          alt: text().optional(),
+          caption: text().optional(),
+          credit: text().optional(),
+          decorative: z.boolean().default(false),
+          // Read from the file since photos are processed; still accepted, with a warning.
+          width: pixels.optional(),
+          height: pixels.optional(),
+        })
+        .superRefine((image, context) => {
+          // Alt text is required; an image that says nothing is marked so in so many words.
+          if (image.alt === undefined && !image.decorative)
+            context.addIssue({ ...issue(MESSAGES.required), path: ["alt"] });
+          if (image.alt !== undefined && image.decorative)
+            context.addIssue({ ...issue(MESSAGES.decorativeWithAlt), path: ["decorative"] });
+        })
         .optional(),
       section: text().optional(),
       lang: z.enum(KNOWN_LANGUAGES).default("ar"),
@@ -229,6 +254,10 @@ const VISIBLE = /[^\p{Cf}\p{Z}\s\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164
 /** The schema's fixed messages; those that quote a value are the functions below. */
 const MESSAGES = {
   required: { en: "is required", ar: "الحقل مطلوب" },
+  decorativeWithAlt: {
+    en: "a decorative photo has no alt text: delete alt, or delete decorative if the photo tells the reader something",
+    ar: "الصورة الزخرفية بلا نص بديل: احذف alt، أو احذف decorative إن كانت الصورة تقول للقارئ شيئًا",
+  },
   empty: { en: "is empty", ar: "الحقل فارغ" },
   blank: {
     en: "is empty (or only invisible characters)",
@@ -409,14 +438,6 @@ function notAnHttpUrl(value: string): Message {
   return {
     en: `${q.en} is not an http(s) URL (write it in full, such as https://example.org/page)`,
     ar: `${q.ar} ليس رابطًا يبدأ بـ http أو https: اكتبه كاملًا، مثل https://example.org/page`,
-  };
-}
-
-function notAnImageSource(value: string): Message {
-  const q = quoteValue(value);
-  return {
-    en: `${q.en} is not an http(s) URL or a path on this site such as /media/photo.jpg`,
-    ar: `${q.ar} ليس رابطًا يبدأ بـ http أو https، ولا مسارًا في الموقع مثل /media/photo.jpg`,
   };
 }
 

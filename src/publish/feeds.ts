@@ -3,8 +3,9 @@
 import { convertHtmlToAbsoluteUrls, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
+import { PHOTO_PLACEHOLDER } from "../content/photo-source.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
-import { shareImageFor, type SiteImages } from "./share-image.ts";
+import { shareImageFor, type SharedPhoto, type SiteImages } from "./share-image.ts";
 import { textDirection, type Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
@@ -23,6 +24,10 @@ export interface FeedInput {
   site: Site;
   articles: readonly Article[];
   images: SiteImages;
+  /** An article's lead photo as shared (its 1200×630 JPEG), when it has one. */
+  sharedPhoto?: (article: Article) => SharedPhoto | undefined;
+  /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
+  bodyOf?: (article: Article) => string;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface FeedInput {
  * the build's clock, so the same content gives the same bytes.
  * @example await atomFeed({ site, articles, images }) //=> '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
  */
-export async function atomFeed({ site, articles, images }: FeedInput): Promise<string> {
+export async function atomFeed({ site, articles, images, bodyOf }: FeedInput): Promise<string> {
   const entries = articles.slice(0, FEED_LIMIT);
   const home = absoluteUrl(site, "/");
   const entryElements = await Promise.all(
@@ -46,7 +51,7 @@ export async function atomFeed({ site, articles, images }: FeedInput): Promise<s
         author: article.author ? { name: article.author } : undefined,
         category: categoriesOf(article).map((term) => ({ "@term": term })),
         summary: article.standfirst,
-        content: { "@type": "html", "#text": await contentOf(article, url) },
+        content: { "@type": "html", "#text": await contentOf(article, url, bodyOf) },
       };
     }),
   );
@@ -74,7 +79,12 @@ export async function atomFeed({ site, articles, images }: FeedInput): Promise<s
  * escaping; `language` is the site's.
  * @example JSON.parse(await jsonFeed({ site, articles, images })).items[0].url //=> "https://…/articles/…/"
  */
-export async function jsonFeed({ site, articles, images }: FeedInput): Promise<string> {
+export async function jsonFeed(input: FeedInput): Promise<string> {
+  const { site, articles, images, sharedPhoto, bodyOf } = input;
+  const photoOf = (article: Article) => {
+    const photo = sharedPhoto?.(article);
+    return photo ? { image: shareImageFor(site, photo, images).url } : {};
+  };
   const entries = articles.slice(0, FEED_LIMIT);
   const items = await Promise.all(
     entries.map(async (article) => {
@@ -84,13 +94,13 @@ export async function jsonFeed({ site, articles, images }: FeedInput): Promise<s
         url,
         title: article.title,
         summary: article.standfirst,
-        content_html: await contentOf(article, url),
+        content_html: await contentOf(article, url, bodyOf),
         date_published: toIsoDateTime(article.date, site.timeZone),
         date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
         ...(article.author ? { authors: [{ name: article.author }] } : {}),
         ...(categoriesOf(article).length > 0 ? { tags: categoriesOf(article) } : {}),
-        ...(article.image ? { image: shareImageFor(site, article, images).url } : {}),
         ...(article.lang === site.language ? {} : { language: article.lang }),
+        ...photoOf(article),
       };
     }),
   );
@@ -131,8 +141,14 @@ function categoriesOf(article: Article): string[] {
  * show the HTML keep its `dir` (Liferea's and miniflux's RTL threads come to `dir` on the
  * content); `lang` picks the right fonts there too.
  */
-function contentOf(article: Article, url: string): Promise<string> {
+function contentOf(
+  article: Article,
+  url: string,
+  bodyOf?: (article: Article) => string,
+): Promise<string> {
   const dir = article.dir ?? textDirection(article.lang);
-  const html = `<div dir="${dir}" lang="${article.lang}">\n${article.html}</div>`;
+  // Photos' root-relative URLs are made absolute with the links'.
+  const body = bodyOf?.(article) ?? article.html.replace(PHOTO_PLACEHOLDER, "");
+  const html = `<div dir="${dir}" lang="${article.lang}">\n${body}</div>`;
   return convertHtmlToAbsoluteUrls(html, url);
 }

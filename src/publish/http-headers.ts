@@ -81,16 +81,24 @@ export const CACHE_CONTROL = {
 /** The folder whose every file name carries a content hash. */
 export const HASHED_ASSETS_DIR = "/assets/";
 
+/** The folder of published photos, whose names carry their content's hash too. */
+export const HASHED_PHOTOS_DIR = "/media/";
+
 /**
  * The `_headers` file for Netlify and Cloudflare Pages. Cache rules use paths that never
  * overlap, because both hosts merge the headers of every rule a path matches (a Cache-Control
  * from `/*` would be joined onto the immutable one); only the security headers use `/*`.
+ * A site with photos gets the photos' folder's rule too (a site without keeps its file as it was).
  * @example headersFile({ pathPrefix: "/" }) //=> "/*\n  Content-Security-Policy: default-src 'self'; …"
  */
-export function headersFile(site: Pick<Site, "pathPrefix">): string {
+export function headersFile(site: Pick<Site, "pathPrefix">, photos = false): string {
+  const hashed = photos ? [HASHED_ASSETS_DIR, HASHED_PHOTOS_DIR] : [HASHED_ASSETS_DIR];
   const rules: [string, Readonly<Record<string, string>>][] = [
     [sitePath(site, "/*"), SECURITY_HEADERS],
-    [sitePath(site, `${HASHED_ASSETS_DIR}*`), { "Cache-Control": CACHE_CONTROL.hashed }],
+    ...hashed.map((dir): [string, Record<string, string>] => [
+      sitePath(site, `${dir}*`),
+      { "Cache-Control": CACHE_CONTROL.hashed },
+    ]),
     ...pagePaths().map((path): [string, Record<string, string>] => [
       sitePath(site, path),
       { "Cache-Control": CACHE_CONTROL.page },

@@ -1,6 +1,5 @@
 // The image each page shares in link previews, feeds and structured data: the article's own, else the site's card.
 
-import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { absoluteUrl } from "../site/urls.ts";
 
@@ -27,18 +26,26 @@ export interface SiteImage extends ShareImage {
 
 export type SiteImages = Record<SiteImageKind, SiteImage>;
 
+/** An article's lead photo as published for sharing: a JPEG at a site path (`/media/…`). */
+export interface SharedPhoto {
+  /** Site-relative path, without the path prefix. */
+  path: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 /**
- * The image a page shares: the article's own (a site path made absolute), else the site's card.
- * @example shareImageFor(site, { image: { src: "/media/a.jpg", alt, width: 800, height: 450 } }, images).url
- * //=> "https://example.org/news/media/a.jpg"
+ * The image a page shares: the article's lead photo's share JPEG, else the site's card.
+ * @example shareImageFor(site, { path: "/media/a-1200x630.jpg", alt, width: 1200, height: 630 }, images).url
+ * //=> "https://example.org/news/media/a-1200x630.jpg"
  */
 export function shareImageFor(
   site: Pick<Site, "url">,
-  article: Pick<Article, "image"> | undefined,
+  photo: SharedPhoto | undefined,
   images: SiteImages,
 ): ShareImage {
-  const image = article?.image;
-  if (!image) return images.card;
-  const url = /^https?:/i.test(image.src) ? new URL(image.src).href : absoluteUrl(site, image.src);
-  return { url, width: image.width, height: image.height, alt: image.alt };
+  if (!photo) return images.card;
+  const { width, height, alt } = photo;
+  return { url: absoluteUrl(site, photo.path), width, height, alt, type: "image/jpeg" };
 }

@@ -6,6 +6,7 @@ import { newsArticle } from "../publish/structured-data.ts";
 import { tagName, tagPath } from "../site/tags.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
+import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
@@ -16,7 +17,8 @@ import { ShareLinks } from "./share-bar.tsx";
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
   const url = absoluteUrl(site, article.path);
-  const image = shareImageFor(site, article, data.images);
+  const photos = data.photos.get(article.path);
+  const image = shareImageFor(site, sharedPhoto(article, photos), data.images);
   return (
     <Base
       data={data}
@@ -24,7 +26,18 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
       description={article.standfirst}
       path={article.path}
       article={article}
-      head={<JsonLd value={newsArticle({ site, article, image, images: data.images })} />}
+      shareImage={image}
+      head={
+        <JsonLd
+          value={newsArticle({
+            site,
+            article,
+            image,
+            images: data.images,
+            crops: leadCrops(site, article, photos),
+          })}
+        />
+      }
     >
       <article
         class="article"
@@ -50,7 +63,19 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             {article.author && <span>{article.author}</span>}
           </p>
         </header>
-        <div class="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
+        {article.leadPhoto && photos?.lead && (
+          <Figure
+            site={site}
+            photo={photos.lead}
+            reference={article.leadPhoto}
+            lead
+            lang={article.lang}
+          />
+        )}
+        <div
+          class="article-body"
+          dangerouslySetInnerHTML={{ __html: bodyWithPhotos(site, article, photos) }}
+        />
         <footer class="article-footer">
           {article.source && (
             <p class="article-source">

@@ -4,7 +4,7 @@ import type { ComponentChildren } from "preact";
 import type { Article } from "../content/article.ts";
 import { FEEDS } from "../publish/feeds.ts";
 import { contentSecurityPolicy } from "../publish/http-headers.ts";
-import { shareImageFor } from "../publish/share-image.ts";
+import { shareImageFor, type ShareImage } from "../publish/share-image.ts";
 import { socialMeta } from "../publish/social-meta.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import type { PageData } from "./page-data.ts";
@@ -18,13 +18,16 @@ export interface BaseProps {
   path?: string;
   /** The article an article page shows: its share image, dates and tags for link previews. */
   article?: Article;
+  /** The image link previews show; the site's card when not given. */
+  shareImage?: ShareImage;
   /** More head elements (an article's structured data). */
   head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
-export function Base({ data, title, description, path, article, head, children }: BaseProps) {
+export function Base(props: BaseProps) {
+  const { data, title, description, path, article, shareImage, head, children } = props;
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
@@ -57,7 +60,7 @@ export function Base({ data, title, description, path, article, head, children }
             url: absoluteUrl(site, path),
             title: title ?? site.name,
             description,
-            image: shareImageFor(site, article, images),
+            image: shareImage ?? shareImageFor(site, undefined, images),
             article,
           }).map((tag) =>
             // Two fixed shapes, not a spread of a computed key: V8 copies those slowly (about

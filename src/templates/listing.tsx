@@ -31,7 +31,7 @@ export function ListingPage({ data }: { data: ListingPageData }) {
           <a href={sitePath(site, up.href)}>{up.text}</a>
         </p>
       </header>
-      <ArticleList site={site} memo={data.memo} articles={page.items} />
+      <ArticleList site={site} memo={data.memo} articles={page.items} photos={data.photos} />
       <Pager site={site} page={page} />
     </Base>
   );

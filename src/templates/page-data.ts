@@ -5,6 +5,7 @@ import type { Article } from "../content/article.ts";
 import type { SiteImages } from "../publish/share-image.ts";
 import type { ListingPage, Navigation } from "../site/navigation.ts";
 import type { Site } from "../content/site-settings.ts";
+import type { SitePhotos } from "./picture.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
 
 /** Eleventy's global data as Sahifa's templates see it. */
@@ -15,6 +16,8 @@ export interface PageData {
   /** The default share card, the publisher logo and the page icon. */
   images: SiteImages;
   navigation: Navigation;
+  /** Every article's published photos, by the article's path. */
+  photos: SitePhotos;
   /** What the templates of this build remember (reused markup, formatted dates). */
   memo: TemplateMemo;
   page: { url: string | false };

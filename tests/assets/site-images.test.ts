@@ -11,7 +11,7 @@ import {
   initialOf,
 } from "../../src/assets/site-images.ts";
 import { shareImageFor } from "../../src/publish/share-image.ts";
-import { makeArticle, makeSite } from "../helpers/articles.ts";
+import { makeSite } from "../helpers/articles.ts";
 import { pngSize } from "../helpers/png.ts";
 
 const site = makeSite({ name: "صحيفة" });
@@ -154,24 +154,18 @@ describe("shareImageFor", () => {
     favicon: { url: "f", path: "f", width: 32, height: 32, alt: "صحيفة" },
   };
 
-  it("uses the site's card when the article has no image", () => {
-    expect(shareImageFor(site, makeArticle(site, {}), images)).toBe(images.card);
+  it("uses the site's card when the article has no lead photo", () => {
     expect(shareImageFor(site, undefined, images)).toBe(images.card);
   });
 
-  it("makes a site path absolute under the site's URL, and keeps an http(s) URL", () => {
-    const local = makeArticle(site, {
-      image: { src: "/media/a.jpg", alt: "صورة", width: 800, height: 450 },
-    });
-    expect(shareImageFor(site, local, images)).toEqual({
-      url: "https://example.org/news/media/a.jpg",
-      width: 800,
-      height: 450,
+  it("makes a lead photo's share JPEG absolute under the site's URL", () => {
+    const photo = { path: "/media/a-1200x630.jpg", alt: "صورة", width: 1200, height: 630 };
+    expect(shareImageFor(site, photo, images)).toEqual({
+      url: "https://example.org/news/media/a-1200x630.jpg",
+      width: 1200,
+      height: 630,
       alt: "صورة",
+      type: "image/jpeg",
     });
-    const remote = makeArticle(site, {
-      image: { src: "https://cdn.example/b.jpg", alt: "ب", width: 1, height: 1 },
-    });
-    expect(shareImageFor(site, remote, images).url).toBe("https://cdn.example/b.jpg");
   });
 });

@@ -122,7 +122,7 @@ describe("articleSkeleton", () => {
     const text = articleSkeleton(skeleton("en")).replace(/^# (?=[a-z]+: )/gm, "");
     expect(parseFrontmatter(text).data).toMatchObject({
       section: "اقتصاد",
-      image: { src: "/media/photo.jpg", width: 1200, height: 630 },
+      image: { src: "/media/photo.jpg", caption: "تعليق الصورة", credit: "اسم المصوّر" },
     });
     for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Damascus"]) {
       expect(checkArticleText(text, "a.md", zone)).toEqual([]);

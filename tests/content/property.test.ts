@@ -149,6 +149,7 @@ describe("generated articles", () => {
             assets: SITE_ASSETS,
             images: SITE_IMAGES,
             navigation,
+            photos: new Map(),
             memo: new TemplateMemo(),
             page: { url: article.path },
           };

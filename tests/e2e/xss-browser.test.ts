@@ -8,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
+import { createRenderer } from "../../src/content/markdown.ts";
 import { contentSecurityPolicy } from "../../src/publish/http-headers.ts";
 import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { readFixtures } from "../helpers/fixtures.ts";
@@ -20,12 +21,19 @@ let built: BuiltFixture;
 let server: StaticServer;
 let browser: Browser;
 
-/** One article per XSS fixture (the case as body and, JSON-quoted, as title and standfirst). */
+/**
+ * One article per XSS fixture (the case as body and, JSON-quoted, as title and standfirst).
+ * A case the build refuses (an image from another site) publishes nothing to load: the markdown
+ * fixtures and tests/build/photos-refused.test.ts cover it, and it is left out here.
+ */
 async function writeXssSite(dir: string): Promise<number> {
   await mkdir(path.join(dir, "articles"), { recursive: true });
   await copyFile(path.join(HOSTILE, "site.yaml"), path.join(dir, "site.yaml"));
   await copyFile(path.join(HOSTILE, "articles/hostile.md"), path.join(dir, "articles/hostile.md"));
-  const fixtures = readFixtures(XSS);
+  const render = createRenderer({ arabicQuotes: true });
+  const fixtures = readFixtures(XSS).filter(
+    (fixture) => render(fixture.input).problems.length === 0,
+  );
   await Promise.all(
     fixtures.map((fixture, index) =>
       writeFile(

@@ -33,6 +33,7 @@ export function makeArticle(
   return {
     ...meta,
     file: `content/articles/${meta.slug}.md`,
+    photos: [],
     path: `/articles/${meta.slug}/`,
     html,
     characters: distinctCharacters([html.replace(/<[^>]*>/g, "")]),

@@ -10,6 +10,7 @@ export function makeArticle(slug: string, iso: string, tags: string[] = []): Art
   return {
     title: `عنوان ${slug}`,
     standfirst: "ملخص.",
+    photos: [],
     date,
     slug,
     tags,

@@ -1,11 +1,12 @@
-// A site in a sub-folder: root-relative links and images an editor writes in a body follow the path prefix, on the page and in the feeds; nothing is prefixed twice.
+// A site in a sub-folder: root-relative links and photos an editor writes in a body follow the path prefix, on the page and in the feeds; nothing is prefixed twice.
 
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
+import { writePhoto } from "../helpers/photos.ts";
 import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const BODY = [
@@ -27,6 +28,10 @@ beforeAll(async () => {
     "2023-06-20-report.md": articleText({ slug: "report", date: "2023-06-20" }),
     "2023-06-21-links.md": articleText({ slug: "links", date: "2023-06-21", body: BODY }),
   });
+  await mkdir(path.join(contentDir, "media"));
+  await writePhoto(path.join(contentDir, "media/ministers.jpg"), 800, 500);
+  // Beside the article: content/articles/ (an article folder would hold it better).
+  await writePhoto(path.join(contentDir, "articles/photo.jpg"), 800, 500);
   built = await buildFixture(contentDir, "https://example.org/news/");
 });
 
@@ -45,9 +50,10 @@ describe("a body's links and images under the path prefix /news/", () => {
       "#details",
       "../report/",
     ]);
+    // Photos, root-relative or beside the article, are published under the prefix's media/.
     expect(body?.querySelectorAll("img").map((img) => img.getAttribute("src"))).toEqual([
-      "/news/media/ministers.jpg",
-      "photo.jpg",
+      expect.stringMatching(/^\/news\/media\/ministers-[0-9a-f]{10}-720\.jpg$/),
+      expect.stringMatching(/^\/news\/media\/photo-[0-9a-f]{10}-720\.jpg$/),
     ]);
     // A protocol-relative URL is never a link (src/content/markdown.ts isSafeLink), nor prefixed.
     expect(body?.text).toContain("//cdn.example/x.jpg");
@@ -74,9 +80,13 @@ describe("a body's links and images under the path prefix /news/", () => {
       "https://example.org/news/articles/links/#details",
       "https://example.org/news/articles/report/",
     ]);
-    expect(entry.querySelector("img")?.getAttribute("src")).toBe(
-      "https://example.org/news/media/ministers.jpg",
-    );
+    // A body photo is one JPEG in a feed, its URL absolute like the links'.
+    expect(entry.querySelectorAll("img").map((img) => img.getAttribute("src"))).toEqual([
+      expect.stringMatching(
+        /^https:\/\/example\.org\/news\/media\/ministers-[0-9a-f]{10}-720\.jpg$/,
+      ),
+      expect.stringMatching(/^https:\/\/example\.org\/news\/media\/photo-[0-9a-f]{10}-720\.jpg$/),
+    ]);
     const json = JSON.parse(await read("feed.json")) as { items: { content_html: string }[] };
     expect(json.items.map((item) => item.content_html).join("")).toContain(
       'href="https://example.org/news/articles/report/"',

@@ -1,5 +1,6 @@
 // Integration: a fixture site built in a sub-folder, its feeds read by real feed parsers, its sitemap, head metadata, JSON-LD, share links and host files checked.
 
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -143,7 +144,7 @@ describe("the JSON Feed", () => {
     expect(session?.date_published).toBe("2024-03-08T00:00:00+03:00");
     expect(summit?.summary).toBe(STANDFIRST);
     expect(summit?.content_html).toContain(`href="${URL_BASE}articles/energy-summit/#agreement"`);
-    expect(summit?.image).toBe("https://images.example/energy-summit.jpg");
+    expect(summit?.image).toMatch(/\/news\/media\/energy-summit-[0-9a-f]{10}-share-1200x630\.jpg$/);
     expect(session?.image).toBeUndefined();
     expect(brief?.language).toBe("en");
   });
@@ -198,13 +199,18 @@ describe("head metadata", () => {
     }
   });
 
-  it("shares the article's own image with its size and alt text", async () => {
+  it("shares the article's lead photo as its 1200×630 JPEG, with its size and alt text", async () => {
     const summit = await page("articles/energy-summit/index.html");
-    expect(meta(summit, "og:image")).toEqual(["https://images.example/energy-summit.jpg"]);
-    expect(meta(summit, "og:image:width")).toEqual(["1600"]);
-    expect(meta(summit, "og:image:height")).toEqual(["900"]);
+    const [shared] = meta(summit, "og:image");
+    expect(shared).toMatch(
+      /^https:\/\/example\.org\/news\/media\/energy-summit-[0-9a-f]{10}-share-1200x630\.jpg$/,
+    );
+    expect(meta(summit, "og:image:width")).toEqual(["1200"]);
+    expect(meta(summit, "og:image:height")).toEqual(["630"]);
     expect(meta(summit, "og:image:alt")).toEqual(["وزراء الطاقة في صورة جماعية"]);
-    expect(meta(summit, "twitter:image")).toEqual(["https://images.example/energy-summit.jpg"]);
+    expect(meta(summit, "twitter:image")).toEqual([shared]);
+    const file = path.join(built.site, new URL(shared ?? "").pathname.replace(/^\/news\//, ""));
+    expect(existsSync(file)).toBe(true);
   });
 
   it("falls back to the site's card, a real 1200×630 PNG in the build, for an article without one", async () => {
@@ -283,7 +289,12 @@ describe("JSON-LD", () => {
       publisher: { name: "صحيفة الاختبار", url: URL_BASE, logo: { width: 600, height: 60 } },
       dateline: "الدوحة",
       inLanguage: "ar",
-      image: { url: "https://images.example/energy-summit.jpg", width: 1600, height: 900 },
+      image: [
+        { width: 1200, height: 675 },
+        { width: 1200, height: 900 },
+        // The 1:1 crop of a 1600×900 photo: as large as it goes, never upscaled.
+        { width: 900, height: 900 },
+      ],
       mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
       articleSection: "اقتصاد",
     });
@@ -380,7 +391,8 @@ describe("files for static hosts", () => {
     expect(rules.get("/news/assets/*")?.["Cache-Control"]).toBe(CACHE_CONTROL.hashed);
     const cacheRules = [...rules].filter(([, headers]) => "Cache-Control" in headers);
     for (const file of await servedFiles()) {
-      const expected = file.startsWith("assets/") ? CACHE_CONTROL.hashed : CACHE_CONTROL.page;
+      const hashed = file.startsWith("assets/") || file.startsWith("media/");
+      const expected = hashed ? CACHE_CONTROL.hashed : CACHE_CONTROL.page;
       for (const urlPath of urlPathsOf(file)) {
         const matching = cacheRules.filter(([pattern]) => matchesPattern(pattern, urlPath));
         expect(matching.length, urlPath).toBe(1);

@@ -42,7 +42,7 @@ describe("newsArticle", () => {
     const data = newsArticle({
       site,
       article,
-      image: shareImageFor(site, article, images),
+      image: shareImageFor(site, undefined, images),
       images,
     });
     expect(data["datePublished"]).toBe("2024-03-10T09:30:00+03:00");
