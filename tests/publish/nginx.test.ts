@@ -136,6 +136,17 @@ describe("nginx with deploy/nginx/site.conf (site at the root, over https)", () 
     const woff2 = await get(rootPort, font);
     expect(woff2.headers["content-type"]).toBe("font/woff2");
     expect(woff2.headers["cache-control"]).toBe(CACHE_CONTROL.hashed);
+    // The photo's files: by their types (AVIF too, which older mime.types lack), for a year.
+    const article = (await get(rootPort, "/articles/energy-summit/")).body.toString("utf8");
+    const photos = [...article.matchAll(/\/media\/[^"\s,]+?\.(avif|webp|jpg)/g)];
+    expect(new Set(photos.map((match) => match[1]))).toEqual(new Set(["avif", "webp", "jpg"]));
+    for (const [url, extension] of photos) {
+      const photo = await get(rootPort, url);
+      expect(photo.status, url).toBe(200);
+      const type = extension === "jpg" ? "image/jpeg" : `image/${extension}`;
+      expect(photo.headers["content-type"], url).toBe(type);
+      expect(photo.headers["cache-control"], url).toBe(CACHE_CONTROL.hashed);
+    }
     for (const [url, type] of [
       ["/feed.xml", "application/atom+xml; charset=utf-8"],
       ["/feed.json", "application/feed+json; charset=utf-8"],
