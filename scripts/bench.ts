@@ -188,7 +188,12 @@ function devCommand(builder: "Sahifa" | "Eleventy", corpus: Corpus, port: number
           `--output=${output}`,
         ],
         cwd: ROOT,
-        env: { ...env, SAHIFA_CONTENT: corpus.content, SAHIFA_DRAFTS: "1" },
+        env: {
+          ...env,
+          SAHIFA_CONTENT: corpus.content,
+          SAHIFA_DRAFTS: "1",
+          SAHIFA_EDITOR_LANGUAGE: "en",
+        },
       }
     : {
         argv: [
