@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { subsetWoff2 } from "./font-subset.ts";
+import type { Woff2Lock } from "./woff2-lock.ts";
 import type { Site } from "../content/site-settings.ts";
 import { contentHash, type BuiltFile, type Stylesheets } from "./styles.ts";
 import { sitePath } from "../site/urls.ts";
@@ -57,8 +58,13 @@ export async function buildAssets(input: {
   site: Site;
   /** Every character the site shows (`siteText`): the fonts keep these glyphs and no others. */
   text: string;
+  /** The build's lock around wawoff2 (src/assets/woff2-lock.ts). */
+  woff2: Woff2Lock;
 }): Promise<Assets> {
-  const [built, fonts] = await Promise.all([input.stylesheets, subsetFonts(input.text)]);
+  const [built, fonts] = await Promise.all([
+    input.stylesheets,
+    subsetFonts(input.text, input.woff2),
+  ]);
   const stylesheets = {
     rtl: linkFonts("assets/sahifa.rtl", built.rtl, fonts),
     ltr: linkFonts("assets/sahifa.ltr", built.ltr, fonts),
@@ -80,12 +86,13 @@ interface BuiltFont {
   file: BuiltFile;
 }
 
-function subsetFonts(text: string): Promise<BuiltFont[]> {
+function subsetFonts(text: string, woff2: Woff2Lock): Promise<BuiltFont[]> {
   return Promise.all(
     FONT_FILES.map(async (font) => {
       const bytes = await subsetWoff2(
         new Uint8Array(await readFile(require.resolve(font.source))),
         text,
+        { woff2 },
       );
       const stem = font.name.replace(/\.woff2$/, "");
       return {

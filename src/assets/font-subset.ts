@@ -7,7 +7,7 @@ import { READING_TIME_FORMS } from "../arabic/reading-time.ts";
 import { distinctCharacters } from "../content/characters.ts";
 import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import { contentHash } from "./styles.ts";
-import { oneWoff2AtATime } from "./woff2-lock.ts";
+import type { Woff2Lock } from "./woff2-lock.ts";
 
 /**
  * Text the templates write themselves, beside what comes from content/. Only characters beyond
@@ -83,7 +83,7 @@ export function siteText(content: {
 export async function subsetWoff2(
   font: Uint8Array,
   text: string,
-  options: { cacheDir?: string } = {},
+  options: { woff2: Woff2Lock; cacheDir?: string },
 ): Promise<Uint8Array> {
   const fontKey = contentHash(font);
   const file = path.join(
@@ -94,7 +94,7 @@ export async function subsetWoff2(
   if (stored && isWholeWoff2(stored)) return new Uint8Array(stored);
   const { default: subsetFont } = await import("subset-font");
   // Copied before the next use of wawoff2 (inside subset-font) may reuse its memory.
-  const bytes = await oneWoff2AtATime(
+  const bytes = await options.woff2(
     async () =>
       new Uint8Array(await subsetFont(Buffer.from(font), text, { targetFormat: "woff2" })),
   );

@@ -16,7 +16,7 @@ import {
   type SiteImages,
 } from "../publish/share-image.ts";
 import { xmlDocument, type XmlElement } from "../publish/xml.ts";
-import { oneWoff2AtATime } from "./woff2-lock.ts";
+import type { Woff2Lock } from "./woff2-lock.ts";
 
 /** The stylesheet's light palette, so the images look like the site. */
 export const IMAGE_COLOURS = { paper: "#fdfcf9", ink: "#1b1b1b", accent: "#8a1c1c" } as const;
@@ -94,7 +94,7 @@ export const IMAGE_FONT = {
  */
 export async function buildSiteImages(
   site: Pick<Site, "name" | "url" | "pathPrefix">,
-  options: { cacheDir?: string } = {},
+  options: { woff2: Woff2Lock; cacheDir?: string },
 ): Promise<{ images: SiteImages; files: BuiltFile[] }> {
   const folder = path.join(
     options.cacheDir ?? path.join(CACHE_ROOT, "images"),
@@ -105,7 +105,7 @@ export async function buildSiteImages(
   );
   const pngs = cached.every((png) => png !== undefined && isWholePng(png))
     ? (cached as Buffer[])
-    : await drawSiteImages(site.name);
+    : await drawSiteImages(site.name, options.woff2);
   if (pngs !== cached) {
     await Promise.all(
       SITE_IMAGE_KINDS.map((kind, index) =>
@@ -128,7 +128,7 @@ export async function buildSiteImages(
 }
 
 /** The four PNGs, in SITE_IMAGE_KINDS order, drawn with resvg. */
-async function drawSiteImages(name: string): Promise<Buffer[]> {
+async function drawSiteImages(name: string, woff2Lock: Woff2Lock): Promise<Buffer[]> {
   const { Resvg } = await import("@resvg/resvg-js");
   const fontDir = await mkdtemp(path.join(tmpdir(), "sahifa-font-"));
   try {
@@ -138,7 +138,7 @@ async function drawSiteImages(name: string): Promise<Buffer[]> {
     // wawoff2 is Google's woff2 compiled to WebAssembly, loaded only to draw (a cache miss); it
     // ships no type declarations.
     const wawoff2 = require("wawoff2") as { decompress(bytes: Uint8Array): Promise<Uint8Array> };
-    const face = await oneWoff2AtATime(async () => Buffer.from(await wawoff2.decompress(woff2)));
+    const face = await woff2Lock(async () => Buffer.from(await wawoff2.decompress(woff2)));
     await writeFile(fontFile, face);
     return SITE_IMAGE_KINDS.map((kind) => renderPng(Resvg, kind, name, fontFile));
   } finally {

@@ -13,6 +13,7 @@ import type { BuildOptions } from "./options.ts";
 import { publishArticlePhotos, type PublishedPhotos } from "./photos.ts";
 import { createPreviewState, type PreviewState } from "./preview.tsx";
 import type { BuildSnapshot } from "./rebuild.ts";
+import { createWoff2Lock, type Woff2Lock } from "../assets/woff2-lock.ts";
 
 export type SiteImageFiles = Awaited<ReturnType<typeof buildSiteImages>>;
 
@@ -38,6 +39,8 @@ export interface BuildContext {
   photos: { articles: readonly Article[]; published: Promise<PublishedPhotos> } | undefined;
   /** What the templates remember: reused markup, formatted dates. */
   readonly templates: TemplateMemo;
+  /** One wawoff2 call at a time: the font subsets and the drawn images are made together. */
+  readonly woff2: Woff2Lock;
   /** What a dev session carries from one rebuild to the next; unused by a one-shot build. */
   readonly session: DevSession;
 }
@@ -68,6 +71,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
     stylesheets: undefined,
     photos: undefined,
     templates: new TemplateMemo(),
+    woff2: createWoff2Lock(),
     session: {
       watching: false,
       serving: false,

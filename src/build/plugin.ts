@@ -151,8 +151,13 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   const assetsKey = JSON.stringify([stylesheets.css, text, content.site]);
   if (session.assets?.key !== assetsKey) {
     const [assets, images] = await Promise.all([
-      buildAssets({ stylesheets: stylesheets.built, site: content.site, text }),
-      buildSiteImages(content.site),
+      buildAssets({
+        stylesheets: stylesheets.built,
+        site: content.site,
+        text,
+        woff2: context.woff2,
+      }),
+      buildSiteImages(content.site, { woff2: context.woff2 }),
     ]);
     session.assets = { key: assetsKey, assets, images };
   }

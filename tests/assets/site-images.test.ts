@@ -13,12 +13,16 @@ import {
 import { shareImageFor } from "../../src/publish/share-image.ts";
 import { makeSite } from "../helpers/articles.ts";
 import { pngSize } from "../helpers/png.ts";
+import { createWoff2Lock } from "../../src/assets/woff2-lock.ts";
+
+/** One lock for the file's calls, as a build has one for its own. */
+const woff2 = createWoff2Lock();
 
 const site = makeSite({ name: "صحيفة" });
 
 describe("buildSiteImages", () => {
   it("draws a card, a logo, an icon and a favicon as PNGs of their declared sizes, hashed names under assets/", async () => {
-    const { images, files } = await buildSiteImages(site);
+    const { images, files } = await buildSiteImages(site, { woff2 });
     expect(files).toHaveLength(4);
     for (const [kind, image] of Object.entries(images)) {
       const layout = IMAGE_LAYOUTS[kind as keyof typeof IMAGE_LAYOUTS];
@@ -37,16 +41,16 @@ describe("buildSiteImages", () => {
   });
 
   it("keeps the favicon every page fetches small", async () => {
-    const { images, files } = await buildSiteImages(site);
+    const { images, files } = await buildSiteImages(site, { woff2 });
     const favicon = files.find((file) => images.favicon.path === `/news/${file.path}`);
     expect(favicon?.contents.length).toBeLessThan(1024);
   });
 
   it("gives the same bytes for the same name, and other bytes for another name", async () => {
     const [first, again, other] = await Promise.all([
-      buildSiteImages(site),
-      buildSiteImages(site),
-      buildSiteImages(makeSite({ name: "الأخبار" })),
+      buildSiteImages(site, { woff2 }),
+      buildSiteImages(site, { woff2 }),
+      buildSiteImages(makeSite({ name: "الأخبار" }), { woff2 }),
     ]);
     expect(again.files.map((file) => file.path)).toEqual(first.files.map((file) => file.path));
     const cards = [first, other].map((built) => built.files.find((f) => f.path.includes("card")));
@@ -56,7 +60,7 @@ describe("buildSiteImages", () => {
   it("draws the same bytes when several builds draw at once, beside a font subset", async () => {
     // wawoff2 is used one call at a time (src/assets/woff2-lock.ts): before, a face unpacked while
     // another call ran was now and then written corrupt, and its card drawn without its text.
-    const alone = await buildSiteImages(site);
+    const alone = await buildSiteImages(site, { woff2 });
     const face = await readFile(
       createRequire(import.meta.url).resolve(
         "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2",
@@ -66,9 +70,9 @@ describe("buildSiteImages", () => {
     try {
       // Each build with a cache of its own, so that each one draws.
       const [subset, ...together] = await Promise.all([
-        subsetWoff2(new Uint8Array(face), "صحيفة الاختبار", { cacheDir }),
+        subsetWoff2(new Uint8Array(face), "صحيفة الاختبار", { woff2, cacheDir }),
         ...Array.from({ length: 6 }, (_, index) =>
-          buildSiteImages(site, { cacheDir: path.join(cacheDir, `images-${index}`) }),
+          buildSiteImages(site, { woff2, cacheDir: path.join(cacheDir, `images-${index}`) }),
         ),
       ]);
       expect(subset.byteLength).toBeGreaterThan(0);
@@ -81,22 +85,22 @@ describe("buildSiteImages", () => {
   it("keeps the drawn images on disk and uses them in a later build, unless one is damaged", async () => {
     const cacheDir = await mkdtemp(path.join(tmpdir(), "sahifa-images-"));
     try {
-      const drawn = await buildSiteImages(site, { cacheDir });
+      const drawn = await buildSiteImages(site, { woff2, cacheDir });
       const [folder] = await readdir(cacheDir);
       const card = path.join(cacheDir, folder ?? "", "card.png");
       expect(await readFile(card)).toEqual(drawn.files[0]?.contents);
       // A different picture under the card's name is used as it is: the cache was read.
       const logo = drawn.files[1]?.contents as Uint8Array;
       await writeFile(card, logo);
-      const cached = await buildSiteImages(site, { cacheDir });
+      const cached = await buildSiteImages(site, { woff2, cacheDir });
       expect(cached.files[0]?.contents).toEqual(logo);
       // A cut-off file is a miss: drawn again, and stored again.
       await writeFile(card, logo.subarray(0, logo.length - 6));
-      const redrawn = await buildSiteImages(site, { cacheDir });
+      const redrawn = await buildSiteImages(site, { woff2, cacheDir });
       expect(redrawn.files).toEqual(drawn.files);
       expect(await readFile(card)).toEqual(drawn.files[0]?.contents);
       // Another name, another entry.
-      await buildSiteImages(makeSite({ name: "الأخبار" }), { cacheDir });
+      await buildSiteImages(makeSite({ name: "الأخبار" }), { woff2, cacheDir });
       expect(await readdir(cacheDir)).toHaveLength(2);
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
@@ -104,8 +108,8 @@ describe("buildSiteImages", () => {
   });
 
   it("draws the name: a blank name gives a different (empty) card", async () => {
-    const named = await buildSiteImages(site);
-    const blank = await buildSiteImages(makeSite({ name: "\u200f" }));
+    const named = await buildSiteImages(site, { woff2 });
+    const blank = await buildSiteImages(makeSite({ name: "\u200f" }), { woff2 });
     const card = (built: typeof named) => built.files.find((f) => f.path.includes("card"));
     expect(card(named)?.path).not.toBe(card(blank)?.path);
     expect((card(named)?.contents.length ?? 0) > (card(blank)?.contents.length ?? 0)).toBe(true);
