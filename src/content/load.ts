@@ -538,8 +538,7 @@ function withHiddenText(
 }
 
 function printsHiddenText({ field, message }: Problem): boolean {
-  const texts = typeof message === "string" ? [message] : [message.en, message.ar];
-  // The report escapes the field's name, but not every character findHiddenControl names.
+  const texts = [message.en, message.ar];
   if (field !== undefined) texts.push(escapeName(field));
   return texts.some((text) => findHiddenControl(text) !== undefined);
 }
