@@ -13,6 +13,8 @@ export interface AssetUrls {
   stylesheet: string;
   /** Fonts worth preloading on every page (the Arabic faces the first screen uses). */
   preloadFonts: readonly string[];
+  /** The search page's script (src/assets/search-script.ts), on a site with search. */
+  searchScript?: string;
 }
 
 export interface Assets {

@@ -6,6 +6,7 @@ import { localizeDigits } from "../arabic/digits.ts";
 import { READING_TIME_FORMS } from "../arabic/reading-time.ts";
 import { distinctCharacters } from "../content/characters.ts";
 import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
+import { searchTextStrings } from "./search-text.ts";
 import { contentHash } from "./styles.ts";
 import type { Woff2Lock } from "./woff2-lock.ts";
 
@@ -29,6 +30,7 @@ export const TEMPLATE_TEXT: readonly string[] = [
   "العودة إلى الصفحة الرئيسية لـ",
   "هـ",
   ...Object.values(READING_TIME_FORMS),
+  ...searchTextStrings(),
 ];
 
 /**

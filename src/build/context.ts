@@ -57,6 +57,8 @@ export interface DevSession {
   assets: { key: string; assets: Assets; images: SiteImageFiles } | undefined;
   /** The problems the preview shows. */
   readonly preview: PreviewState;
+  /** The search index the preview last wrote (a hash of its records) and its writing. */
+  search: { key: string; done: Promise<void> } | undefined;
 }
 
 /**
@@ -78,6 +80,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
       last: undefined,
       assets: undefined,
       preview: createPreviewState(),
+      search: undefined,
     },
   };
 }

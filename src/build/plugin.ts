@@ -7,11 +7,14 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { buildAssets, type Assets } from "../assets/build-assets.ts";
 import { siteText } from "../assets/font-subset.ts";
+import { buildSearchScript } from "../assets/search-script.ts";
 import { buildSiteImages } from "../assets/site-images.ts";
 import type { BuiltFile } from "../assets/styles.ts";
 import type { PreviewMarks } from "../templates/page-data.ts";
 import type { Content } from "../content/article.ts";
+import type { Site } from "../content/site-settings.ts";
 import { buildNavigation, type Navigation } from "../site/navigation.ts";
+import { sitePath } from "../site/urls.ts";
 import { TEMPLATE_FORMATS } from "./code-paths.ts";
 import {
   createBuildContext,
@@ -23,6 +26,7 @@ import {
 import { onlyTheFirst } from "./eleventy-adapter.ts";
 import type { BuildOptions } from "./options.ts";
 import { writePhotoFiles } from "./photos.ts";
+import { indexForSearch } from "./search-index.ts";
 import type { SitePhotos } from "../templates/picture.tsx";
 import { loadForPreview, previewBuildWritten } from "./preview.tsx";
 import {
@@ -99,6 +103,9 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
     await writePhotoFiles(directories.output, built.photos);
+    // Last, once every page is written; before the swap, so a failed index publishes nothing.
+    if (built.content.site.search)
+      await indexForSearch(directories.output, built, session, console);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
@@ -150,7 +157,7 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   const text = siteText(content);
   const assetsKey = JSON.stringify([stylesheets.css, text, content.site]);
   if (session.assets?.key !== assetsKey) {
-    const [assets, images] = await Promise.all([
+    const [assets, images, script] = await Promise.all([
       buildAssets({
         stylesheets: stylesheets.built,
         site: content.site,
@@ -158,8 +165,13 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
         woff2: context.woff2,
       }),
       buildSiteImages(content.site, { woff2: context.woff2 }),
+      content.site.search ? buildSearchScript() : undefined,
     ]);
-    session.assets = { key: assetsKey, assets, images };
+    session.assets = {
+      key: assetsKey,
+      assets: withSearchScript(assets, script, content.site),
+      images,
+    };
   }
   const { assets, images } = session.assets;
   const { photos } = await photosOf(context, content);
@@ -200,6 +212,15 @@ async function renderPage(this: TemplateRenderContext, data: unknown): Promise<s
   const output = (await this.defaultRenderer(data)) as VNode | string;
   if (typeof output === "string") return output;
   return `<!doctype html>\n${renderToStaticMarkup(output)}\n`;
+}
+
+/** The assets, with the search page's script when the site has search. */
+function withSearchScript(assets: Assets, script: BuiltFile | undefined, site: Site): Assets {
+  if (script === undefined) return assets;
+  return {
+    urls: { ...assets.urls, searchScript: sitePath(site, script.path) },
+    files: [...assets.files, script],
+  };
 }
 
 /** Deletes the pages of paths that no longer exist, so the dev server stops serving them. */

@@ -76,6 +76,11 @@ export const siteSchema = z.strictObject({
    * their own and gain nothing from them.
    */
   precompress: z.boolean().default(false),
+  /**
+   * Search: a /search/ page, a search box in every page's header and the Pagefind index a build
+   * writes; false leaves all three out (and every page without JavaScript).
+   */
+  search: z.boolean().default(true),
   /** The publication's X (Twitter) handle, @ included, for link previews' twitter:site. */
   twitter: z
     .string()

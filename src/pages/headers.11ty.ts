@@ -5,5 +5,5 @@ import type { PageData } from "../templates/page-data.ts";
 export const data = { permalink: "/_headers" };
 
 export function render(data: PageData): string {
-  return headersFile(data.site, data.photos.size > 0);
+  return headersFile(data.site, data.photos.size > 0, data.site.search);
 }

@@ -4,13 +4,14 @@ import { FEEDS } from "./feeds.ts";
 import type { Site } from "../content/site-settings.ts";
 import { ROBOTS_PATH, SITEMAP_PATH } from "./sitemap.ts";
 import { sitePath } from "../site/urls.ts";
+import { SEARCH_INDEX_PATH, SEARCH_PAGE_PATH } from "./search-records.ts";
 
 /**
  * The policy every page is served under. Pages load only their own stylesheet, fonts and images,
  * run no script at all, not even their own (`script-src 'none'`; JSON-LD is a data block, which
  * CSP does not govern), cannot be framed, and cannot have their base URL or a plugin slipped in.
- * `'self'` keeps it the same for every deploy address. A page that one day runs a script (a
- * search page) needs a policy of its own, not a looser one for every page.
+ * `'self'` keeps it the same for every deploy address. The search page runs a script, so it has
+ * a policy of its own (SEARCH_CSP_DIRECTIVES), not a looser one for every page.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
@@ -25,6 +26,17 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "frame-ancestors": ["'none'"],
 };
 
+/**
+ * The search page's policy: the pages' own, except that it runs scripts from the site itself
+ * (its script and Pagefind's, which loads its index with fetch and a web worker, both `'self'`)
+ * and compiles Pagefind's WebAssembly (`'wasm-unsafe-eval'`, which allows WebAssembly and not
+ * `eval`). No inline script, no other origin.
+ */
+export const SEARCH_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...CSP_DIRECTIVES,
+  "script-src": ["'self'", "'wasm-unsafe-eval'"],
+};
+
 /** Directives a `<meta>` policy may not carry (browsers ignore them there, with a warning). */
 const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
 
@@ -32,8 +44,11 @@ const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
  * The policy as a header value, or for `<meta http-equiv>` (without header-only directives).
  * @example contentSecurityPolicy("meta") //=> "default-src 'self'; script-src 'none'; …; form-action 'self'"
  */
-export function contentSecurityPolicy(delivery: "header" | "meta"): string {
-  return Object.entries(CSP_DIRECTIVES)
+export function contentSecurityPolicy(
+  delivery: "header" | "meta",
+  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+): string {
+  return Object.entries(directives)
     .filter(([name]) => delivery === "header" || !HEADER_ONLY_DIRECTIVES.includes(name))
     .map(([name, sources]) => `${name} ${sources.join(" ")}`)
     .join("; ");
@@ -89,20 +104,45 @@ export const HASHED_PHOTOS_DIR = "/media/";
  * overlap, because both hosts merge the headers of every rule a path matches (a Cache-Control
  * from `/*` would be joined onto the immutable one); only the security headers use `/*`.
  * A site with photos gets the photos' folder's rule too (a site without keeps its file as it was).
+ * With search, the policy moves off `/*` onto each path's own rule, for the same reason: joined
+ * with the pages' policy, the search page's would still forbid its script (a browser enforces
+ * every policy it is sent). The search page and Pagefind's files get SEARCH_CSP_DIRECTIVES,
+ * every other path the pages' policy; a path no rule names (a missing page) still has the one in its `<meta>`.
  * @example headersFile({ pathPrefix: "/" }) //=> "/*\n  Content-Security-Policy: default-src 'self'; …"
  */
-export function headersFile(site: Pick<Site, "pathPrefix">, photos = false): string {
+export function headersFile(
+  site: Pick<Site, "pathPrefix">,
+  photos = false,
+  search = false,
+): string {
   const hashed = photos ? [HASHED_ASSETS_DIR, HASHED_PHOTOS_DIR] : [HASHED_ASSETS_DIR];
+  const { "Content-Security-Policy": policy, ...others } = SECURITY_HEADERS;
+  // Without search, the policy stays on /* as it always was.
+  const everyPath = search ? others : SECURITY_HEADERS;
+  const own = (headers: Record<string, string>): Record<string, string> =>
+    search && policy !== undefined ? { ...headers, "Content-Security-Policy": policy } : headers;
   const rules: [string, Readonly<Record<string, string>>][] = [
-    [sitePath(site, "/*"), SECURITY_HEADERS],
+    [sitePath(site, "/*"), everyPath],
     ...hashed.map((dir): [string, Record<string, string>] => [
       sitePath(site, `${dir}*`),
-      { "Cache-Control": CACHE_CONTROL.hashed },
+      own({ "Cache-Control": CACHE_CONTROL.hashed }),
     ]),
     ...pagePaths().map((path): [string, Record<string, string>] => [
       sitePath(site, path),
-      { "Cache-Control": CACHE_CONTROL.page },
+      own({ "Cache-Control": CACHE_CONTROL.page }),
     ]),
+    // The search page, and Pagefind's files: its web worker runs under the policy its own
+    // response carries, and compiles the WebAssembly too. The index changes with every build
+    // that changes an article: cached as pages are.
+    ...(search ? [SEARCH_PAGE_PATH, SEARCH_INDEX_PATH] : []).map(
+      (dir): [string, Record<string, string>] => [
+        sitePath(site, `${dir}*`),
+        {
+          "Cache-Control": CACHE_CONTROL.page,
+          "Content-Security-Policy": contentSecurityPolicy("header", SEARCH_CSP_DIRECTIVES),
+        },
+      ],
+    ),
   ];
   return rules
     .map(([path, headers]) =>
@@ -117,10 +157,31 @@ export function headersFile(site: Pick<Site, "pathPrefix">, photos = false): str
  * every response, errors included (`always`).
  * @example nginxHeaderLines()[1] //=> 'add_header Strict-Transport-Security "max-age=31536000" always;'
  */
-export function nginxHeaderLines(): string[] {
-  return Object.entries(SECURITY_HEADERS).map(
-    ([name, value]) => `add_header ${name} "${value}" always;`,
-  );
+export function nginxHeaderLines(
+  headers: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): string[] {
+  return Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`);
+}
+
+/**
+ * The search page's location in deploy/nginx/sahifa.conf (`/search/` and its index.html, and
+ * Pagefind's files, whose web worker runs under its own response's policy; at any prefix):
+ * every header of the other pages, with the search page's policy. It repeats them all,
+ * Cache-Control too, because nginx drops the add_header lines a location inherits as soon as it
+ * has one of its own, and runs no `set` of an enclosing location (the sub-folder set-up).
+ * @example nginxSearchLocation()[0] //=> 'location ~ "/search/(index\\.html)?$" {'
+ */
+export function nginxSearchLocation(): string[] {
+  const headers = {
+    "Cache-Control": CACHE_CONTROL.page,
+    ...SECURITY_HEADERS,
+    "Content-Security-Policy": contentSecurityPolicy("header", SEARCH_CSP_DIRECTIVES),
+  };
+  return [
+    `location ~ "${SEARCH_PAGE_PATH}(index\\.html)?$|${SEARCH_INDEX_PATH}[^/]+$" {`,
+    ...nginxHeaderLines(headers).map((line) => `    ${line}`),
+    "}",
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

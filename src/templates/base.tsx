@@ -3,7 +3,13 @@
 import type { ComponentChildren } from "preact";
 import type { Article } from "../content/article.ts";
 import { FEEDS } from "../publish/feeds.ts";
-import { contentSecurityPolicy } from "../publish/http-headers.ts";
+import {
+  contentSecurityPolicy,
+  CSP_DIRECTIVES,
+  SEARCH_CSP_DIRECTIVES,
+} from "../publish/http-headers.ts";
+import { SEARCH_PAGE_PATH } from "../publish/search-records.ts";
+import { SEARCH_TEXT } from "../assets/search-text.ts";
 import { shareImageFor, type ShareImage } from "../publish/share-image.ts";
 import { socialMeta } from "../publish/social-meta.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
@@ -22,12 +28,17 @@ export interface BaseProps {
   shareImage?: ShareImage;
   /** More head elements (an article's structured data). */
   head?: ComponentChildren;
+  /**
+   * The page's script, for the one page that runs one (search): its URL and Pagefind's. The
+   * page then carries the search policy (SEARCH_CSP_DIRECTIVES); every other page runs none.
+   */
+  script?: { src: string; pagefind: string };
   children: ComponentChildren;
 }
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
 export function Base(props: BaseProps) {
-  const { data, title, description, path, article, shareImage, head, children } = props;
+  const { data, title, description, path, article, shareImage, head, script, children } = props;
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
@@ -35,11 +46,17 @@ export function Base(props: BaseProps) {
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
-        {memo.reused(site, `opening ${shell}`, () => (
+        {memo.reused(site, `opening ${script ? "search" : "pages"} ${shell}`, () => (
           <>
             <meta charset="utf-8" />
             {/* For hosts that cannot send headers (GitHub Pages); _headers and nginx send it too. */}
-            <meta http-equiv="Content-Security-Policy" content={contentSecurityPolicy("meta")} />
+            <meta
+              http-equiv="Content-Security-Policy"
+              content={contentSecurityPolicy(
+                "meta",
+                script ? SEARCH_CSP_DIRECTIVES : CSP_DIRECTIVES,
+              )}
+            />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
           </>
         ))}
@@ -103,6 +120,7 @@ export function Base(props: BaseProps) {
                   {site.name}
                 </a>
                 <SiteSections site={site} current={section} />
+                {site.search && <SiteSearch site={site} />}
               </div>
             </header>
           </>
@@ -110,6 +128,14 @@ export function Base(props: BaseProps) {
         <main id="main" class="wrap" tabindex={-1}>
           {children}
         </main>
+        {script && (
+          <script
+            type="module"
+            src={script.src}
+            data-pagefind={script.pagefind}
+            data-digits={site.digits}
+          />
+        )}
         {memo.reused(site, `footer ${shell}`, () => (
           <footer class="site-footer">
             <div class="wrap">
@@ -139,6 +165,19 @@ function SiteSections({ site, current }: { site: PageData["site"]; current: stri
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The header's search box: a GET form to the search page, which reads the query from the address. */
+function SiteSearch({ site }: { site: PageData["site"] }) {
+  return (
+    <form class="site-search" role="search" method="get" action={sitePath(site, SEARCH_PAGE_PATH)}>
+      <label for="site-search-q" class="visually-hidden">
+        {SEARCH_TEXT.headerLabel}
+      </label>
+      <input id="site-search-q" type="search" name="q" />
+      <button type="submit">{SEARCH_TEXT.headerSubmit}</button>
+    </form>
   );
 }
 

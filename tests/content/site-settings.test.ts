@@ -10,7 +10,7 @@ const settings = siteSchema.parse({
 });
 
 describe("site settings", () => {
-  it("fills defaults: Arabic, Latin digits, both month names, no Hijri shift, Arabic quotes, no twins", () => {
+  it("fills defaults: Arabic, Latin digits, both month names, no Hijri shift, Arabic quotes, no twins, search on", () => {
     expect(settings).toMatchObject({
       language: "ar",
       digits: "latn",
@@ -18,7 +18,15 @@ describe("site settings", () => {
       hijriAdjustment: 0,
       arabicQuotes: true,
       precompress: false,
+      search: true,
     });
+  });
+
+  it("turns search off with search: false, and refuses anything but true or false", () => {
+    expect(siteSchema.parse({ ...settings, search: false }).search).toBe(false);
+    expect(problemsFor({ search: "off" })).toEqual([
+      expect.objectContaining({ field: "search", message: expect.objectContaining({ en: '"off" is not true or false' }) }),
+    ]);
   });
 
   it("turns precompression on when asked, and says what it takes", () => {

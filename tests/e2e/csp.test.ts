@@ -6,7 +6,11 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
-import { SECURITY_HEADERS } from "../../src/publish/http-headers.ts";
+import {
+  contentSecurityPolicy,
+  SEARCH_CSP_DIRECTIVES,
+  SECURITY_HEADERS,
+} from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 
 const PREFIX = "/news/";
@@ -83,6 +87,32 @@ describe("the shipped CSP in Chromium", () => {
     }
   });
 
+  it("runs search under the search page's own policy: results, 0 violations, every request on its origin", async () => {
+    const visit = await visitPage(`${PREFIX}search/?q=${encodeURIComponent("الطاقه")}`, {
+      waitFor: "#search-results li",
+    });
+    expect(visit.headers["content-security-policy"]).toBe(
+      contentSecurityPolicy("header", SEARCH_CSP_DIRECTIVES),
+    );
+    expect(visit.violations).toEqual([]);
+    expect(visit.consoleErrors).toEqual([]);
+    expect(visit.failed).toEqual([]);
+    expect(visit.requests.filter((request) => new URL(request).origin !== origin)).toEqual([]);
+    // Pagefind's module, its WebAssembly and the index were loaded, and found the article.
+    for (const file of ["pagefind.js", "wasm.ar.pagefind", ".pf_meta"])
+      expect(
+        visit.requests.some((request) => request.includes(file)),
+        file,
+      ).toBe(true);
+    expect(visit.resultLinks).toContain(`${PREFIX}articles/energy-summit/`);
+  });
+
+  it("would catch the search page under the pages' policy (its script refused)", async () => {
+    const visit = await visitPage(`/control-search/?q=${encodeURIComponent("الطاقه")}`);
+    expect(visit.violations.map((violation) => violation.directive)).toContain("script-src-elem");
+    expect(visit.resultLinks).toEqual([]);
+  });
+
   it("keeps the JSON-LD block as data: present, parseable, never run", async () => {
     const page = await browser.newPage();
     try {
@@ -138,10 +168,14 @@ interface Visit {
   requests: string[];
   failed: string[];
   fontsLoaded: number;
+  /** The response's headers. */
+  headers: Record<string, string>;
+  /** The search results' links, once `waitFor` was found. */
+  resultLinks: string[];
 }
 
 /** Opens a page and records what it requested, what failed and what the policy blocked. */
-async function visitPage(url: string): Promise<Visit> {
+async function visitPage(url: string, options: { waitFor?: string } = {}): Promise<Visit> {
   const context = await browser.newContext();
   const page: Page = await context.newPage();
   const visit: Visit = {
@@ -152,6 +186,8 @@ async function visitPage(url: string): Promise<Visit> {
     requests: [],
     failed: [],
     fontsLoaded: 0,
+    headers: {},
+    resultLinks: [],
   };
   // Runs through the DevTools protocol before the page's own content; the page's CSP does not
   // apply to it. Each violation the page causes fires a securitypolicyviolation event.
@@ -175,8 +211,13 @@ async function visitPage(url: string): Promise<Visit> {
   });
   try {
     const response = await page.goto(`${origin}${url}`, { waitUntil: "load" });
+    if (options.waitFor) await page.waitForSelector(options.waitFor);
     await page.evaluate(() => document.fonts.ready);
     visit.status = response?.status() ?? 0;
+    visit.headers = response?.headers() ?? {};
+    visit.resultLinks = await page.$$eval("#search-results h2 a", (links) =>
+      links.map((link) => link.getAttribute("href") ?? ""),
+    );
     visit.title = await page.title();
     visit.violations = await page.evaluate(
       () => (window as unknown as { __violations: Visit["violations"] }).__violations,
@@ -209,6 +250,7 @@ async function htmlPages(): Promise<string[]> {
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".woff2": "font/woff2",
   ".png": "image/png",
@@ -223,11 +265,22 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
  */
 function serveSite(root: string): Server {
   return createServer(async (request, response) => {
-    const headers = { ...SECURITY_HEADERS };
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    // The site's own paths get what its _headers file says for them (Netlify's and Cloudflare's
+    // reading: every matching rule, merged); the control page the pages' policy.
+    const headers = pathname.startsWith(PREFIX)
+      ? headersFor(await readFile(path.join(root, "_headers"), "utf8"), pathname)
+      : { ...SECURITY_HEADERS };
     if (pathname === "/control/") {
       response.writeHead(200, { ...headers, "content-type": MEDIA_TYPES[".html"] });
       response.end(CONTROL_PAGE);
+      return;
+    }
+    if (pathname === "/control-search/") {
+      // The real search page, sent with the pages' policy instead of its own.
+      const search = await readFile(path.join(root, "search/index.html"));
+      response.writeHead(200, { ...SECURITY_HEADERS, "content-type": MEDIA_TYPES[".html"] });
+      response.end(search);
       return;
     }
     if (pathname === "/control.js") {
@@ -250,4 +303,26 @@ function serveSite(root: string): Server {
       response.end(await readFile(path.join(root, "404.html")));
     }
   });
+}
+
+/**
+ * The headers a `_headers` file gives a path: those of every rule whose pattern matches (`*`
+ * matches anything, even nothing), a header named twice joined with ", " as Netlify does (a
+ * second Content-Security-Policy would then be enforced too).
+ */
+function headersFor(file: string, pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let matches = false;
+  for (const line of file.split("\n")) {
+    if (line === "") continue;
+    if (!line.startsWith(" ")) {
+      const pattern = line.split("*").map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, "\\$&"));
+      matches = new RegExp(`^${pattern.join(".*")}$`).test(pathname);
+      continue;
+    }
+    if (!matches) continue;
+    const [name = "", value = ""] = line.trim().split(/: (.*)/s);
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+  }
+  return headers;
 }

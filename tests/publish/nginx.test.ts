@@ -10,6 +10,8 @@ import {
   CACHE_CONTROL,
   contentSecurityPolicy,
   nginxHeaderLines,
+  nginxSearchLocation,
+  SEARCH_CSP_DIRECTIVES,
   SECURITY_HEADERS,
 } from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
@@ -80,6 +82,43 @@ describe("deploy/nginx/sahifa.conf", () => {
       "add_header Cache-Control $sahifa_cache always;",
       ...nginxHeaderLines(),
     ]);
+  });
+
+  it("gives the search page its location, exactly the lines of nginxSearchLocation", async () => {
+    const snippet = await readFile(path.join(DEPLOY, "sahifa.conf"), "utf8");
+    expect(snippet).toContain(`\n${nginxSearchLocation().join("\n")}\n`);
+  });
+});
+
+describe("nginx: the search page's policy", () => {
+  it("sends the search policy at /search/ alone, at a root and in a sub-folder, and the pages' elsewhere", async () => {
+    const searchPolicy = contentSecurityPolicy("header", SEARCH_CSP_DIRECTIVES);
+    for (const [port, prefix] of [
+      [rootPort, "/"],
+      [subfolderPort, "/news/"],
+    ] as const) {
+      for (const url of [
+        `${prefix}search/`,
+        `${prefix}search/index.html`,
+        `${prefix}pagefind/pagefind-worker.js`,
+      ]) {
+        const response = await get(port, url);
+        expect(response.status, url).toBe(200);
+        expect(response.headers["content-security-policy"], url).toBe(searchPolicy);
+        // Every other header is still sent: a location that sets a variable keeps them.
+        expect(response.headers["strict-transport-security"], url).toBe("max-age=31536000");
+        expect(response.headers["cache-control"], url).toBe(CACHE_CONTROL.page);
+      }
+      const search = (await get(port, `${prefix}search/`)).body.toString("utf8");
+      const script = /<script type="module" src="([^"]+)"/.exec(search)?.[1] ?? "";
+      for (const url of [`${prefix}`, `${prefix}articles/energy-summit/`, script]) {
+        const response = await get(port, url);
+        expect(response.status, url).toBe(200);
+        expect(response.headers["content-security-policy"], url).toBe(
+          contentSecurityPolicy("header"),
+        );
+      }
+    }
   });
 });
 

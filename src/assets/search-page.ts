@@ -1,0 +1,232 @@
+// The search page's script, for the browser: reads ?q= from the address, asks Pagefind, shows the results.
+/// <reference lib="dom" />
+
+// Bundled by src/assets/search-script.ts into one file the search page loads, and only that page:
+// every other page runs no script. Everything it shows comes from the index the build wrote
+// (the articles' own headlines, dates and text) and is put in with textContent, never as HTML.
+
+import { formatCount, ARTICLE_COUNT_FORMS } from "../arabic/plurals.ts";
+import type { DigitStyle } from "../arabic/digits.ts";
+import { normalizeArabic } from "../arabic/normalize.ts";
+import { SEARCH_TEXT } from "./search-text.ts";
+
+/** Pagefind's JavaScript API, as far as this page uses it (https://pagefind.app/docs/api/). */
+interface Pagefind {
+  options(options: { excerptLength?: number }): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{
+    results: { id: string; data(): Promise<ResultData> }[];
+    filters: Record<string, Record<string, number>>;
+  } | null>;
+}
+
+/** One result's fragment, with the meta fields src/publish/search-records.ts writes. */
+interface ResultData {
+  url: string;
+  locations: number[];
+  meta: Record<string, string | undefined>;
+}
+
+/** Results shown at first, and added by each press of «المزيد». */
+const PAGE_SIZE = 10;
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 30;
+
+/**
+ * Runs the search page. `load` imports Pagefind's module from its URL: the bundle's entry
+ * passes `(url) => import(url)` (src/assets/search-script.ts), so this file has no import of a
+ * computed URL, which tsc's compiled copy would wrap in a helper (and other bytes).
+ * @example startSearchPage((url) => import(url))
+ */
+export async function startSearchPage(load: (url: string) => Promise<unknown>): Promise<void> {
+  const script = document.querySelector<HTMLScriptElement>("script[data-pagefind]");
+  const form = document.querySelector<HTMLFormElement>("#search-form");
+  const input = document.querySelector<HTMLInputElement>("#search-q");
+  const status = document.querySelector<HTMLElement>("#search-status");
+  const list = document.querySelector<HTMLOListElement>("#search-results");
+  if (!script || !form || !input || !status || !list) return;
+  // The script runs: the note that search needs JavaScript is not for this reader.
+  for (const note of document.querySelectorAll<HTMLElement>(".search-needs-js")) note.hidden = true;
+  const digits = (script.dataset.digits === "arab" ? "arab" : "latn") satisfies DigitStyle;
+  const params = new URLSearchParams(location.search);
+  const query = (params.get("q") ?? "").trim();
+  const chosen: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) chosen[name] = value;
+  }
+  input.value = query;
+  if (query === "") {
+    status.textContent = SEARCH_TEXT.prompt;
+    return;
+  }
+  status.textContent = SEARCH_TEXT.searching;
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await load(script.dataset.pagefind ?? "")) as Pagefind;
+    await pagefind.options({ excerptLength: EXCERPT_WORDS });
+    // Loads the filters' values, without which a search reports no counts by filter.
+    await pagefind.filters();
+  } catch {
+    status.textContent = SEARCH_TEXT.failed;
+    return;
+  }
+  const search = await pagefind.search(normalizeArabic(query), { filters: chosen });
+  const results = search?.results ?? [];
+  showFilters(form, search?.filters ?? {}, chosen, digits);
+  status.textContent = `${SEARCH_TEXT.results} «${query}»: ${formatCount(results.length, ARTICLE_COUNT_FORMS, digits)}`;
+  let shown = 0;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.textContent = SEARCH_TEXT.more;
+  const showMore = async (): Promise<void> => {
+    const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    const items = next.map(resultItem);
+    list.append(...items);
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    return items[0]?.querySelector("a")?.focus();
+  };
+  more.addEventListener("click", () => void showMore());
+  list.after(more);
+  // The status is a live region: the count is announced; focus stays where the reader left it.
+  await showMore();
+}
+
+/** The filters a result list can be narrowed by: names as the URL and the form carry them. */
+const FILTERS = ["tag", "year"] as const;
+
+/**
+ * One `<select>` per filter, inside the search form, so a choice goes into the address with the
+ * query (a plain GET: linkable, and the back button works). Only values some result has.
+ */
+function showFilters(
+  form: HTMLFormElement,
+  counts: Record<string, Record<string, number>>,
+  chosen: Record<string, string>,
+  digits: DigitStyle,
+): void {
+  const box = form.querySelector<HTMLElement>(".search-filters");
+  if (!box) return;
+  for (const name of FILTERS) {
+    const values = Object.entries(counts[name] ?? {}).filter(
+      ([value, count]) => count > 0 || value === chosen[name],
+    );
+    if (values.length === 0) continue;
+    values.sort(([a], [b]) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b, "ar")));
+    const id = `search-${name}`;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = SEARCH_TEXT.filters[name].label;
+    const select = document.createElement("select");
+    select.id = id;
+    select.name = name;
+    select.add(new Option(SEARCH_TEXT.filters[name].all, ""));
+    for (const [value, count] of values) {
+      const text = `${value} (${formatCount(count, ARTICLE_COUNT_FORMS, digits)})`;
+      select.add(new Option(text, value, false, value === chosen[name]));
+    }
+    const field = document.createElement("p");
+    field.append(label, " ", select);
+    box.append(field);
+  }
+  box.hidden = box.childElementCount === 0;
+}
+
+/** A result as the article lists show an article: dates, linked headline, excerpt, tags. */
+function resultItem(data: ResultData): HTMLLIElement {
+  const { meta } = data;
+  const item = document.createElement("li");
+  const dates = element("p", "article-meta");
+  dates.append(time(meta.date, meta.date_iso));
+  if (meta.updated)
+    dates.append(` · ${SEARCH_TEXT.updated} `, time(meta.updated, meta.updated_iso));
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = meta.title ?? data.url;
+  heading.append(link);
+  item.append(dates, heading, excerpt(data));
+  const tags = parseTags(meta.tags);
+  if (tags.length > 0) {
+    const list = element("ul", "tags");
+    list.setAttribute("aria-label", SEARCH_TEXT.tags);
+    for (const [name, href] of tags) {
+      const tag = document.createElement("a");
+      tag.href = href;
+      tag.textContent = name;
+      const entry = document.createElement("li");
+      entry.append(tag);
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+/**
+ * The words around the first match in the body, matches marked, in the article's own spelling:
+ * the index holds the normalized text, whose words stand where the original's do (normalizing
+ * keeps every space), so Pagefind's word positions point into `meta.text` too. A match in the
+ * headline or standfirst alone shows the standfirst.
+ */
+function excerpt(data: ResultData): HTMLParagraphElement {
+  const paragraph = element("p", "search-excerpt");
+  const words = (data.meta.text ?? "").split(/[^\S\uFEFF]+/u);
+  const bodyAt = Number(data.meta.body_at ?? 0);
+  const inBody = data.locations.filter((at) => at >= bodyAt && at < words.length);
+  const first = inBody[0];
+  if (first === undefined) {
+    paragraph.textContent = data.meta.standfirst ?? "";
+    return paragraph;
+  }
+  const start = Math.max(bodyAt, Math.min(first - 8, words.length - EXCERPT_WORDS));
+  const end = Math.min(words.length, start + EXCERPT_WORDS);
+  const marked = new Set(inBody);
+  if (start > bodyAt) paragraph.append("… ");
+  for (let at = start; at < end; at++) {
+    const word = words[at] ?? "";
+    if (marked.has(at)) {
+      const mark = document.createElement("mark");
+      mark.textContent = word;
+      paragraph.append(mark);
+    } else paragraph.append(word);
+    if (at < end - 1) paragraph.append(" ");
+  }
+  if (end < words.length) paragraph.append(" …");
+  return paragraph;
+}
+
+function parseTags(json: string | undefined): [string, string][] {
+  try {
+    const parsed: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (tag): tag is [string, string] =>
+            Array.isArray(tag) && typeof tag[0] === "string" && typeof tag[1] === "string",
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function time(text: string | undefined, iso: string | undefined): HTMLTimeElement {
+  const element = document.createElement("time");
+  if (iso) element.dateTime = iso;
+  element.textContent = text ?? "";
+  return element;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  name: K,
+  className: string,
+): HTMLElementTagNameMap[K] {
+  const made = document.createElement(name);
+  made.className = className;
+  return made;
+}

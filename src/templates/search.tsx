@@ -1,0 +1,56 @@
+// The search page: a plain GET form with the query in the address, and the place its script shows results.
+
+import { SEARCH_INDEX_PATH, SEARCH_PAGE_PATH } from "../publish/search-records.ts";
+import { SEARCH_TEXT } from "../assets/search-text.ts";
+import { sitePath } from "../site/urls.ts";
+import { Base } from "./base.tsx";
+import type { PageData } from "./page-data.ts";
+
+/**
+ * Without JavaScript the form still submits (the query goes into the address) and the page
+ * says plainly that search needs JavaScript, with the ways in that do not: the tags and the
+ * archive. The script (src/assets/search-page.ts) hides that note, fills the filters and the
+ * results, and announces the count in the status region.
+ */
+export function SearchPage({ data }: { data: PageData }) {
+  const { site, assets } = data;
+  const action = sitePath(site, SEARCH_PAGE_PATH);
+  return (
+    <Base
+      data={data}
+      title={SEARCH_TEXT.title}
+      description={`ابحث في مقالات ${site.name}.`}
+      path={SEARCH_PAGE_PATH}
+      script={{
+        src: assets.searchScript ?? "",
+        pagefind: sitePath(site, `${SEARCH_INDEX_PATH}pagefind.js`),
+      }}
+      head={<meta name="robots" content="noindex" />}
+    >
+      <h1>{SEARCH_TEXT.title}</h1>
+      <form id="search-form" class="search-form" role="search" method="get" action={action}>
+        <p>
+          <label for="search-q">{`${SEARCH_TEXT.label} ${site.name}`}</label>
+          <span class="search-row">
+            <input id="search-q" type="search" name="q" autocomplete="off" />
+            <button type="submit">{SEARCH_TEXT.submit}</button>
+          </span>
+        </p>
+        <div class="search-filters" hidden></div>
+      </form>
+      <div class="search-needs-js">
+        <p>{SEARCH_TEXT.needsScript}</p>
+        <ul>
+          <li>
+            <a href={sitePath(site, "/tags/")}>{SEARCH_TEXT.tags}</a>
+          </li>
+          <li>
+            <a href={sitePath(site, "/archive/")}>{SEARCH_TEXT.archive}</a>
+          </li>
+        </ul>
+      </div>
+      <p id="search-status" class="search-status" role="status"></p>
+      <ol id="search-results" class="article-list search-results"></ol>
+    </Base>
+  );
+}

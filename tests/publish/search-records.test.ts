@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { normalizeArabic } from "../../src/arabic/normalize.ts";
+import { htmlText, searchRecords } from "../../src/publish/search-records.ts";
+import { makeArticle, makeSite } from "../helpers/articles.ts";
+
+const site = makeSite({ url: "https://example.org/news/" });
+
+describe("searchRecords", () => {
+  const article = makeArticle(
+    site,
+    {
+      title: "لافروف في قمة مجموعة العشرين",
+      standfirst: "وزير الخارجية الروسي يلتقي نظيره التركي.",
+      author: "سارة الأحمد",
+      date: "2023-06-21T14:30:00+03:00",
+      updated: "2023-06-22",
+      slug: "lavrov-g20",
+      tags: ["روسيا", "مجموعة العشرين"],
+    },
+    '<h2 id="x">الجلسة الأولى</h2>\n<p>قال <em>Sergey Lavrov</em> إنّ الاجتماعَ &amp; المحادثات «مفيدة»<sup class="footnote-ref"><a href="#fn1">[1]</a></sup>.</p>\n<!--sahifa-photo:0-->\n',
+  );
+  const [record] = searchRecords([article], site);
+
+  it("addresses the article by its site-relative path (Pagefind's script adds the prefix)", () => {
+    expect(record?.url).toBe("/articles/lavrov-g20/");
+  });
+
+  it("indexes headline, standfirst, byline and body, normalized, and no markup", () => {
+    const text = record?.meta.text ?? "";
+    expect(text).toBe(
+      "لافروف في قمة مجموعة العشرين وزير الخارجية الروسي يلتقي نظيره التركي. سارة الأحمد الجلسة الأولى قال Sergey Lavrov إنّ الاجتماعَ & المحادثات «مفيدة» [1] .",
+    );
+    expect(record?.content).toBe(normalizeArabic(text));
+    expect(record?.content).toContain("ساره الاحمد");
+    expect(record?.content).not.toMatch(/[<>]|sahifa-photo|&amp;/);
+  });
+
+  it("keeps the indexed words where the shown text has them, and says where the body starts", () => {
+    const shown = record?.meta.text.split(" ") ?? [];
+    const indexed = record?.content.split(" ") ?? [];
+    expect(indexed.length).toBe(shown.length);
+    expect(shown[Number(record?.meta.body_at)]).toBe("الجلسة");
+  });
+
+  it("carries what a result shows: headline, standfirst, both dates, tags with their links", () => {
+    expect(record?.meta).toMatchObject({
+      title: "لافروف في قمة مجموعة العشرين",
+      standfirst: "وزير الخارجية الروسي يلتقي نظيره التركي.",
+      date: "الأربعاء 21 يونيو/حزيران 2023",
+      date_iso: "2023-06-21T14:30:00+03:00",
+      updated: "الخميس 22 يونيو/حزيران 2023",
+      updated_iso: "2023-06-22T00:00:00+03:00",
+    });
+    const tags = JSON.parse(record?.meta.tags ?? "[]") as [string, string][];
+    expect(tags.map(([name]) => name)).toEqual(["روسيا", "مجموعة العشرين"]);
+    for (const [, href] of tags) expect(href).toMatch(/^\/news\/tags\/[a-z0-9-]+\/$/);
+  });
+
+  it("filters by tag and by the year in the site's zone and digits", () => {
+    expect(record?.filters).toEqual({ tag: ["روسيا", "مجموعة العشرين"], year: ["2023"] });
+    const arab = makeSite({ digits: "arab", timeZone: "Asia/Tokyo" });
+    // 31 December 2023 at 20:00 in Istanbul is already 2024 in Tokyo.
+    const late = makeArticle(arab, { date: "2023-12-31T20:00:00+03:00" });
+    expect(searchRecords([late], arab)[0]?.filters.year).toEqual(["٢٠٢٤"]);
+  });
+
+  it("indexes every article it is given, in order, as the site's language", () => {
+    const other = makeArticle(site, { slug: "b", lang: "en", title: "English brief" });
+    const records = searchRecords([article, other], site);
+    expect(records.map((r) => r.url)).toEqual(["/articles/lavrov-g20/", "/articles/b/"]);
+    expect(records.map((r) => r.language)).toEqual(["ar", "ar"]);
+    expect(searchRecords([], site)).toEqual([]);
+  });
+});
+
+describe("htmlText", () => {
+  it("drops tags and comments, keeps words whole across inline markup, decodes entities", () => {
+    expect(htmlText("<p>قال <em>لافروف</em> &amp; آخرون</p>")).toBe("قال لافروف & آخرون");
+    expect(htmlText("<p>ال<strong>عشرين</strong></p><p>ثم</p>")).toBe("العشرين ثم");
+    expect(htmlText("<p>&lt;script&gt; &#x41;&#66; &bogus;</p><!-- x -->")).toBe(
+      "<script> AB &bogus;",
+    );
+  });
+});
