@@ -24,6 +24,22 @@ export function normalizeArabic(text: string): string {
 }
 
 /**
+ * The query with the other spelling of the definite article after the preposition لـ, or
+ * undefined when no word starts with ل. Arabic writes لِـ + الـ as «لل», and drops one more lam
+ * before a word that starts with one: «للاجئين» is «لـ + اللاجئين», where «للانتخابات» is
+ * «لـ + الانتخابات». The stemmer reads «لل» the second way only, so a word that starts «للا» is
+ * also searched the first way, and «اللاجئين» or «لاجئين» also as «للاجئين».
+ * @example lamVariant("للاجئين") //=> "اللاجئين"
+ * @example lamVariant("مساعدات اللاجئين") //=> "مساعدات للاجئين"
+ * @example lamVariant("للمدينة") //=> undefined
+ */
+export function lamVariant(query: string): string | undefined {
+  const normalized = normalizeArabic(query);
+  const variant = normalized.replace(WORD, (word) => otherLamSpelling(word) ?? word);
+  return variant === normalized ? undefined : variant;
+}
+
+/**
  * The spelling variants normalizeArabic unifies, as data: each letter and the one it becomes.
  * @example LETTER_FORMS["إ"] //=> "ا"
  */
@@ -49,5 +65,17 @@ const WORD = /[^\s]+/gu;
  * and tatweel (U+0640), the stretching stroke.
  */
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/gu;
+
+/**
+ * A word's other spelling with لل: للا + … → اللا + …; الل + … → لل + …; ل + … → لل + …. None for
+ * a word under 4 letters (لا, لم, لن, له), nor for لل before any other letter (the stemmer's).
+ */
+function otherLamSpelling(word: string): string | undefined {
+  if ([...word].length < 4) return undefined;
+  if (word.startsWith("\u0644\u0644")) return word[2] === "\u0627" ? `\u0627${word}` : undefined;
+  if (word.startsWith("\u0627\u0644\u0644")) return word.slice(1);
+  if (word.startsWith("\u0644")) return `\u0644${word}`;
+  return undefined;
+}
 
 const LETTERS = new RegExp(`[${Object.keys(LETTER_FORMS).join("")}]`, "gu");

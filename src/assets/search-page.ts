@@ -7,7 +7,7 @@
 
 import { formatCount, ARTICLE_COUNT_FORMS } from "../arabic/plurals.ts";
 import type { DigitStyle } from "../arabic/digits.ts";
-import { normalizeArabic } from "../arabic/normalize.ts";
+import { lamVariant, normalizeArabic } from "../arabic/normalize.ts";
 import { SEARCH_TEXT } from "./search-text.ts";
 
 /** Pagefind's JavaScript API, as far as this page uses it (https://pagefind.app/docs/api/). */
@@ -18,9 +18,15 @@ interface Pagefind {
     query: string | null,
     options?: { filters?: Record<string, string> },
   ): Promise<{
-    results: { id: string; data(): Promise<ResultData> }[];
+    results: PagefindResult[];
     filters: Record<string, Record<string, number>>;
   } | null>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
 }
 
 /** One result's fragment, with the meta fields src/publish/search-records.ts writes. */
@@ -74,27 +80,50 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
     status.textContent = SEARCH_TEXT.failed;
     return;
   }
-  const search = await pagefind.search(normalizeArabic(query), { filters: chosen });
-  const results = search?.results ?? [];
-  showFilters(form, search?.filters ?? {}, chosen, digits);
-  status.textContent = `${SEARCH_TEXT.results} «${query}»: ${formatCount(results.length, ARTICLE_COUNT_FORMS, digits)}`;
+  list.setAttribute("aria-busy", "true");
+  // The query as normalized, and its other spelling of لـ + الـ (src/arabic/normalize.ts): an
+  // article found by either is a result, ranked by its best score.
+  const variant = lamVariant(query);
+  const spellings = [normalizeArabic(query), ...(variant === undefined ? [] : [variant])];
+  const searches = await Promise.all(
+    spellings.map((spelling) => pagefind.search(spelling, { filters: chosen })),
+  );
+  const results = mergeResults(searches.map((search) => search?.results ?? []));
+  showFilters(form, searches[0]?.filters ?? {}, chosen, digits);
   let shown = 0;
   const more = document.createElement("button");
   more.type = "button";
   more.className = "search-more";
   more.textContent = SEARCH_TEXT.more;
-  const showMore = async (): Promise<void> => {
+  const showMore = async (): Promise<HTMLLIElement[]> => {
     const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     const items = next.map(resultItem);
     list.append(...items);
     shown += next.length;
     more.hidden = shown >= results.length;
-    return items[0]?.querySelector("a")?.focus();
+    return items;
   };
-  more.addEventListener("click", () => void showMore());
+  // «More» moves focus to the first result it added: the reader goes on from there.
+  more.addEventListener("click", () => {
+    void showMore().then((items) => items[0]?.querySelector("a")?.focus());
+  });
   list.after(more);
-  // The status is a live region: the count is announced; focus stays where the reader left it.
   await showMore();
+  list.setAttribute("aria-busy", "false");
+  // The status is a live region: the count is announced once the results are there; focus
+  // stays where the reader left it.
+  const count = formatCount(results.length, ARTICLE_COUNT_FORMS, digits);
+  status.textContent = `${SEARCH_TEXT.results} «${query}»: ${count}`;
+}
+
+/** One list of the results of several searches: each page once, at its best score, best first. */
+function mergeResults(lists: readonly PagefindResult[][]): PagefindResult[] {
+  const best = new Map<string, PagefindResult>();
+  for (const result of lists.flat()) {
+    const seen = best.get(result.id);
+    if (!seen || result.score > seen.score) best.set(result.id, result);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 /** The filters a result list can be narrowed by: names as the URL and the form carry them. */
@@ -130,7 +159,7 @@ function showFilters(
       const text = `${value} (${formatCount(count, ARTICLE_COUNT_FORMS, digits)})`;
       select.add(new Option(text, value, false, value === chosen[name]));
     }
-    const field = document.createElement("p");
+    const field = element("div", "search-field");
     field.append(label, " ", select);
     box.append(field);
   }

@@ -27,7 +27,8 @@ import {
   MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
-import { editorLanguageOf, resolveSite, siteSchema, type Site } from "./site-settings.ts";
+import { findSection, sectionProblems } from "./sections.ts";
+import { editorLanguageOf, resolveSite, siteKnownKeys, siteSchema, type Site } from "./site-settings.ts";
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
@@ -109,10 +110,11 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     // default options when site.yaml is broken (an id's problem does not depend on them).
     const rendered = renderArticles(
       checked.articles,
-      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix } : { arabicQuotes: true },
+      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits } : { arabicQuotes: true },
       memory,
     );
-    const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
+    const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
+    const problems = [...siteProblems, ...checked.problems, ...sections, ...rendered.problems];
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
@@ -199,9 +201,7 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     const issues = result.success
       ? []
-      : describeIssues(result.error.issues, shown, lineOf, data, {
-          "": Object.keys(siteSchema.shape),
-        });
+      : describeIssues(result.error.issues, shown, lineOf, data, siteKnownKeys(data));
     throw new ContentError(
       withHiddenText(shown, parsed.hiddenText, -1, issues),
       options.editorLanguage ?? editorLanguageOf(data),
@@ -267,7 +267,14 @@ interface CheckedSource {
   meta: ArticleMeta;
   body: string;
   /** Lines of the fields warnings point at, and the body's first line. */
-  lines: { date: number; standfirst: number; slug: number; body: number; image: number };
+  lines: {
+    date: number;
+    standfirst: number;
+    slug: number;
+    body: number;
+    image: number;
+    section: number;
+  };
 }
 
 interface PublishedArticle {
@@ -484,6 +491,7 @@ function checkSource(
     slug: frontmatter.lineOf(["slug"]),
     body: frontmatter.bodyLine,
     image: frontmatter.lineOf(["image", "src"]),
+    section: frontmatter.lineOf(["section"]),
   };
   return { meta: result.data, body: frontmatter.body, lines };
 }
@@ -644,16 +652,20 @@ function publish(
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
     const before = memory.published.get(meta);
+    // An article names its section as site.yaml spells it (the check allows tatweel and marks).
+    const section = meta.section && findSection(site.sections, meta.section)?.name;
     if (
       before?.rendered === rendered &&
       before.file === file &&
-      before.wordsPerMinute === site.wordsPerMinute
+      before.wordsPerMinute === site.wordsPerMinute &&
+      before.article.section === section
     ) {
       articles.push(before.article);
       continue;
     }
     const article: Article = {
       ...meta,
+      ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
       html: rendered.html,
@@ -734,6 +746,16 @@ function leadPhotoOf(image: NonNullable<ArticleMeta["image"]>, line: number): Ph
     line,
     field: "image.src",
   };
+}
+
+/** Articles (drafts and scheduled ones too) whose section site.yaml does not declare. */
+function sectionsOf(site: Site, articles: readonly CheckedArticle[], contentDir: string): Problem[] {
+  const named = articles.map(({ file, meta, lines }) => ({
+    file,
+    line: lines.section,
+    section: meta.section,
+  }));
+  return sectionProblems(named, site.sections, displayPath(path.join(contentDir, "site.yaml")));
 }
 
 function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {

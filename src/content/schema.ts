@@ -279,7 +279,7 @@ const MESSAGES = {
 } as const satisfies Record<string, Message>;
 
 /** Trimmed text that must hold at least one visible character and no hidden control. */
-function text() {
+export function text() {
   return z
     .string()
     .transform((value) => value.trim())
@@ -441,7 +441,8 @@ function notAnHttpUrl(value: string): Message {
   };
 }
 
-function notASlug(slug: string): Message {
+/** Why a value is not a slug, with the ASCII spelling when NFKC gives one. */
+export function notASlug(slug: string): Message {
   const q = quoteValue(slug);
   const hidden = findHiddenControl(slug);
   if (hidden) {

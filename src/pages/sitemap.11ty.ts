@@ -5,5 +5,5 @@ import type { PageData } from "../templates/page-data.ts";
 export const data = { permalink: SITEMAP_PATH };
 
 export function render(data: PageData): string {
-  return sitemapXml(data.site, data.articles);
+  return sitemapXml(data.site, data.articles, data.navigation.sections);
 }

@@ -19,7 +19,7 @@ export interface SearchRecord {
    * served from, above pagefind/) before it, so a site in a sub-folder needs nothing more.
    */
   url: string;
-  /** Headline, standfirst, byline and body, normalized (normalizeArabic): what is searched. */
+  /** Headline, standfirst, dateline, byline and body, normalized (normalizeArabic): what is searched. */
   content: string;
   /** The site's language: one index, stemmed as that language, for every article. */
   language: string;
@@ -38,7 +38,7 @@ export interface SearchMeta extends Record<string, string> {
   title: string;
   standfirst: string;
   text: string;
-  /** How many words of `text` come before the body (headline, standfirst, byline). */
+  /** How many words of `text` come before the body (headline, standfirst, dateline, byline). */
   body_at: string;
   /** The publication date as the site writes it, and as an ISO moment. */
   date: string;
@@ -50,7 +50,7 @@ export interface SearchMeta extends Record<string, string> {
 /**
  * The search records of the articles a build publishes (the caller passes only those: never
  * drafts or scheduled articles). Only what the article itself says is indexed (headline,
- * standfirst, byline, body, captions), never the page around it: navigation, share links and
+ * standfirst, dateline, byline, body, captions), never the page around it: navigation, share links and
  * related articles would make every page match every query.
  * @example searchRecords([astana], site)[0].meta.title //=> "اجتماع أستانا العشرون…"
  */
@@ -77,8 +77,9 @@ export function htmlText(html: string): string {
 // ---------------------------------------------------------------------------------------------
 
 function searchRecord(article: Article, site: Site): SearchRecord {
-  const byline = article.author === undefined ? [] : [article.author];
-  const head = collapse([article.title, article.standfirst, ...byline].join(" "));
+  const head = collapse(
+    [article.title, article.standfirst, article.dateline ?? "", article.author ?? ""].join(" "),
+  );
   const text = collapse(`${head} ${htmlText(article.html)}`);
   const zone = site.timeZone;
   const shown = (date: Article["date"]) =>

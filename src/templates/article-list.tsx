@@ -3,6 +3,7 @@
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
+import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
@@ -33,6 +34,7 @@ export function ArticleList({ site, memo, articles, photos }: ArticleListProps) 
                 <PublishedDate site={site} memo={memo} date={article.date} />
               </span>
             </p>
+            <Kicker site={site} article={article} />
             <h2>
               <a href={sitePath(site, article.path)}>{article.title}</a>
             </h2>

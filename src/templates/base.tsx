@@ -12,6 +12,7 @@ import { SEARCH_PAGE_PATH } from "../publish/search-records.ts";
 import { SEARCH_TEXT } from "../assets/search-text.ts";
 import { shareImageFor, type ShareImage } from "../publish/share-image.ts";
 import { socialMeta } from "../publish/social-meta.ts";
+import { sectionPath } from "../site/sections.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import type { PageData } from "./page-data.ts";
 
@@ -42,7 +43,8 @@ export function Base(props: BaseProps) {
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
-  const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
+  const links = headerLinks(site);
+  const section = links.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
@@ -119,7 +121,7 @@ export function Base(props: BaseProps) {
                 <a class="site-name" href={sitePath(site, "/")}>
                   {site.name}
                 </a>
-                <SiteSections site={site} current={section} />
+                <SiteSections site={site} links={links} current={section} />
                 {site.search && <SiteSearch site={site} />}
               </div>
             </header>
@@ -148,12 +150,17 @@ export function Base(props: BaseProps) {
   );
 }
 
-/** The header's links to the tags index and the archive; the current one is marked. */
-function SiteSections({ site, current }: { site: PageData["site"]; current: string }) {
+/** The header's links: the site's sections, the tags index and the archive; the current one is marked. */
+function SiteSections(props: {
+  site: PageData["site"];
+  links: readonly { name: string; path: string }[];
+  current: string;
+}) {
+  const { site, links, current } = props;
   return (
     <nav class="site-sections" aria-label="أقسام الموقع">
       <ul>
-        {SECTIONS.map((section) => (
+        {links.map((section) => (
           <li>
             <a
               href={sitePath(site, section.path)}
@@ -171,7 +178,13 @@ function SiteSections({ site, current }: { site: PageData["site"]; current: stri
 /** The header's search box: a GET form to the search page, which reads the query from the address. */
 function SiteSearch({ site }: { site: PageData["site"] }) {
   return (
-    <form class="site-search" role="search" method="get" action={sitePath(site, SEARCH_PAGE_PATH)}>
+    <form
+      class="site-search"
+      role="search"
+      aria-label={SEARCH_TEXT.headerLabel}
+      method="get"
+      action={sitePath(site, SEARCH_PAGE_PATH)}
+    >
       <label for="site-search-q" class="visually-hidden">
         {SEARCH_TEXT.headerLabel}
       </label>
@@ -181,7 +194,15 @@ function SiteSearch({ site }: { site: PageData["site"] }) {
   );
 }
 
-const SECTIONS = [
+/** The sections site.yaml declares, in its order, then the indexes every site has. */
+function headerLinks(site: PageData["site"]): { name: string; path: string }[] {
+  return [
+    ...site.sections.map((section) => ({ name: section.name, path: sectionPath(section) })),
+    ...INDEXES,
+  ];
+}
+
+const INDEXES = [
   { name: "الوسوم", path: "/tags/" },
   { name: "الأرشيف", path: "/archive/" },
 ] as const;

@@ -28,16 +28,24 @@ export function SearchPage({ data }: { data: PageData }) {
       head={<meta name="robots" content="noindex" />}
     >
       <h1>{SEARCH_TEXT.title}</h1>
-      <form id="search-form" class="search-form" role="search" method="get" action={action}>
-        <p>
+      <form
+        id="search-form"
+        class="search-form"
+        role="search"
+        aria-label={SEARCH_TEXT.title}
+        method="get"
+        action={action}
+      >
+        <div class="search-field">
           <label for="search-q">{`${SEARCH_TEXT.label} ${site.name}`}</label>
-          <span class="search-row">
+          <div class="search-row">
             <input id="search-q" type="search" name="q" autocomplete="off" />
             <button type="submit">{SEARCH_TEXT.submit}</button>
-          </span>
-        </p>
+          </div>
+        </div>
         <div class="search-filters" hidden></div>
       </form>
+      <p id="search-status" class="search-status" role="status"></p>
       <div class="search-needs-js">
         <p>{SEARCH_TEXT.needsScript}</p>
         <ul>
@@ -49,7 +57,6 @@ export function SearchPage({ data }: { data: PageData }) {
           </li>
         </ul>
       </div>
-      <p id="search-status" class="search-status" role="status"></p>
       <ol id="search-results" class="article-list search-results"></ol>
     </Base>
   );

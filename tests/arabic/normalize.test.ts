@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { LETTER_FORMS, normalizeArabic } from "../../src/arabic/normalize.ts";
+import { lamVariant, LETTER_FORMS, normalizeArabic } from "../../src/arabic/normalize.ts";
 
 describe("normalizeArabic", () => {
   it("writes every hamza form of alef as a bare alef", () => {
@@ -53,5 +53,23 @@ describe("normalizeArabic", () => {
         for (const letter of Object.keys(LETTER_FORMS)) expect(once).not.toContain(letter);
       }),
     );
+  });
+});
+
+describe("lamVariant", () => {
+  it("spells لـ + الـ the other way: «للاجئين» is also «اللاجئين», and back", () => {
+    expect(lamVariant("للاجئين")).toBe("اللاجئين");
+    expect(lamVariant("اللاجئين")).toBe("للاجئين");
+    expect(lamVariant("لاجئين")).toBe("للاجئين");
+    expect(lamVariant("اللاجئون")).toBe("للاجئون");
+  });
+
+  it("changes only the words that start with ل, normalized, and leaves the stemmer's لل alone", () => {
+    expect(lamVariant("مساعدات اللاجئين")).toBe("مساعدات للاجئين");
+    expect(lamVariant("للمدينة")).toBeUndefined();
+    expect(lamVariant("أستانا")).toBeUndefined();
+    expect(lamVariant("الانتخابات Lavrov")).toBeUndefined();
+    // Too short to carry a prefix: لا, لم, لن, له stay as they are.
+    expect(lamVariant("لا لن")).toBeUndefined();
   });
 });

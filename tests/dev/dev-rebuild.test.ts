@@ -113,12 +113,12 @@ describe("the dev server", () => {
         .filter(([name, time]) => before.get(name) !== time)
         .map(([n]) => n);
       expect(rewritten).toContain("articles/article-00015/index.html");
-      // The index pages (tags, archive, 404) are always written; no other article or list page is.
-      expect(
-        rewritten.filter(
-          (name) => !["404.html", "tags/index.html", "archive/index.html"].includes(name),
-        ),
-      ).toEqual(["articles/article-00015/index.html"]);
+      // The index pages (tags, archive, 404, search) are always written; no other article or
+      // list page is.
+      const always = ["404.html", "tags/index.html", "archive/index.html", "search/index.html"];
+      expect(rewritten.filter((name) => !always.includes(name))).toEqual([
+        "articles/article-00015/index.html",
+      ]);
     },
   );
 

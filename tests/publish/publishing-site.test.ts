@@ -10,7 +10,12 @@ import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCompressible } from "../../src/build/precompress.ts";
-import { CACHE_CONTROL, contentSecurityPolicy } from "../../src/publish/http-headers.ts";
+import {
+  CACHE_CONTROL,
+  contentSecurityPolicy,
+  CSP_DIRECTIVES,
+  SEARCH_CSP_DIRECTIVES,
+} from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { pngSize } from "../helpers/png.ts";
 
@@ -151,12 +156,15 @@ describe("the JSON Feed", () => {
 });
 
 describe("sitemap.xml and robots.txt", () => {
-  it("lists the home page and every published article with lastmod from updated, else date", async () => {
+  it("lists the home page, each section and every published article with lastmod from updated, else date", async () => {
     const parsed = new XMLParser().parse(await read("sitemap.xml")) as {
       urlset: { url: { loc: string; lastmod: string }[] };
     };
     expect(parsed.urlset.url).toEqual([
       { loc: URL_BASE, lastmod: "2024-03-11T17:05:00+03:00" },
+      // site.yaml's order; each section by its newest change (parliament-session, energy-summit).
+      { loc: `${URL_BASE}sections/politics/`, lastmod: "2024-03-08T00:00:00+03:00" },
+      { loc: `${URL_BASE}sections/economy/`, lastmod: "2024-03-11T17:05:00+03:00" },
       { loc: `${URL_BASE}articles/energy-summit/`, lastmod: "2024-03-11T17:05:00+03:00" },
       { loc: `${URL_BASE}articles/english-brief/`, lastmod: "2024-03-09T19:00:00+03:00" },
       { loc: `${URL_BASE}articles/parliament-session/`, lastmod: "2024-03-08T00:00:00+03:00" },
@@ -254,7 +262,11 @@ describe("head metadata", () => {
       const [charset, policy] = head?.childNodes.filter((node) => node.nodeType === 1) ?? [];
       expect((charset as HTMLElement).getAttribute("charset")).toBe("utf-8");
       expect((policy as HTMLElement).getAttribute("http-equiv")).toBe("Content-Security-Policy");
-      expect((policy as HTMLElement).getAttribute("content")).toBe(contentSecurityPolicy("meta"));
+      // The search page runs its script and Pagefind's; every other page none.
+      const directives = file === "search/index.html" ? SEARCH_CSP_DIRECTIVES : CSP_DIRECTIVES;
+      expect((policy as HTMLElement).getAttribute("content"), file).toBe(
+        contentSecurityPolicy("meta", directives),
+      );
     }
   });
 });
@@ -372,8 +384,17 @@ describe("share links", () => {
   it("loads nothing from those services: no script but the JSON-LD block, no frames, no remote images", async () => {
     for (const file of await htmlFiles()) {
       const document = await page(file);
-      const scripts = document.querySelectorAll("script");
+      // The search page's one script is the site's own, from its assets.
+      const scripts = document
+        .querySelectorAll("script")
+        .filter((s) => file !== "search/index.html" || s.getAttribute("type") !== "module");
       expect(scripts.every((s) => s.getAttribute("type") === "application/ld+json")).toBe(true);
+      if (file === "search/index.html") {
+        const own = document.querySelectorAll('script[type="module"]');
+        expect(own.map((s) => s.getAttribute("src"))).toEqual([
+          expect.stringMatching(/^\/news\/assets\/search\.[0-9a-f]{10}\.js$/),
+        ]);
+      }
       expect(document.querySelectorAll("iframe, object, embed")).toHaveLength(0);
       const loaded = 'img[src], link[rel="stylesheet"], link[rel="preload"], link[rel="icon"]';
       for (const element of document.querySelectorAll(loaded)) {
@@ -385,9 +406,23 @@ describe("share links", () => {
 });
 
 describe("files for static hosts", () => {
-  it("writes _headers with the CSP for every path and one cache rule for each file", async () => {
+  it("writes _headers with one policy and one cache rule for each file, the search page's its own", async () => {
     const rules = parseHeadersFile(await read("_headers"));
-    expect(rules.get("/news/*")?.["Content-Security-Policy"]).toBe(contentSecurityPolicy("header"));
+    // With search, the policy is on each path's own rule, never on /* (a host would send both).
+    expect(rules.get("/news/*")?.["Content-Security-Policy"]).toBeUndefined();
+    const policyRules = [...rules].filter(([, headers]) => "Content-Security-Policy" in headers);
+    for (const file of await servedFiles()) {
+      const search = file.startsWith("search/") || file.startsWith("pagefind/");
+      const expected = contentSecurityPolicy(
+        "header",
+        search ? SEARCH_CSP_DIRECTIVES : CSP_DIRECTIVES,
+      );
+      for (const urlPath of urlPathsOf(file)) {
+        const matching = policyRules.filter(([pattern]) => matchesPattern(pattern, urlPath));
+        expect(matching.length, urlPath).toBe(1);
+        expect(matching[0]?.[1]["Content-Security-Policy"], urlPath).toBe(expected);
+      }
+    }
     expect(rules.get("/news/assets/*")?.["Cache-Control"]).toBe(CACHE_CONTROL.hashed);
     const cacheRules = [...rules].filter(([, headers]) => "Cache-Control" in headers);
     for (const file of await servedFiles()) {

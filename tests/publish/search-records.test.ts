@@ -12,6 +12,7 @@ describe("searchRecords", () => {
       title: "لافروف في قمة مجموعة العشرين",
       standfirst: "وزير الخارجية الروسي يلتقي نظيره التركي.",
       author: "سارة الأحمد",
+      dateline: "نيودلهي",
       date: "2023-06-21T14:30:00+03:00",
       updated: "2023-06-22",
       slug: "lavrov-g20",
@@ -25,10 +26,10 @@ describe("searchRecords", () => {
     expect(record?.url).toBe("/articles/lavrov-g20/");
   });
 
-  it("indexes headline, standfirst, byline and body, normalized, and no markup", () => {
+  it("indexes headline, standfirst, dateline, byline and body, normalized, and no markup", () => {
     const text = record?.meta.text ?? "";
     expect(text).toBe(
-      "لافروف في قمة مجموعة العشرين وزير الخارجية الروسي يلتقي نظيره التركي. سارة الأحمد الجلسة الأولى قال Sergey Lavrov إنّ الاجتماعَ & المحادثات «مفيدة» [1] .",
+      "لافروف في قمة مجموعة العشرين وزير الخارجية الروسي يلتقي نظيره التركي. نيودلهي سارة الأحمد الجلسة الأولى قال Sergey Lavrov إنّ الاجتماعَ & المحادثات «مفيدة» [1] .",
     );
     expect(record?.content).toBe(normalizeArabic(text));
     expect(record?.content).toContain("ساره الاحمد");
