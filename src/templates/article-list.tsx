@@ -1,4 +1,4 @@
-// A list of articles, newest first: dateline, date, linked headline and standfirst (home, tag and month pages).
+// A list of articles, newest first: dateline, date, section, linked headline and standfirst (home, section, tag and month pages).
 
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
@@ -14,10 +14,16 @@ export interface ArticleListProps {
   articles: readonly Article[];
   /** The articles' photos: one with a lead photo is listed with its thumbnail. */
   photos: SitePhotos;
+  /** The headlines' level: 2 under the page's h1, 3 in a block headed by an h2 (front page). */
+  level?: 2 | 3;
+  /** false in a section's own block, where every kicker would repeat its heading. */
+  kickers?: boolean;
 }
 
-/** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
-export function ArticleList({ site, memo, articles, photos }: ArticleListProps) {
+/** The list, or a sentence saying there is nothing yet. */
+export function ArticleList(props: ArticleListProps) {
+  const { site, memo, articles, photos, level = 2, kickers = true } = props;
+  const Heading = level === 2 ? "h2" : "h3";
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
@@ -25,23 +31,33 @@ export function ArticleList({ site, memo, articles, photos }: ArticleListProps) 
         // A photo replaced under the same name has a new key, and so new markup.
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
-        return memo.reused(article, `list item ${memo.recordKey(site)} ${lead?.key ?? ""}`, () => (
+        const shape = `${level} ${kickers}`;
+        const key = `list item ${shape} ${memo.recordKey(site)} ${lead?.key ?? ""}`;
+        return memo.reused(article, key, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             {lead && <Thumbnail site={site} photo={lead} />}
-            <p class="article-meta">
-              {article.dateline && <span class="dateline">{article.dateline}</span>}
-              <span>
-                <PublishedDate site={site} memo={memo} date={article.date} />
-              </span>
-            </p>
-            <Kicker site={site} article={article} />
-            <h2>
+            <ListedMeta site={site} memo={memo} article={article} />
+            {kickers && <Kicker site={site} article={article} />}
+            <Heading>
               <a href={sitePath(site, article.path)}>{article.title}</a>
-            </h2>
+            </Heading>
             <p>{article.standfirst}</p>
           </li>
         ));
       })}
     </ol>
+  );
+}
+
+/** What a list says of an article besides its headline: dateline and date (lists, the lead story). */
+export function ListedMeta(props: { site: Site; memo: TemplateMemo; article: Article }) {
+  const { site, memo, article } = props;
+  return (
+    <p class="article-meta">
+      {article.dateline && <span class="dateline">{article.dateline}</span>}
+      <span>
+        <PublishedDate site={site} memo={memo} date={article.date} />
+      </span>
+    </p>
   );
 }

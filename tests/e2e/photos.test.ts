@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
+import { OBSERVE_SHIFTS } from "../helpers/layout-shift.ts";
 import { buildPhotoSite } from "../helpers/photos.ts";
 import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
 
@@ -25,14 +26,6 @@ afterAll(async () => {
   await server?.close();
   await removeTempDirs();
 });
-
-// Counted from the start, before any photo arrives; scrolled through, so lazy photos load too.
-const OBSERVE_SHIFTS = `
-  window.__shifts = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-`;
 
 describe.each([
   // A phone at 2×: the column is 328 CSS px, 656 device px, so the 720 px file.
