@@ -10,17 +10,29 @@ import { xmlDocument } from "./xml.ts";
 export const SITEMAP_PATH = "/sitemap.xml";
 export const ROBOTS_PATH = "/robots.txt";
 
+/** A list page the sitemap names (an author's first page), dated by its articles' newest change. */
+export interface SitemapList {
+  path: string;
+  articles: readonly Article[];
+}
+
 /**
- * The sitemap (sitemaps.org 0.9): the home page, dated by the newest change, and every article,
- * dated by its `updated` or else its `date`. The 404 page is left out.
+ * The sitemap (sitemaps.org 0.9): the home page, dated by the newest change, every article,
+ * dated by its `updated` or else its `date`, then the `lists` given (author pages), each dated
+ * by the newest change among its articles. The 404 page is left out.
  * @example sitemapXml(site, articles) //=> '…<url><loc>https://example.org/news/</loc><lastmod>2023-06-22T10:00:00+03:00</lastmod>…'
  */
-export function sitemapXml(site: Site, articles: readonly Article[]): string {
-  const changes = articles.map(lastChanged).sort((a, b) => b.toMillis() - a.toMillis());
-  const newest = changes[0];
-  const home = {
-    loc: absoluteUrl(site, "/"),
-    lastmod: newest ? toIsoDateTime(newest, site.timeZone) : undefined,
+export function sitemapXml(
+  site: Site,
+  articles: readonly Article[],
+  lists: readonly SitemapList[] = [],
+): string {
+  const entry = (path: string, dated: readonly Article[]) => {
+    const newest = dated.map(lastChanged).sort((a, b) => b.toMillis() - a.toMillis())[0];
+    return {
+      loc: absoluteUrl(site, path),
+      lastmod: newest ? toIsoDateTime(newest, site.timeZone) : undefined,
+    };
   };
   const pages = articles.map((article) => ({
     loc: absoluteUrl(site, article.path),
@@ -28,7 +40,7 @@ export function sitemapXml(site: Site, articles: readonly Article[]): string {
   }));
   return xmlDocument("urlset", {
     "@xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    url: [home, ...pages],
+    url: [entry("/", articles), ...pages, ...lists.map((list) => entry(list.path, list.articles))],
   });
 }
 
