@@ -1,10 +1,16 @@
-// npm run bench: builds synthetic archives of N articles with Sahifa and with plain Eleventy, alternating, and reports times, pages/s and peak memory.
+// npm run bench: builds synthetic archives of N articles with Sahifa and with plain Eleventy, alternating, and reports times, pages/s and peak memory; then the photo rows.
 
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { writeBaselineProject } from "./bench-baseline.ts";
+import {
+  benchPhotoSite,
+  formatPhotoReport,
+  PHOTO_ROWS,
+  type PhotoBench,
+} from "./bench-photo-site.ts";
 import {
   freePort,
   measureRebuilds,
@@ -23,6 +29,16 @@ const { values } = parseArgs({
     edits: { type: "string", default: "3" },
     doc: { type: "string", default: "docs/performance.md" },
     "print-only": { type: "boolean", default: false },
+    // What to run: the builder comparison by size, the dev server's rebuild, the photo rows.
+    rows: { type: "string", default: "builds,rebuild,photos" },
+    "photo-rows": { type: "string", default: PHOTO_ROWS.join(",") },
+    "photo-articles": { type: "string", default: "1000" },
+    // A disk cache to use and keep (a later run with --photo-rows warm,plain reuses it).
+    "photo-cache": { type: "string" },
+    "photo-sources": {
+      type: "string",
+      default: path.join(os.tmpdir(), "sahifa-bench-photo-sources"),
+    },
   },
 });
 
@@ -35,6 +51,12 @@ const edits = Number(values.edits);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1)) {
   throw new Error("--sizes takes whole numbers ≥ 1 separated by commas; --runs a whole number ≥ 1");
 }
+const rows = listOption("--rows", values.rows, ["builds", "rebuild", "photos"] as const);
+const photoRows = listOption("--photo-rows", values["photo-rows"], PHOTO_ROWS);
+const photoArticles = Number(values["photo-articles"].replace(/_/g, ""));
+if (!Number.isInteger(photoArticles) || photoArticles < 1) {
+  throw new Error("--photo-articles takes a whole number ≥ 1");
+}
 
 // "Sahifa + twins": the same build with precompression on (npm run build -- --precompress).
 type Builder = "Sahifa" | "Sahifa + twins" | "Eleventy";
@@ -43,6 +65,8 @@ const BUILDERS: readonly Builder[] = ["Sahifa", "Sahifa + twins", "Eleventy"];
 // Markers around the figures in the doc: a rerun replaces what is between them, nothing else.
 const START = "<!-- bench:start (written by npm run bench) -->";
 const END = "<!-- bench:end -->";
+const PHOTOS_START = "<!-- bench:photos:start (written by npm run bench) -->";
+const PHOTOS_END = "<!-- bench:photos:end -->";
 
 interface SizeResult {
   articles: number;
@@ -61,9 +85,10 @@ const results: SizeResult[] = [];
 // Outputs moved aside so far (see retire).
 let retired = 0;
 let rebuild: RebuildResult | undefined;
+let photos: PhotoBench | undefined;
 
 try {
-  for (const articles of sizes) {
+  for (const articles of rows.includes("builds") ? sizes : []) {
     const corpus = await prepareCorpus(articles);
     const result: SizeResult = {
       articles,
@@ -92,7 +117,7 @@ try {
     }
     results.push(result);
   }
-  if (rebuildSize > 0) {
+  if (rebuildSize > 0 && rows.includes("rebuild")) {
     const corpus = await prepareCorpus(rebuildSize);
     const middle = Math.ceil(rebuildSize / 2);
     const number = String(middle).padStart(5, "0");
@@ -116,16 +141,39 @@ try {
     }
     rebuild = { articles: rebuildSize, seconds };
   }
+  if (rows.includes("photos")) {
+    photos = await benchPhotoSite({
+      work,
+      articles: photoArticles,
+      rows: photoRows,
+      runs,
+      sourceText,
+      sourcesFolder: path.resolve(values["photo-sources"]),
+      cacheFolder: path.resolve(values["photo-cache"] ?? path.join(work, "cache")),
+      // What npm run build runs, as in the builder comparison, with the disk cache in `cache`.
+      command: (content, output, cache) => ({
+        argv: [process.execPath, "scripts/run.mjs", "build", "--output", output],
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: "", SAHIFA_CONTENT: content, SAHIFA_CACHE: cache },
+      }),
+    });
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-const report = formatReport(results, rebuild, loadBefore);
-console.log(`\n${report}`);
-if (!values["print-only"]) {
-  await updateDoc(path.resolve(ROOT, values.doc), report);
-  console.log(`Updated ${values.doc}`);
+const doc = path.resolve(ROOT, values.doc);
+if (results.length > 0 || rebuild) {
+  const report = formatReport(results, rebuild, loadBefore);
+  console.log(`\n${report}`);
+  if (!values["print-only"]) await updateDoc(doc, START, END, report);
 }
+if (photos) {
+  const report = `${machineLine(loadBefore)}\n\n${formatPhotoReport(photos, runs)}`;
+  console.log(`\n${report}`);
+  if (!values["print-only"]) await updateDoc(doc, PHOTOS_START, PHOTOS_END, report);
+}
+if (!values["print-only"]) console.log(`Updated ${values.doc}`);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -240,9 +288,8 @@ function formatReport(
   rebuilds: RebuildResult | undefined,
   load: number,
 ): string {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const lines = [
-    `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`,
+    machineLine(load),
     `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build; "Sahifa + twins" the same with precompression on (--precompress), for nginx-style hosts.`,
     "",
     "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
@@ -280,20 +327,39 @@ function formatReport(
   return lines.join("\n");
 }
 
+function machineLine(load: number): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`;
+}
+
+/** A comma-separated option's values, each one of `known`. */
+function listOption<T extends string>(name: string, value: string, known: readonly T[]): T[] {
+  const list = value.split(",").map((item) => item.trim());
+  const unknown = list.filter((item) => !(known as readonly string[]).includes(item));
+  if (unknown.length > 0)
+    throw new Error(`${name}: ${unknown.join(", ")}? expected ${known.join(", ")}`);
+  return list as T[];
+}
+
 /** Replaces the measured figures between the markers, leaving the rest of the file as it is. */
-async function updateDoc(file: string, report: string): Promise<void> {
+async function updateDoc(
+  file: string,
+  startMarker: string,
+  endMarker: string,
+  report: string,
+): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
     text = "# Performance\n\n## Build performance\n\n";
   }
-  const block = `${START}\n${report}\n${END}`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
+  const block = `${startMarker}\n${report}\n${endMarker}`;
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
   text =
     start !== -1 && end > start
-      ? text.slice(0, start) + block + text.slice(end + END.length)
+      ? text.slice(0, start) + block + text.slice(end + endMarker.length)
       : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(file, text);
 }

@@ -1,12 +1,16 @@
-// The build's disk cache (node_modules/.cache/sahifa/): files written whole or not at all, and a miss that is never an error.
+// The build's disk cache (node_modules/.cache/sahifa/, or SAHIFA_CACHE): files written whole or not at all, and a miss that is never an error.
 
 import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-/** Where each kind of cached result lives, under the project's node_modules/.cache. */
-export const CACHE_ROOT = path.resolve("node_modules/.cache/sahifa");
+/**
+ * Where each kind of cached result lives: the project's node_modules/.cache/sahifa, or the
+ * folder SAHIFA_CACHE names (a CI runner or host that keeps one folder between builds; the
+ * photos are what it saves most). Read once, when the build starts.
+ */
+export const CACHE_ROOT = path.resolve(process.env.SAHIFA_CACHE || "node_modules/.cache/sahifa");
 
 /**
  * A cached file's bytes, or undefined when it is missing or unreadable (a miss).

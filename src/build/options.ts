@@ -41,6 +41,8 @@ export interface BuildEnvironment {
   SAHIFA_NOW?: string | undefined;
   /** "ar" or "en": the language of editors' messages for this run, replacing site.yaml's. */
   SAHIFA_EDITOR_LANGUAGE?: string | undefined;
+  /** The disk cache's folder (default node_modules/.cache/sahifa): read by src/assets/disk-cache.ts. */
+  SAHIFA_CACHE?: string | undefined;
 }
 
 /**

@@ -114,7 +114,7 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     // default options when site.yaml is broken (an id's problem does not depend on them).
     const rendered = renderArticles(
       checked.articles,
-      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix } : { arabicQuotes: true },
+      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits } : { arabicQuotes: true },
       memory,
     );
     const bylines = checked.articles.flatMap((article) =>

@@ -4,6 +4,9 @@ import { createRequire } from "node:module";
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
 import markdownItAttrs from "markdown-it-attrs";
 import { getAttrs } from "markdown-it-attrs/utils.js";
+import type { DigitStyle } from "../arabic/digits.ts";
+import { dropComments } from "./markdown-comments.ts";
+import { arabicFootnotes } from "./markdown-footnotes.ts";
 import { captionAndCredit, photoSourceProblem, type PhotoReference } from "./photo-source.ts";
 import type { Message } from "./problems.ts";
 import { reservedIdMessage } from "./reserved-ids.ts";
@@ -16,6 +19,8 @@ export interface MarkdownOptions {
    * writes (`/articles/x/`) get it, as the templates' own links do. "/" or unset changes nothing.
    */
   pathPrefix?: string;
+  /** The site's digits (`digits` in site.yaml): footnote numbers follow it. Unset: Latin. */
+  digits?: DigitStyle;
 }
 
 /**
@@ -128,12 +133,16 @@ const MAY_HAVE_ATTRIBUTES = /[{&]/;
 function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownIt {
   const md = markdownIt("default", {
     html: false,
-    linkify: false,
+    // Bare web addresses become links, through validateLink like any other (linkify-it knows
+    // http(s), ftp, mailto and www.; `javascript:` is never one of them, and ftp is refused).
+    linkify: true,
     typographer: options.arabicQuotes,
     quotes: ARABIC_QUOTES,
   });
   // Typographer replacements ((c) → ©, -- → –) stay off: only the quotes are wanted.
   md.disable("replacements");
+  md.use(dropComments);
+  md.use(arabicFootnotes, options.digits ?? "latn");
   if (attributes) {
     md.use(markdownItAttrs, ATTRS_OPTIONS);
     md.core.ruler.at("curly_attributes", applyAttributeBlocks);
@@ -144,6 +153,7 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   md.core.ruler.push("sahifa_reserved_ids", refuseReservedIds);
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
   md.core.ruler.push("sahifa_photos", photosAsFigures);
+  md.core.ruler.push("sahifa_bare_links", isolateBareLinks);
   const prefix = options.pathPrefix ?? "/";
   if (prefix !== "/") md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
   md.validateLink = isSafeLink;
@@ -544,6 +554,17 @@ const PHOTO_MESSAGES = {
     ar: `الصورة «${src}» داخل فقرة: ضعها في سطر مستقل، يسبقه سطر فارغ ويليه سطر فارغ`,
   }),
 };
+
+// A web address linkified from the text is left-to-right whatever the paragraph around it: `dir`
+// isolates it (HTML's `[dir] { unicode-bidi: isolate }`), so a trailing slash or the Arabic
+// comma after it stays where the editor typed it (UAX #9).
+function isolateBareLinks(state: StateCore): void {
+  for (const block of state.tokens) {
+    for (const child of block.children ?? []) {
+      if (child.type === "link_open" && child.markup === "linkify") child.attrSet("dir", "ltr");
+    }
+  }
+}
 
 // Done here, once per body, rather than by Eleventy's HTML base plugin over every written page:
 // that would prefix the templates' links a second time, and miss the feeds, which carry the
