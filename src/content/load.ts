@@ -28,7 +28,8 @@ import {
   MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
-import { editorLanguageOf, resolveSite, siteSchema, type Site } from "./site-settings.ts";
+import { findSection, sectionProblems } from "./sections.ts";
+import { editorLanguageOf, resolveSite, siteKnownKeys, siteSchema, type Site } from "./site-settings.ts";
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
@@ -117,6 +118,7 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits } : { arabicQuotes: true },
       memory,
     );
+    const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
     const bylines = checked.articles.flatMap((article) =>
       bylineWarnings(article.file, article.meta.author ?? [], article.lines.author, authors.directory),
     );
@@ -124,6 +126,7 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       ...siteProblems,
       ...authors.problems,
       ...checked.problems,
+      ...sections,
       ...rendered.problems,
       ...bylines,
     ];
@@ -213,9 +216,7 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     const issues = result.success
       ? []
-      : describeIssues(result.error.issues, shown, lineOf, data, {
-          "": Object.keys(siteSchema.shape),
-        });
+      : describeIssues(result.error.issues, shown, lineOf, data, siteKnownKeys(data));
     throw new ContentError(
       withHiddenText(shown, parsed.hiddenText, -1, issues),
       options.editorLanguage ?? editorLanguageOf(data),
@@ -288,6 +289,7 @@ interface CheckedSource {
     body: number;
     image: number;
     author: number[];
+    section: number;
   };
 }
 
@@ -509,6 +511,7 @@ function checkSource(
     author: Array.isArray((data as { author?: unknown }).author)
       ? (result.data.author ?? []).map((_, index) => frontmatter.lineOf(["author", index]))
       : [frontmatter.lineOf(["author"])],
+    section: frontmatter.lineOf(["section"]),
   };
   return { meta: result.data, body: frontmatter.body, lines };
 }
@@ -670,10 +673,13 @@ function publish(
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
     const before = memory.published.get(meta);
+    // An article names its section as site.yaml spells it (the check allows tatweel and marks).
+    const section = meta.section && findSection(site.sections, meta.section)?.name;
     if (
       before?.rendered === rendered &&
       before.file === file &&
-      before.wordsPerMinute === site.wordsPerMinute
+      before.wordsPerMinute === site.wordsPerMinute &&
+      before.article.section === section
     ) {
       articles.push(before.article);
       continue;
@@ -682,6 +688,7 @@ function publish(
     const article: Article = {
       ...fields,
       authors: author ?? [],
+      ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
       html: rendered.html,
@@ -762,6 +769,16 @@ function leadPhotoOf(image: NonNullable<ArticleMeta["image"]>, line: number): Ph
     line,
     field: "image.src",
   };
+}
+
+/** Articles (drafts and scheduled ones too) whose section site.yaml does not declare. */
+function sectionsOf(site: Site, articles: readonly CheckedArticle[], contentDir: string): Problem[] {
+  const named = articles.map(({ file, meta, lines }) => ({
+    file,
+    line: lines.section,
+    section: meta.section,
+  }));
+  return sectionProblems(named, site.sections, displayPath(path.join(contentDir, "site.yaml")));
 }
 
 function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {

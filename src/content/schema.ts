@@ -289,7 +289,7 @@ const MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-/** Trimmed text that must hold at least one visible character and no hidden control (every text field uses it). */
+/** Trimmed text that must hold at least one visible character and no hidden control. */
 export function text() {
   return z
     .string()
@@ -472,7 +472,8 @@ export function notAnHttpUrl(value: string): Message {
   };
 }
 
-function notASlug(slug: string): Message {
+/** Why a value is not a slug, with the ASCII spelling when NFKC gives one. */
+export function notASlug(slug: string): Message {
   const q = quoteValue(slug);
   const hidden = findHiddenControl(slug);
   if (hidden) {

@@ -31,6 +31,17 @@ export interface FeedInput {
   bylines?: ReadonlyMap<string, PagedAuthor>;
   /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
   bodyOf?: (article: Article) => string;
+  /** A feed of part of the site (a section's): its name and where it and its page are. */
+  channel?: FeedChannel;
+}
+
+/** What a feed of part of the site says about itself; the whole site's feeds need none. */
+export interface FeedChannel {
+  /** Shown after the site's name: «صحيفة: اقتصاد». */
+  title: string;
+  /** Site-relative paths of its page and of its two feeds. */
+  path: string;
+  feeds: { atom: string; json: string };
 }
 
 /**
@@ -41,7 +52,7 @@ export interface FeedInput {
 export async function atomFeed(input: FeedInput): Promise<string> {
   const { site, articles, images, bodyOf } = input;
   const entries = articles.slice(0, FEED_LIMIT);
-  const home = absoluteUrl(site, "/");
+  const { title, home, feeds } = channelOf(input);
   const entryElements = await Promise.all(
     entries.map(async (article): Promise<XmlElement> => {
       const url = absoluteUrl(site, article.path);
@@ -65,15 +76,15 @@ export async function atomFeed(input: FeedInput): Promise<string> {
   return xmlDocument("feed", {
     "@xmlns": "http://www.w3.org/2005/Atom",
     "@xml:lang": site.language,
-    title: site.name,
+    title,
     subtitle: site.description,
     link: [
-      { "@rel": "self", "@type": FEEDS.atom.type, "@href": absoluteUrl(site, FEEDS.atom.path) },
+      { "@rel": "self", "@type": FEEDS.atom.type, "@href": feeds.atom },
       { "@rel": "alternate", "@type": "text/html", "@href": home },
     ],
     id: home,
     updated: toIsoDateTime(newestChange(entries), site.timeZone),
-    author: { name: site.name, uri: home },
+    author: { name: site.name, uri: absoluteUrl(site, "/") },
     icon: images.icon.url,
     logo: images.card.url,
     generator: "Sahifa",
@@ -93,6 +104,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
     return photo ? { image: shareImageFor(site, photo, images).url } : {};
   };
   const entries = articles.slice(0, FEED_LIMIT);
+  const { title, home, feeds } = channelOf(input);
   const items = await Promise.all(
     entries.map(async (article) => {
       const url = absoluteUrl(site, article.path);
@@ -113,9 +125,9 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
   );
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
-    title: site.name,
-    home_page_url: absoluteUrl(site, "/"),
-    feed_url: absoluteUrl(site, FEEDS.json.path),
+    title,
+    home_page_url: home,
+    feed_url: feeds.json,
     description: site.description,
     icon: images.icon.url,
     language: site.language,
@@ -127,6 +139,20 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Internals
+
+/** The feed's title, its page and its two feeds' absolute URLs: the site's, or a channel's. */
+function channelOf({ site, channel }: FeedInput): {
+  title: string;
+  home: string;
+  feeds: { atom: string; json: string };
+} {
+  const paths = channel?.feeds ?? { atom: FEEDS.atom.path, json: FEEDS.json.path };
+  return {
+    title: channel ? `${site.name}: ${channel.title}` : site.name,
+    home: absoluteUrl(site, channel?.path ?? "/"),
+    feeds: { atom: absoluteUrl(site, paths.atom), json: absoluteUrl(site, paths.json) },
+  };
+}
 
 /** An empty site's feeds still need an `updated`: the epoch, a fixed moment, not the clock. */
 const NO_ARTICLES = new Date(0);

@@ -1,5 +1,6 @@
 // Search engines: sitemap.xml with each page's last change, and robots.txt pointing at it.
 
+import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import type { Site } from "../content/site-settings.ts";
@@ -10,25 +11,23 @@ import { xmlDocument } from "./xml.ts";
 export const SITEMAP_PATH = "/sitemap.xml";
 export const ROBOTS_PATH = "/robots.txt";
 
-/** A list page the sitemap names (an author's first page), dated by its articles' newest change. */
-export interface SitemapList {
-  path: string;
-  articles: readonly Article[];
-}
-
 /**
- * The sitemap (sitemaps.org 0.9): the home page, dated by the newest change, every article,
- * dated by its `updated` or else its `date`, then the `lists` given (author pages), each dated
- * by the newest change among its articles. The 404 page is left out.
+ * The sitemap (sitemaps.org 0.9): the home page and the first page of each list given (sections,
+ * authors), dated by the newest change among their articles, and every article, dated by its
+ * `updated` or else its `date`. The 404 page is left out.
  * @example sitemapXml(site, articles) //=> '…<url><loc>https://example.org/news/</loc><lastmod>2023-06-22T10:00:00+03:00</lastmod>…'
  */
 export function sitemapXml(
   site: Site,
   articles: readonly Article[],
-  lists: readonly SitemapList[] = [],
+  lists: readonly { path: string; articles: readonly Article[] }[] = [],
 ): string {
-  const entry = (path: string, dated: readonly Article[]) => {
-    const newest = dated.map(lastChanged).sort((a, b) => b.toMillis() - a.toMillis())[0];
+  const listing = (path: string, list: readonly Article[]) => {
+    let newest: DateTime | undefined;
+    for (const article of list) {
+      const changed = lastChanged(article);
+      if (!newest || changed.toMillis() > newest.toMillis()) newest = changed;
+    }
     return {
       loc: absoluteUrl(site, path),
       lastmod: newest ? toIsoDateTime(newest, site.timeZone) : undefined,
@@ -40,7 +39,11 @@ export function sitemapXml(
   }));
   return xmlDocument("urlset", {
     "@xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    url: [entry("/", articles), ...pages, ...lists.map((list) => entry(list.path, list.articles))],
+    url: [
+      listing("/", articles),
+      ...lists.map((list) => listing(list.path, list.articles)),
+      ...pages,
+    ],
   });
 }
 

@@ -7,6 +7,7 @@ import type { PagedAuthor } from "../site/authors.ts";
 import { Byline, bylineKey } from "./byline.tsx";
 import type { ListingPageData } from "./page-data.ts";
 import { Pager } from "./pager.tsx";
+import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
@@ -41,6 +42,7 @@ export function ArticleList({ site, memo, articles, photos, bylines }: ArticleLi
               </span>
               <Byline site={site} article={article} bylines={bylines} />
             </p>
+            <Kicker site={site} article={article} />
             <h2>
               <a href={sitePath(site, article.path)}>{article.title}</a>
             </h2>

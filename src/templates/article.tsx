@@ -12,6 +12,7 @@ import { Byline } from "./byline.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
+import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
 import { ShareLinks } from "./share-bar.tsx";
 
@@ -48,6 +49,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
       >
         <PreviewMark site={site} memo={data.memo} article={article} preview={data.preview} />
         <header class="article-header">
+          <Kicker site={site} article={article} />
           <h1 class="article-title">{article.title}</h1>
           <p class="article-standfirst">{article.standfirst}</p>
           <p class="article-meta">

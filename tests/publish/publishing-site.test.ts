@@ -152,20 +152,23 @@ describe("the JSON Feed", () => {
 });
 
 describe("sitemap.xml and robots.txt", () => {
-  it("lists the home page, every published article and author page with lastmod from updated, else date", async () => {
+  it("lists the home page, each section, every author page and every published article with lastmod from updated, else date", async () => {
     const parsed = new XMLParser().parse(await read("sitemap.xml")) as {
       urlset: { url: { loc: string; lastmod: string }[] };
     };
     expect(parsed.urlset.url).toEqual([
       { loc: URL_BASE, lastmod: "2024-03-11T17:05:00+03:00" },
-      { loc: `${URL_BASE}articles/energy-summit/`, lastmod: "2024-03-11T17:05:00+03:00" },
-      { loc: `${URL_BASE}articles/english-brief/`, lastmod: "2024-03-09T19:00:00+03:00" },
-      { loc: `${URL_BASE}articles/parliament-session/`, lastmod: "2024-03-08T00:00:00+03:00" },
+      // site.yaml's order; each section by its newest change (parliament-session, energy-summit).
+      { loc: `${URL_BASE}sections/politics/`, lastmod: "2024-03-08T00:00:00+03:00" },
+      { loc: `${URL_BASE}sections/economy/`, lastmod: "2024-03-11T17:05:00+03:00" },
       // Author pages, dated by their newest article's change.
       {
         loc: `${URL_BASE}authors/${nameSlug("ليلى حداد")}/`,
         lastmod: "2024-03-11T17:05:00+03:00",
       },
+      { loc: `${URL_BASE}articles/energy-summit/`, lastmod: "2024-03-11T17:05:00+03:00" },
+      { loc: `${URL_BASE}articles/english-brief/`, lastmod: "2024-03-09T19:00:00+03:00" },
+      { loc: `${URL_BASE}articles/parliament-session/`, lastmod: "2024-03-08T00:00:00+03:00" },
     ]);
   });
 
