@@ -1,10 +1,11 @@
-// npm run screenshots: for the README, the article page's first screen and a 1,000-article site's front page at 360 and 1280 px, light and dark, and a section page, into docs/screenshots/.
+// npm run screenshots: the article page's first screen, an article with a lead photo and a 1,000-article site's front page, at 360 and 1280 px, light and dark, and a section page, into docs/screenshots/ for the README.
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { buildTemporarySite, pagePath, type BuiltSite } from "./lib/built-site.ts";
 import { launchChromium } from "./lib/chromium.ts";
+import { PHOTO_ARTICLE_SLUG, serveSites } from "./lib/photo-site.ts";
 import { startStaticServer } from "./lib/static-server.ts";
 import {
   CORPUS_SECTIONS,
@@ -24,54 +25,58 @@ const SCHEMES = ["light", "dark"] as const;
 const FRONT_ARTICLES = 1000;
 const FRONT_PHOTOS = 12;
 
-await mkdir(OUTPUT, { recursive: true });
+// The site, and the same content with an article that has a lead photo (content/ has none).
+const { site, server, photoServer, close } = await serveSites();
 const browser = await launchChromium();
 try {
-  const site = await buildTemporarySite();
-  try {
-    const article = site.htmlFiles.find((file) => file.startsWith("articles/"));
-    if (!article)
-      throw new Error("The site has no article to photograph: add one to content/articles/.");
-    await photograph(browser, site, pagePath(article), "article");
-  } finally {
-    await site.remove();
-  }
+  const article = site.htmlFiles.find((file) => file.startsWith("articles/"));
+  if (!article)
+    throw new Error("The site has no article to photograph: add one to content/articles/.");
+  await mkdir(OUTPUT, { recursive: true });
+  await photograph(browser, new URL(pagePath(article).slice(1), server.url).href, "article");
+  await photograph(
+    browser,
+    new URL(`articles/${PHOTO_ARTICLE_SLUG}/`, photoServer.url).href,
+    "photo-article",
+  );
   const front = await buildFrontPageSite();
+  const frontServer = await startStaticServer({ root: front.root });
   try {
-    await photograph(browser, front, "/", "front");
-    const section = front.htmlFiles.find((file) => file.startsWith("sections/"));
-    if (section) await photograph(browser, front, pagePath(section), "section", [SCREENS[1]]);
+    await photograph(browser, frontServer.url, "front");
+    await photograph(browser, new URL("sections/economy/", frontServer.url).href, "section", [
+      SCREENS[1],
+    ]);
   } finally {
+    await frontServer.close();
     await front.remove();
   }
 } finally {
   await browser.close();
+  await close();
 }
 
-/** Each screen in each colour scheme, as <name>-<width>-<scheme>.png (a section in light only). */
+/** The page's first screen at each width and colour scheme, as docs/screenshots/<name>-<width>-<scheme>.png. */
 async function photograph(
   browser: Browser,
-  site: BuiltSite,
-  at: string,
+  url: string,
   name: string,
   screens: readonly (typeof SCREENS)[number][] = SCREENS,
 ): Promise<void> {
-  const server = await startStaticServer({ root: site.root });
-  try {
-    for (const viewport of screens) {
-      for (const colorScheme of name === "section" ? (["light"] as const) : SCHEMES) {
-        const context = await browser.newContext({ viewport, colorScheme });
-        const page = await context.newPage();
-        await page.goto(new URL(at.slice(1), server.url).href, { waitUntil: "load" });
-        await page.evaluate("document.fonts.ready.then(() => true)");
-        const file = path.join(OUTPUT, `${name}-${viewport.width}-${colorScheme}.png`);
-        await page.screenshot({ path: file });
-        console.log(`Wrote ${file}`);
-        await context.close();
-      }
+  for (const viewport of screens) {
+    for (const colorScheme of screens === SCREENS ? SCHEMES : (["light"] as const)) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.evaluate("document.fonts.ready.then(() => true)");
+      // The eager photos decoded (the lead photo), so the screen shows them, not their empty box.
+      await page.evaluate(
+        "Promise.all([...document.images].filter((image) => image.loading !== 'lazy').map((image) => image.decode().catch(() => undefined)))",
+      );
+      const file = path.join(OUTPUT, `${name}-${viewport.width}-${colorScheme}.png`);
+      await page.screenshot({ path: file });
+      console.log(`Wrote ${file}`);
+      await context.close();
     }
-  } finally {
-    await server.close();
   }
 }
 

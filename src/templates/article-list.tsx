@@ -1,8 +1,12 @@
-// A list of articles, newest first: dateline, date, section, linked headline and standfirst (home, section, tag and month pages).
+// A list of articles, newest first: dateline, date, bylines, section, linked headline and standfirst (home, section, tag and month pages).
 
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
+import type { PagedAuthor } from "../site/authors.ts";
+import { Byline, bylineKey } from "./byline.tsx";
+import type { ListingPageData } from "./page-data.ts";
+import { Pager } from "./pager.tsx";
 import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate } from "./published-date.tsx";
@@ -14,6 +18,8 @@ export interface ArticleListProps {
   articles: readonly Article[];
   /** The articles' photos: one with a lead photo is listed with its thumbnail. */
   photos: SitePhotos;
+  /** Each byline's author (Navigation's `bylines`), so bylines link to author pages. */
+  bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
   /** The headlines' level: 2 under the page's h1, 3 in a block headed by an h2 (front page). */
   level?: 2 | 3;
   /** false in a section's own block, where every kicker would repeat its heading. */
@@ -22,7 +28,7 @@ export interface ArticleListProps {
 
 /** The list, or a sentence saying there is nothing yet. */
 export function ArticleList(props: ArticleListProps) {
-  const { site, memo, articles, photos, level = 2, kickers = true } = props;
+  const { site, memo, articles, photos, bylines, level = 2, kickers = true } = props;
   const Heading = level === 2 ? "h2" : "h3";
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
@@ -32,11 +38,11 @@ export function ArticleList(props: ArticleListProps) {
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
         const shape = `${level} ${kickers}`;
-        const key = `list item ${shape} ${memo.recordKey(site)} ${lead?.key ?? ""}`;
+        const key = `list item ${shape} ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)}`;
         return memo.reused(article, key, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             {lead && <Thumbnail site={site} photo={lead} />}
-            <ListedMeta site={site} memo={memo} article={article} />
+            <ListedMeta site={site} memo={memo} article={article} bylines={bylines} />
             {kickers && <Kicker site={site} article={article} />}
             <Heading>
               <a href={sitePath(site, article.path)}>{article.title}</a>
@@ -49,15 +55,44 @@ export function ArticleList(props: ArticleListProps) {
   );
 }
 
-/** What a list says of an article besides its headline: dateline and date (lists, the lead story). */
-export function ListedMeta(props: { site: Site; memo: TemplateMemo; article: Article }) {
-  const { site, memo, article } = props;
+/**
+ * What a list says of an article besides its headline: dateline, date and bylines (lists, the
+ * front page's lead story).
+ */
+export function ListedMeta(props: {
+  site: Site;
+  memo: TemplateMemo;
+  article: Article;
+  bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
+}) {
+  const { site, memo, article, bylines } = props;
   return (
     <p class="article-meta">
       {article.dateline && <span class="dateline">{article.dateline}</span>}
       <span>
         <PublishedDate site={site} memo={memo} date={article.date} />
       </span>
+      <Byline site={site} article={article} bylines={bylines} />
     </p>
+  );
+}
+
+/**
+ * One page of a list (a tag's, a month's, an author's): its articles, bylines linked, and the
+ * pager.
+ */
+export function PagedArticleList({ data }: { data: ListingPageData }) {
+  const { page } = data.listing;
+  return (
+    <>
+      <ArticleList
+        site={data.site}
+        memo={data.memo}
+        articles={page.items}
+        photos={data.photos}
+        bylines={data.navigation.bylines}
+      />
+      <Pager site={data.site} page={page} />
+    </>
   );
 }

@@ -47,7 +47,13 @@ export function HomePage({ data }: { data: ListingPageData }) {
       {front ? (
         <FrontPage data={data} lead={lead} rest={rest} />
       ) : (
-        <ArticleList site={site} memo={data.memo} articles={page.items} photos={data.photos} />
+        <ArticleList
+          site={site}
+          memo={data.memo}
+          articles={page.items}
+          photos={data.photos}
+          bylines={data.navigation.bylines}
+        />
       )}
       <Pager site={site} page={page} />
     </Base>
@@ -79,6 +85,7 @@ function FrontPage(props: { data: ListingPageData; lead: Article; rest: readonly
       memo={memo}
       articles={articles}
       photos={photos}
+      bylines={data.navigation.bylines}
       level={3}
       kickers={kickers}
     />
@@ -143,7 +150,7 @@ function LeadStory({ data, article }: { data: ListingPageData; article: Article 
         <a href={sitePath(site, article.path)}>{article.title}</a>
       </h2>
       <p class="lead-standfirst">{article.standfirst}</p>
-      <ListedMeta site={site} memo={memo} article={article} />
+      <ListedMeta site={site} memo={memo} article={article} bylines={data.navigation.bylines} />
     </article>
   );
 }
