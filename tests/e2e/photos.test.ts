@@ -152,7 +152,8 @@ describe("the photo article in light, dark and print", () => {
   }, 60_000);
 });
 
-describe("the home page's list with a thumbnail", () => {
+// The front page leads with the newest story's photo itself; other lists show thumbnails.
+describe("a month's list with a thumbnail", () => {
   it.each([360, 1280])(
     "draws it 6rem wide at the start of the line (the right, in Arabic), without a shift or sideways scroll at %i px",
     async (width) => {
@@ -160,7 +161,7 @@ describe("the home page's list with a thumbnail", () => {
       try {
         const page = await context.newPage();
         await page.addInitScript({ content: OBSERVE_SHIFTS });
-        await page.goto(new URL("news/", server.url).href, { waitUntil: "load" });
+        await page.goto(new URL("news/archive/2023/06/", server.url).href, { waitUntil: "load" });
         await page.waitForFunction(() =>
           [...document.images].every((image) => image.complete && image.naturalWidth > 0),
         );
