@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { AUTHORS_FILE, bylineWarnings, loadAuthors, type AuthorDirectory } from "./authors.ts";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
@@ -100,6 +101,10 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       siteProblems = error.problems;
       language = error.language;
     }
+    const authors = await loadAuthors(
+      options.contentDir,
+      displayPath(path.join(options.contentDir, AUTHORS_FILE)),
+    );
     // Articles are checked even when site.yaml is broken, so one run reports everything.
     const checked = await checkArticles(
       options.contentDir,
@@ -114,14 +119,24 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       memory,
     );
     const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
-    const problems = [...siteProblems, ...checked.problems, ...sections, ...rendered.problems];
+    const bylines = checked.articles.flatMap((article) =>
+      bylineWarnings(article.file, article.meta.author ?? [], article.lines.author, authors.directory),
+    );
+    const problems = [
+      ...siteProblems,
+      ...authors.problems,
+      ...checked.problems,
+      ...sections,
+      ...rendered.problems,
+      ...bylines,
+    ];
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
-      const passed = publish(site, rendered.articles, [], options, memory).articles;
+      const passed = publish(site, authors.directory, rendered.articles, [], options, memory).articles;
       throw new ContentLoadError(problems, language, passed);
     }
-    return publish(site, rendered.articles, problems, options, memory);
+    return publish(site, authors.directory, rendered.articles, problems, options, memory);
   };
   return {
     load,
@@ -273,6 +288,7 @@ interface CheckedSource {
     slug: number;
     body: number;
     image: number;
+    author: number[];
     section: number;
   };
 }
@@ -491,6 +507,10 @@ function checkSource(
     slug: frontmatter.lineOf(["slug"]),
     body: frontmatter.bodyLine,
     image: frontmatter.lineOf(["image", "src"]),
+    // One line per byline: a list's items, or the field's own.
+    author: Array.isArray((data as { author?: unknown }).author)
+      ? (result.data.author ?? []).map((_, index) => frontmatter.lineOf(["author", index]))
+      : [frontmatter.lineOf(["author"])],
     section: frontmatter.lineOf(["section"]),
   };
   return { meta: result.data, body: frontmatter.body, lines };
@@ -630,6 +650,7 @@ function renderArticles(
 /** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
+  authors: AuthorDirectory,
   checked: readonly RenderedArticle[],
   warnings: Problem[],
   options: ContentOptions,
@@ -663,8 +684,10 @@ function publish(
       articles.push(before.article);
       continue;
     }
+    const { author, ...fields } = meta;
     const article: Article = {
-      ...meta,
+      ...fields,
+      authors: author ?? [],
       ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
@@ -679,7 +702,7 @@ function publish(
     articles.push(article);
   }
   articles.sort(newestFirst);
-  return { site, articles, draftsSkipped, scheduledSkipped, warnings };
+  return { site, authors, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
 /**

@@ -8,6 +8,7 @@ import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
+import { Byline } from "./byline.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
@@ -36,6 +37,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             image,
             images: data.images,
             crops: leadCrops(site, article, photos),
+            bylines: data.navigation.bylines,
           })}
         />
       }
@@ -62,7 +64,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               </span>
             )}
             <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>
-            {article.author && <span>{article.author}</span>}
+            <Byline site={site} article={article} bylines={data.navigation.bylines} />
           </p>
         </header>
         {article.leadPhoto && photos?.lead && (
