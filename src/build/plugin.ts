@@ -67,11 +67,14 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   let inputs: Promise<BuildInputs> | undefined;
   const current = (): Promise<BuildInputs> => (inputs ??= prepare(context));
 
-  eleventyConfig.on("eleventy.before", ({ runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
     inputs = undefined;
     session.serving = runMode === "serve";
     session.watching = runMode !== "build";
     session.preview.started = performance.now();
+    // The dev server puts the photo files in before the pages that name them are written, so a
+    // page never names a file that is not there yet (a replaced photo has new names).
+    if (session.watching) await writePhotoFiles(directories.output, (await current()).photos);
   });
   // The preview reports each rebuild with the files that started it (src/build/preview.tsx).
   eleventyConfig.on("eleventy.beforeWatch", (changed: readonly string[]) => {
@@ -105,7 +108,7 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
       path.resolve(early.folder) === path.resolve(directories.output)
     )
       await early.written;
-    else await writePhotoFiles(directories.output, built.photos);
+    else if (!session.watching) await writePhotoFiles(directories.output, built.photos);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;

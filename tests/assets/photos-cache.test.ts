@@ -129,6 +129,12 @@ describe("createPhotoCache", () => {
     expect(second.stats).toEqual({ hits: 1, misses: 0, read: 0 });
     await second.remember();
 
+    // A build that shows no photo (or another site sharing the cache) forgets nothing of it.
+    await build().remember();
+    const afterOther = build();
+    published(await afterOther.publish(source));
+    expect(afterOther.stats.read).toBe(0);
+
     // Without remember(), the next build reads the source again.
     const other = path.join(place, "other");
     published(await createPhotoCache({ folder: other, plan: QUICK, settleMs: 0 }).publish(source));
