@@ -43,6 +43,8 @@ export async function publishArticlePhotos(
       photos.set(article.path, { lead, body: published });
     }),
   );
+  // The next build finds this one's unchanged sources by their stats alone.
+  await cache.remember();
   problems.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
   );

@@ -99,7 +99,14 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
-    await writePhotoFiles(directories.output, built.photos);
+    // A build started them before Eleventy (build-site.ts); the dev server writes them here.
+    const early = context.photoFiles;
+    if (
+      early?.photos === built.photos &&
+      path.resolve(early.folder) === path.resolve(directories.output)
+    )
+      await early.written;
+    else await writePhotoFiles(directories.output, built.photos);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
