@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TemplateRenderContext, UserConfig } from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
+import { calendarDay } from "../arabic/times.ts";
 import { buildAssets, type Assets } from "../assets/build-assets.ts";
 import { siteText } from "../assets/font-subset.ts";
 import { buildSiteImages } from "../assets/site-images.ts";
@@ -185,7 +186,10 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
     lead?.key,
     body.map((p) => p.key),
   ]);
-  const shared = JSON.stringify([content.site, content.authors, assets.urls, photoKeys]);
+  // Lists show the time of the newest day's stories: a new day changes which items show it.
+  const newest =
+    content.articles[0] && calendarDay(content.articles[0].date, content.site.timeZone);
+  const shared = JSON.stringify([content.site, content.authors, assets.urls, photoKeys, newest]);
   const versions = versionArticles(content.articles, session.last);
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??
