@@ -265,20 +265,21 @@ export async function putPhotoFiles(
 const LINK_WORKER = `
 const { copyFileSync, linkSync } = require("node:fs");
 const { parentPort, workerData } = require("node:worker_threads");
-let failure = null;
-for (const [source, destination] of workerData) {
-  try {
-    linkSync(source, destination);
-  } catch {
+parentPort.postMessage(linkAll(workerData));
+function linkAll(pairs) {
+  for (const [source, destination] of pairs) {
     try {
-      copyFileSync(source, destination);
-    } catch (error) {
-      failure = String(error);
-      break;
+      linkSync(source, destination);
+    } catch {
+      try {
+        copyFileSync(source, destination);
+      } catch (error) {
+        return String(error);
+      }
     }
   }
+  return null;
 }
-parentPort.postMessage(failure);
 `;
 
 // ---------------------------------------------------------------------------------------------
