@@ -1,4 +1,4 @@
-// npm run screenshots: the article page's first screen, an article with a lead photo and a 1,000-article site's front page, at 360 and 1280 px, light and dark, and a section page, into docs/screenshots/ for the README.
+// npm run screenshots: the article page's first screen, an article with a lead photo and a 1,000-article site's front page, at 360 and 1280 px, light and dark; an author page on a phone and a section page, into docs/screenshots/ for the README.
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -24,6 +24,8 @@ const SCHEMES = ["light", "dark"] as const;
 /** The front page's site: 1,000 articles in the seed's four sections, the newest 12 with photos. */
 const FRONT_ARTICLES = 1000;
 const FRONT_PHOTOS = 12;
+type Screens = readonly (typeof SCREENS)[number][];
+type Schemes = readonly (typeof SCHEMES)[number][];
 
 // The site, and the same content with an article that has a lead photo (content/ has none).
 const { site, server, photoServer, close } = await serveSites();
@@ -39,13 +41,20 @@ try {
     new URL(`articles/${PHOTO_ARTICLE_SLUG}/`, photoServer.url).href,
     "photo-article",
   );
+  const author = site.htmlFiles.find((file) => file.startsWith("authors/"));
+  if (!author) throw new Error("The site has no author page: sign an article (author: …).");
+  await photograph(browser, new URL(pagePath(author).slice(1), server.url).href, "author", {
+    screens: [SCREENS[0]],
+    schemes: ["light"],
+  });
   const front = await buildFrontPageSite();
   const frontServer = await startStaticServer({ root: front.root });
   try {
     await photograph(browser, frontServer.url, "front");
-    await photograph(browser, new URL("sections/economy/", frontServer.url).href, "section", [
-      SCREENS[1],
-    ]);
+    await photograph(browser, new URL("sections/economy/", frontServer.url).href, "section", {
+      screens: [SCREENS[1]],
+      schemes: ["light"],
+    });
   } finally {
     await frontServer.close();
     await front.remove();
@@ -60,10 +69,10 @@ async function photograph(
   browser: Browser,
   url: string,
   name: string,
-  screens: readonly (typeof SCREENS)[number][] = SCREENS,
+  { screens = SCREENS, schemes = SCHEMES }: { screens?: Screens; schemes?: Schemes } = {},
 ): Promise<void> {
   for (const viewport of screens) {
-    for (const colorScheme of screens === SCREENS ? SCHEMES : (["light"] as const)) {
+    for (const colorScheme of schemes) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
       await page.goto(url);

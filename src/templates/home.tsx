@@ -6,7 +6,7 @@ import { webSite } from "../publish/structured-data.ts";
 import type { SectionSummary } from "../site/navigation.ts";
 import { sitePath } from "../site/urls.ts";
 import { Base } from "./base.tsx";
-import { ArticleList, ListedMeta } from "./article-list.tsx";
+import { ArticleList, ListedMeta, showsTime } from "./article-list.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import { Kicker } from "./kicker.tsx";
 import type { ListingPageData } from "./page-data.ts";
@@ -53,6 +53,7 @@ export function HomePage({ data }: { data: ListingPageData }) {
           articles={page.items}
           photos={data.photos}
           bylines={data.navigation.bylines}
+          timesOn={data.navigation.newestDay}
         />
       )}
       <Pager site={site} page={page} />
@@ -86,6 +87,7 @@ function FrontPage(props: { data: ListingPageData; lead: Article; rest: readonly
       articles={articles}
       photos={photos}
       bylines={data.navigation.bylines}
+      timesOn={data.navigation.newestDay}
       level={3}
       kickers={kickers}
     />
@@ -150,7 +152,13 @@ function LeadStory({ data, article }: { data: ListingPageData; article: Article 
         <a href={sitePath(site, article.path)}>{article.title}</a>
       </h2>
       <p class="lead-standfirst">{article.standfirst}</p>
-      <ListedMeta site={site} memo={memo} article={article} bylines={data.navigation.bylines} />
+      <ListedMeta
+        site={site}
+        memo={memo}
+        article={article}
+        bylines={data.navigation.bylines}
+        timed={showsTime(site, article, data.navigation.newestDay)}
+      />
     </article>
   );
 }
