@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { AUTHORS_FILE, bylineWarnings, loadAuthors, type AuthorDirectory } from "./authors.ts";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
@@ -17,6 +18,7 @@ import {
   type Problem,
 } from "./problems.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
+import { hasTimeOfDay } from "../arabic/times.ts";
 import {
   createArticleSchema,
   describeIssues,
@@ -100,6 +102,10 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       siteProblems = error.problems;
       language = error.language;
     }
+    const authors = await loadAuthors(
+      options.contentDir,
+      displayPath(path.join(options.contentDir, AUTHORS_FILE)),
+    );
     // Articles are checked even when site.yaml is broken, so one run reports everything.
     const checked = await checkArticles(
       options.contentDir,
@@ -114,14 +120,24 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       memory,
     );
     const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
-    const problems = [...siteProblems, ...checked.problems, ...sections, ...rendered.problems];
+    const bylines = checked.articles.flatMap((article) =>
+      bylineWarnings(article.file, article.meta.author ?? [], article.lines.author, authors.directory),
+    );
+    const problems = [
+      ...siteProblems,
+      ...authors.problems,
+      ...checked.problems,
+      ...sections,
+      ...rendered.problems,
+      ...bylines,
+    ];
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
-      const passed = publish(site, rendered.articles, [], options, memory).articles;
+      const passed = publish(site, authors.directory, rendered.articles, [], options, memory).articles;
       throw new ContentLoadError(problems, language, passed);
     }
-    return publish(site, rendered.articles, problems, options, memory);
+    return publish(site, authors.directory, rendered.articles, problems, options, memory);
   };
   return {
     load,
@@ -266,6 +282,8 @@ interface PassedFile {
 interface CheckedSource {
   meta: ArticleMeta;
   body: string;
+  /** Whether `date` and `updated` give a time of day (articles show it), not a bare day. */
+  hasTime: Article["hasTime"];
   /** Lines of the fields warnings point at, and the body's first line. */
   lines: {
     date: number;
@@ -273,6 +291,7 @@ interface CheckedSource {
     slug: number;
     body: number;
     image: number;
+    author: number[];
     section: number;
   };
 }
@@ -491,9 +510,18 @@ function checkSource(
     slug: frontmatter.lineOf(["slug"]),
     body: frontmatter.bodyLine,
     image: frontmatter.lineOf(["image", "src"]),
+    // One line per byline: a list's items, or the field's own.
+    author: Array.isArray((data as { author?: unknown }).author)
+      ? (result.data.author ?? []).map((_, index) => frontmatter.lineOf(["author", index]))
+      : [frontmatter.lineOf(["author"])],
     section: frontmatter.lineOf(["section"]),
   };
-  return { meta: result.data, body: frontmatter.body, lines };
+  const { date, updated } = data as { date?: unknown; updated?: unknown };
+  const hasTime = {
+    date: typeof date === "string" && hasTimeOfDay(date),
+    updated: typeof updated === "string" && hasTimeOfDay(updated),
+  };
+  return { meta: result.data, body: frontmatter.body, lines, hasTime };
 }
 
 function tooManyTagsMessage(count: number): Message {
@@ -630,6 +658,7 @@ function renderArticles(
 /** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
+  authors: AuthorDirectory,
   checked: readonly RenderedArticle[],
   warnings: Problem[],
   options: ContentOptions,
@@ -643,7 +672,7 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, rendered, lines } of checked) {
+  for (const { file, meta, rendered, lines, hasTime } of checked) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
@@ -663,8 +692,11 @@ function publish(
       articles.push(before.article);
       continue;
     }
+    const { author, ...fields } = meta;
     const article: Article = {
-      ...meta,
+      ...fields,
+      authors: author ?? [],
+      hasTime,
       ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
@@ -679,7 +711,7 @@ function publish(
     articles.push(article);
   }
   articles.sort(newestFirst);
-  return { site, articles, draftsSkipped, scheduledSkipped, warnings };
+  return { site, authors, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
 /**

@@ -7,7 +7,8 @@ import { PHOTO_PLACEHOLDER } from "../content/photo-source.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import { shareImageFor, type SharedPhoto, type SiteImages } from "./share-image.ts";
 import { textDirection, type Site } from "../content/site-settings.ts";
-import { absoluteUrl } from "../site/urls.ts";
+import type { PagedAuthor } from "../site/authors.ts";
+import { absoluteUrl, authorPath } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
 
 /** Where each feed is written (site-relative) and the media type it is announced with. */
@@ -26,6 +27,8 @@ export interface FeedInput {
   images: SiteImages;
   /** An article's lead photo as shared (its 1200×630 JPEG), when it has one. */
   sharedPhoto?: (article: Article) => SharedPhoto | undefined;
+  /** Each byline's author (Navigation's `bylines`), for the entries' author links. */
+  bylines?: ReadonlyMap<string, PagedAuthor>;
   /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
   bodyOf?: (article: Article) => string;
   /** A feed of part of the site (a section's): its name and where it and its page are. */
@@ -60,7 +63,10 @@ export async function atomFeed(input: FeedInput): Promise<string> {
         id: url,
         published: toIsoDateTime(article.date, site.timeZone),
         updated: toIsoDateTime(lastChanged(article), site.timeZone),
-        author: article.author ? { name: article.author } : undefined,
+        author: authorsOf(input, article).map(({ name, url }) => ({
+          name,
+          ...(url ? { uri: url } : {}),
+        })),
         category: categoriesOf(article).map((term) => ({ "@term": term })),
         summary: article.standfirst,
         content: { "@type": "html", "#text": await contentOf(article, url, bodyOf) },
@@ -110,7 +116,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
         content_html: await contentOf(article, url, bodyOf),
         date_published: toIsoDateTime(article.date, site.timeZone),
         date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
-        ...(article.author ? { authors: [{ name: article.author }] } : {}),
+        ...(article.authors.length > 0 ? { authors: authorsOf(input, article) } : {}),
         ...(categoriesOf(article).length > 0 ? { tags: categoriesOf(article) } : {}),
         ...(article.lang === site.language ? {} : { language: article.lang }),
         ...photoOf(article),
@@ -154,6 +160,19 @@ const NO_ARTICLES = new Date(0);
 function newestChange(articles: readonly Article[]): DateTime {
   const items = articles.map((article) => ({ date: lastChanged(article).toJSDate() }));
   return DateTime.fromJSDate(getNewestCollectionItemDate(items, NO_ARTICLES));
+}
+
+/** An entry's authors: each byline's name and author page (absolute). */
+function authorsOf(
+  { site, bylines }: FeedInput,
+  article: Article,
+): { name: string; url?: string }[] {
+  return article.authors.map((byline) => {
+    const author = bylines?.get(byline);
+    return author
+      ? { name: author.name, url: absoluteUrl(site, authorPath(author)) }
+      : { name: byline };
+  });
 }
 
 function categoriesOf(article: Article): string[] {

@@ -190,10 +190,10 @@ export function nginxSearchLocation(): string[] {
 /**
  * Every path a build writes outside assets/, as _headers patterns: articles, the home page's
  * later pages (/page/2/), section pages and their feeds, tag pages and indexes, month archives
- * and their index.
+ * and their index, author pages.
  */
 function pagePaths(): string[] {
   const feeds = [FEEDS.atom.path, FEEDS.json.path, SITEMAP_PATH, ROBOTS_PATH];
-  const listings = ["/page/*", "/sections/*", "/tags/*", "/archive/*"];
+  const listings = ["/page/*", "/sections/*", "/tags/*", "/archive/*", "/authors/*"];
   return ["/", "/index.html", "/articles/*", ...listings, "/404.html", ...feeds];
 }

@@ -78,7 +78,7 @@ export function htmlText(html: string): string {
 
 function searchRecord(article: Article, site: Site): SearchRecord {
   const head = collapse(
-    [article.title, article.standfirst, article.dateline ?? "", article.author ?? ""].join(" "),
+    [article.title, article.standfirst, article.dateline ?? "", ...article.authors].join(" "),
   );
   const text = collapse(`${head} ${htmlText(article.html)}`);
   const zone = site.timeZone;

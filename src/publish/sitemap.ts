@@ -12,15 +12,15 @@ export const SITEMAP_PATH = "/sitemap.xml";
 export const ROBOTS_PATH = "/robots.txt";
 
 /**
- * The sitemap (sitemaps.org 0.9): the home page and each section's first page, dated by the
- * newest change among their articles, and every article, dated by its `updated` or else its
- * `date`. The 404 page is left out.
+ * The sitemap (sitemaps.org 0.9): the home page and the first page of each list given (sections,
+ * authors), dated by the newest change among their articles, and every article, dated by its
+ * `updated` or else its `date`. The 404 page is left out.
  * @example sitemapXml(site, articles) //=> '…<url><loc>https://example.org/news/</loc><lastmod>2023-06-22T10:00:00+03:00</lastmod>…'
  */
 export function sitemapXml(
   site: Site,
   articles: readonly Article[],
-  sections: readonly { path: string; articles: readonly Article[] }[] = [],
+  lists: readonly { path: string; articles: readonly Article[] }[] = [],
 ): string {
   const listing = (path: string, list: readonly Article[]) => {
     let newest: DateTime | undefined;
@@ -41,7 +41,7 @@ export function sitemapXml(
     "@xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9",
     url: [
       listing("/", articles),
-      ...sections.map((section) => listing(section.path, section.articles)),
+      ...lists.map((list) => listing(list.path, list.articles)),
       ...pages,
     ],
   });

@@ -9,7 +9,11 @@ import {
   type Calendar,
 } from "./archive.ts";
 import type { Article } from "../content/article.ts";
+import type { AuthorDirectory } from "../content/authors.ts";
+import { groupByAuthor, type PagedAuthor } from "./authors.ts";
+import { authorPath } from "./urls.ts";
 import { localizeDigits } from "../arabic/digits.ts";
+import { calendarDay } from "../arabic/times.ts";
 import { paginate, type Page } from "./pagination.ts";
 import {
   ContentError,
@@ -27,16 +31,18 @@ import { tagName, tagPath, tagSlug } from "./tags.ts";
 export const PAGE_SIZE = 20;
 
 /** How many of each section's newest articles the navigation keeps for the front page. */
-export const SECTION_LATEST = 4;
+export const SECTION_LATEST = 10;
 
 /** One page of a list of articles. */
 export interface ListingPage {
-  kind: "home" | "section" | "tag" | "month";
+  kind: "home" | "section" | "tag" | "month" | "author";
   /**
-   * What the list is: the section's or tag's name, «أرشيف يونيو/حزيران 2023»; empty for the
-   * home page.
+   * What the list is: the section's or tag's name, «أرشيف يونيو/حزيران 2023», the author's name;
+   * empty for the home page.
    */
   title: string;
+  /** An author's page: the author (bio and link when content/authors.yaml gives them). */
+  author?: PagedAuthor;
   /** Articles in the whole list, across its pages. */
   total: number;
   page: Page<Article>;
@@ -71,7 +77,7 @@ export interface ArchiveYear {
 }
 
 export interface Navigation {
-  /** Every page of every list: the home page's, then each section's, each tag's, each month's. */
+  /** Every page of every list: the home page's, then each section's, tag's, month's, author's. */
   listings: ListingPage[];
   /** Every declared section, in site.yaml's order (the header's). */
   sections: SectionSummary[];
@@ -83,19 +89,28 @@ export interface Navigation {
    */
   tagPaths: ReadonlyMap<string, string>;
   archive: { gregorian: ArchiveYear[]; hijri: ArchiveYear[] };
+  /**
+   * The calendar day (ISO, in the site's zone) of the newest article: lists show the time of
+   * the stories of that day. The newest article's, not the build machine's today, so the output
+   * follows from the content alone.
+   */
+  newestDay: string | undefined;
+  /** Each byline's author, by the byline as articles write it (its page: `authorPath(id)`). */
+  bylines: ReadonlyMap<string, PagedAuthor>;
   /** Each article's newer, older and related articles, by the article's path. */
   neighbours: Record<string, ArticleNeighbours<Article>>;
 }
 
 /**
  * Builds all navigation for newest-first articles. Throws a ContentError when two tags would
- * share a URL.
+ * share a URL. `authors` is content/authors.yaml (bylines not in it get a page with the name).
  * @example buildNavigation(articles, site).listings[1]?.page.path //=> "/page/2/"
  */
 export function buildNavigation(
   articles: readonly Article[],
   site: Site,
   pageSize = PAGE_SIZE,
+  authors: AuthorDirectory = { authors: [] },
 ): Navigation {
   const listings = (
     kind: ListingPage["kind"],
@@ -121,6 +136,13 @@ export function buildNavigation(
   const pathOf = (name: string) => tagPaths.get(name) ?? tagPath(name);
   const tagPages = [...tagGroups].flatMap(([name, list]) =>
     listings("tag", name, list, pathOf(name)),
+  );
+  const { groups: authorGroups, bylines } = groupByAuthor(articles, authors);
+  const authorPages = authorGroups.flatMap(({ author, articles: signed }) =>
+    listings("author", author.name, signed, authorPath(author)).map((listing) => ({
+      ...listing,
+      author,
+    })),
   );
   const calendars = { gregorian: [] as ArchiveYear[], hijri: [] as ArchiveYear[] };
   const monthPages: ListingPage[] = [];
@@ -151,7 +173,13 @@ export function buildNavigation(
     if (article) neighbours[article.path] = links;
   });
   return {
-    listings: [...listings("home", "", articles, "/"), ...sectionPages, ...tagPages, ...monthPages],
+    listings: [
+      ...listings("home", "", articles, "/"),
+      ...sectionPages,
+      ...tagPages,
+      ...monthPages,
+      ...authorPages,
+    ],
     sections: sections.map((section) => ({
       ...section,
       count: section.articles.length,
@@ -162,6 +190,8 @@ export function buildNavigation(
       .sort((a, b) => ARABIC_ORDER.compare(a.name, b.name)),
     tagPaths,
     archive: calendars,
+    bylines,
+    newestDay: articles[0] && calendarDay(articles[0].date, site.timeZone),
     neighbours,
   };
 }

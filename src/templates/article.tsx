@@ -8,8 +8,9 @@ import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
+import { Byline } from "./byline.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
-import { PublishedDate } from "./published-date.tsx";
+import { PublishedDate, TimeOfDay, UpdatedAt } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
@@ -36,6 +37,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             image,
             images: data.images,
             crops: leadCrops(site, article, photos),
+            bylines: data.navigation.bylines,
           })}
         />
       }
@@ -55,14 +57,24 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             <span>
               <PublishedDate site={site} memo={data.memo} date={article.date} hijri />
             </span>
+            {article.hasTime.date && (
+              <span class="time-of-day">
+                <TimeOfDay site={site} memo={data.memo} date={article.date} zone />
+              </span>
+            )}
             {article.updated && (
               <span>
-                {"حُدّث في "}
-                <PublishedDate site={site} memo={data.memo} date={article.updated} />
+                {"آخر تحديث: "}
+                <UpdatedAt
+                  site={site}
+                  memo={data.memo}
+                  article={article}
+                  updated={article.updated}
+                />
               </span>
             )}
             <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>
-            {article.author && <span>{article.author}</span>}
+            <Byline site={site} article={article} bylines={data.navigation.bylines} />
           </p>
         </header>
         {article.leadPhoto && photos?.lead && (

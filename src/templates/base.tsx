@@ -34,12 +34,15 @@ export interface BaseProps {
    * page then carries the search policy (SEARCH_CSP_DIRECTIVES); every other page runs none.
    */
   script?: { src: string; pagefind: string };
+  /** The front page's wider layout (styles/main.css, `.wide`). */
+  wide?: boolean;
   children: ComponentChildren;
 }
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
 export function Base(props: BaseProps) {
-  const { data, title, description, path, article, shareImage, head, script, children } = props;
+  const { data, title, description, path, article, shareImage, head, script, wide, children } =
+    props;
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
@@ -110,7 +113,7 @@ export function Base(props: BaseProps) {
         ))}
         {head}
       </head>
-      <body>
+      <body class={wide ? "wide" : undefined}>
         {memo.reused(site, `header ${section} ${shell}`, () => (
           <>
             <a class="skip-link" href="#main">

@@ -3,10 +3,10 @@
 import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
 import { FEEDS } from "../publish/feeds.ts";
 import { sitePath } from "../site/urls.ts";
-import { ArticleList } from "./article-list.tsx";
+import { PagedArticleList } from "./article-list.tsx";
 import { Base } from "./base.tsx";
 import type { ListingPageData } from "./page-data.ts";
-import { Pager, pageSuffix } from "./pager.tsx";
+import { pageSuffix } from "./pager.tsx";
 
 export function ListingPage({ data }: { data: ListingPageData }) {
   const { site, listing } = data;
@@ -52,8 +52,7 @@ export function ListingPage({ data }: { data: ListingPageData }) {
           <a href={sitePath(site, up.href)}>{up.text}</a>
         </p>
       </header>
-      <ArticleList site={site} memo={data.memo} articles={page.items} photos={data.photos} />
-      <Pager site={site} page={page} />
+      <PagedArticleList data={data} />
     </Base>
   );
 }

@@ -153,6 +153,7 @@ describe("the preview's index", () => {
         makeArticle(site, { slug: "draft", date: "2024-03-08", draft: true }),
         makeArticle(site, { slug: "scheduled", date: "2024-03-11" }),
       ],
+      authors: { authors: [] },
       draftsSkipped: 0,
       scheduledSkipped: 0,
       warnings: [],

@@ -85,7 +85,8 @@ describe("the shipped CSP in Chromium", () => {
       ).toBe(true);
       expect(visit.fontsLoaded, url).toBeGreaterThan(0);
     }
-  });
+    // One visit per page, one after another: the fixture's pages grow with each page kind.
+  }, 180_000);
 
   it("runs search under the search page's own policy: results, 0 violations, every request on its origin", async () => {
     const visit = await visitPage(`${PREFIX}search/?q=${encodeURIComponent("الطاقه")}`, {
