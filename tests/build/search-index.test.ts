@@ -79,8 +79,8 @@ describe("the search index of a build", () => {
       expect(html, file).not.toContain('<script type="module"');
       expect(html, file).not.toContain("wasm-unsafe-eval");
       // Every page's header leads to the search page.
-      expect(html, file).toContain(
-        '<form class="site-search" role="search" method="get" action="/news/search/">',
+      expect(html, file).toMatch(
+        /<form class="site-search" role="search"[^>]* action="\/news\/search\/">/,
       );
     }
   });
