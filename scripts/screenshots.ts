@@ -1,10 +1,11 @@
-// npm run screenshots: the article page's first screen at 360 and 1280 px, light and dark, into docs/screenshots/ for the README.
+// npm run screenshots: the article page's first screen, and an article with a lead photo, at 360 and 1280 px, light and dark, into docs/screenshots/ for the README.
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { buildTemporarySite, pagePath } from "./lib/built-site.ts";
+import type { Browser } from "playwright-core";
+import { pagePath } from "./lib/built-site.ts";
 import { launchChromium } from "./lib/chromium.ts";
-import { startStaticServer } from "./lib/static-server.ts";
+import { PHOTO_ARTICLE_SLUG, serveSites } from "./lib/photo-site.ts";
 
 const OUTPUT = "docs/screenshots";
 const SCREENS = [
@@ -13,29 +14,41 @@ const SCREENS = [
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 
-const site = await buildTemporarySite();
-const server = await startStaticServer({ root: site.root });
+// The site, and the same content with an article that has a lead photo (content/ has none).
+const { site, server, photoServer, close } = await serveSites();
 const browser = await launchChromium();
 try {
   const article = site.htmlFiles.find((file) => file.startsWith("articles/"));
   if (!article)
     throw new Error("The site has no article to photograph: add one to content/articles/.");
-  const url = new URL(pagePath(article).slice(1), server.url).href;
   await mkdir(OUTPUT, { recursive: true });
+  await photograph(browser, new URL(pagePath(article).slice(1), server.url).href, "article");
+  await photograph(
+    browser,
+    new URL(`articles/${PHOTO_ARTICLE_SLUG}/`, photoServer.url).href,
+    "photo-article",
+  );
+} finally {
+  await browser.close();
+  await close();
+}
+
+/** The page's first screen at each width and colour scheme, as docs/screenshots/<name>-<width>-<scheme>.png. */
+async function photograph(browser: Browser, url: string, name: string): Promise<void> {
   for (const viewport of SCREENS) {
     for (const colorScheme of SCHEMES) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
       await page.goto(url);
       await page.evaluate("document.fonts.ready.then(() => true)");
-      const file = path.join(OUTPUT, `article-${viewport.width}-${colorScheme}.png`);
+      // The eager photos decoded (the lead photo), so the screen shows them, not their empty box.
+      await page.evaluate(
+        "Promise.all([...document.images].filter((image) => image.loading !== 'lazy').map((image) => image.decode().catch(() => undefined)))",
+      );
+      const file = path.join(OUTPUT, `${name}-${viewport.width}-${colorScheme}.png`);
       await page.screenshot({ path: file });
       console.log(`Wrote ${file}`);
       await context.close();
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
-  await site.remove();
 }

@@ -14,14 +14,19 @@ export interface BuiltSite {
 }
 
 /**
- * Builds the project's site (content/, or SAHIFA_CONTENT) into a fresh temporary folder.
+ * Builds the project's site (content/, or SAHIFA_CONTENT) into a fresh temporary folder; or,
+ * with `prepare`, the content it writes into a folder of its own beside the site (removed with it).
  * @example const site = await buildTemporarySite(); site.htmlFiles //=> ["404.html", "articles/…/index.html", "index.html"]
+ * @example await buildTemporarySite((folder) => writePhotoSiteContent("content", folder))
  */
-export async function buildTemporarySite(): Promise<BuiltSite> {
+export async function buildTemporarySite(
+  prepare?: (contentFolder: string) => Promise<string>,
+): Promise<BuiltSite> {
   const parent = await mkdtemp(path.join(tmpdir(), "sahifa-site-"));
   const root = path.join(parent, "_site");
   try {
-    await buildSite({ outputDir: root });
+    const contentDir = prepare ? await prepare(path.join(parent, "content")) : undefined;
+    await buildSite({ outputDir: root, ...(contentDir ? { contentDir } : {}) });
   } catch (error) {
     await rm(parent, { recursive: true, force: true });
     throw error;

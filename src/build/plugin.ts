@@ -164,7 +164,7 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   const { assets, images } = session.assets;
   const { photos } = await photosOf(context, content);
   if (!session.watching) {
-    const navigation = buildNavigation(content.articles, content.site);
+    const navigation = buildNavigation(content.articles, content.site, undefined, content.authors);
     const pages = { articles: content.articles, listings: navigation.listings, removed: [] };
     return { content, assets, images, navigation, photos, pages, ...preview };
   }
@@ -175,11 +175,11 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
     lead?.key,
     body.map((p) => p.key),
   ]);
-  const shared = JSON.stringify([content.site, assets.urls, photoKeys]);
+  const shared = JSON.stringify([content.site, content.authors, assets.urls, photoKeys]);
   const versions = versionArticles(content.articles, session.last);
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??
-    buildNavigation(content.articles, content.site);
+    buildNavigation(content.articles, content.site, undefined, content.authors);
   const scheduled = new Set(
     session.serving
       ? content.articles

@@ -270,6 +270,7 @@ export const PREVIEW_PLACEHOLDER: Content = {
       timeZone: "UTC",
     }),
   ),
+  authors: { authors: [] },
   articles: [],
   draftsSkipped: 0,
   scheduledSkipped: 0,

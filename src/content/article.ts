@@ -1,12 +1,15 @@
 // The article as every later stage sees it: checked by the schema, rendered, typed. No code here, only the shapes.
 
+import type { AuthorDirectory } from "./authors.ts";
 import type { PhotoReference } from "./photo-source.ts";
 import type { Problem } from "./problems.ts";
 import type { ArticleMeta } from "./schema.ts";
 import type { Site } from "./site-settings.ts";
 
 /** An article that passed the schema, rendered: what every later stage works with. */
-export interface Article extends ArticleMeta {
+export interface Article extends Omit<ArticleMeta, "author"> {
+  /** The bylines (frontmatter `author`, a name or a list), each once; empty when unsigned. */
+  authors: readonly string[];
   /** Source path relative to the project, for messages: content/articles/x.md */
   file: string;
   /** Site-relative URL path, without the site's path prefix: /articles/slug/ */
@@ -29,6 +32,8 @@ export interface Article extends ArticleMeta {
 /** What one load of content/ gives a build: the settings and the articles it publishes. */
 export interface Content {
   site: Site;
+  /** content/authors.yaml, checked (empty when the site has none). */
+  authors: AuthorDirectory;
   /** The articles this build publishes, newest first. */
   articles: Article[];
   /** Drafts left out of this build. */

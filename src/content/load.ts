@@ -3,6 +3,7 @@
 import { statSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { AUTHORS_FILE, bylineWarnings, loadAuthors, type AuthorDirectory } from "./authors.ts";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
 import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
@@ -27,7 +28,8 @@ import {
   MAX_TAGS,
   type ArticleMeta,
 } from "./schema.ts";
-import { editorLanguageOf, resolveSite, siteSchema, type Site } from "./site-settings.ts";
+import { findSection, sectionProblems } from "./sections.ts";
+import { editorLanguageOf, resolveSite, siteKnownKeys, siteSchema, type Site } from "./site-settings.ts";
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
@@ -99,6 +101,10 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       siteProblems = error.problems;
       language = error.language;
     }
+    const authors = await loadAuthors(
+      options.contentDir,
+      displayPath(path.join(options.contentDir, AUTHORS_FILE)),
+    );
     // Articles are checked even when site.yaml is broken, so one run reports everything.
     const checked = await checkArticles(
       options.contentDir,
@@ -112,14 +118,25 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
       site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits } : { arabicQuotes: true },
       memory,
     );
-    const problems = [...siteProblems, ...checked.problems, ...rendered.problems];
+    const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
+    const bylines = checked.articles.flatMap((article) =>
+      bylineWarnings(article.file, article.meta.author ?? [], article.lines.author, authors.directory),
+    );
+    const problems = [
+      ...siteProblems,
+      ...authors.problems,
+      ...checked.problems,
+      ...sections,
+      ...rendered.problems,
+      ...bylines,
+    ];
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
-      const passed = publish(site, rendered.articles, [], options, memory).articles;
+      const passed = publish(site, authors.directory, rendered.articles, [], options, memory).articles;
       throw new ContentLoadError(problems, language, passed);
     }
-    return publish(site, rendered.articles, problems, options, memory);
+    return publish(site, authors.directory, rendered.articles, problems, options, memory);
   };
   return {
     load,
@@ -199,9 +216,7 @@ export async function loadSite(options: ContentOptions): Promise<Site> {
     const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
     const issues = result.success
       ? []
-      : describeIssues(result.error.issues, shown, lineOf, data, {
-          "": Object.keys(siteSchema.shape),
-        });
+      : describeIssues(result.error.issues, shown, lineOf, data, siteKnownKeys(data));
     throw new ContentError(
       withHiddenText(shown, parsed.hiddenText, -1, issues),
       options.editorLanguage ?? editorLanguageOf(data),
@@ -267,7 +282,15 @@ interface CheckedSource {
   meta: ArticleMeta;
   body: string;
   /** Lines of the fields warnings point at, and the body's first line. */
-  lines: { date: number; standfirst: number; slug: number; body: number; image: number };
+  lines: {
+    date: number;
+    standfirst: number;
+    slug: number;
+    body: number;
+    image: number;
+    author: number[];
+    section: number;
+  };
 }
 
 interface PublishedArticle {
@@ -484,6 +507,11 @@ function checkSource(
     slug: frontmatter.lineOf(["slug"]),
     body: frontmatter.bodyLine,
     image: frontmatter.lineOf(["image", "src"]),
+    // One line per byline: a list's items, or the field's own.
+    author: Array.isArray((data as { author?: unknown }).author)
+      ? (result.data.author ?? []).map((_, index) => frontmatter.lineOf(["author", index]))
+      : [frontmatter.lineOf(["author"])],
+    section: frontmatter.lineOf(["section"]),
   };
   return { meta: result.data, body: frontmatter.body, lines };
 }
@@ -622,6 +650,7 @@ function renderArticles(
 /** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
+  authors: AuthorDirectory,
   checked: readonly RenderedArticle[],
   warnings: Problem[],
   options: ContentOptions,
@@ -644,16 +673,22 @@ function publish(
     // frontmatter, body rendering and reading speed): what the dev server derived from it, such
     // as its list entry's markup, stays valid.
     const before = memory.published.get(meta);
+    // An article names its section as site.yaml spells it (the check allows tatweel and marks).
+    const section = meta.section && findSection(site.sections, meta.section)?.name;
     if (
       before?.rendered === rendered &&
       before.file === file &&
-      before.wordsPerMinute === site.wordsPerMinute
+      before.wordsPerMinute === site.wordsPerMinute &&
+      before.article.section === section
     ) {
       articles.push(before.article);
       continue;
     }
+    const { author, ...fields } = meta;
     const article: Article = {
-      ...meta,
+      ...fields,
+      authors: author ?? [],
+      ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
       html: rendered.html,
@@ -667,7 +702,7 @@ function publish(
     articles.push(article);
   }
   articles.sort(newestFirst);
-  return { site, articles, draftsSkipped, scheduledSkipped, warnings };
+  return { site, authors, articles, draftsSkipped, scheduledSkipped, warnings };
 }
 
 /**
@@ -734,6 +769,16 @@ function leadPhotoOf(image: NonNullable<ArticleMeta["image"]>, line: number): Ph
     line,
     field: "image.src",
   };
+}
+
+/** Articles (drafts and scheduled ones too) whose section site.yaml does not declare. */
+function sectionsOf(site: Site, articles: readonly CheckedArticle[], contentDir: string): Problem[] {
+  const named = articles.map(({ file, meta, lines }) => ({
+    file,
+    line: lines.section,
+    section: meta.section,
+  }));
+  return sectionProblems(named, site.sections, displayPath(path.join(contentDir, "site.yaml")));
 }
 
 function duplicateSlugs(articles: readonly CheckedArticle[]): Problem[] {

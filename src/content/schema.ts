@@ -58,6 +58,12 @@ export const MAX_TITLE_LENGTH = 200;
  */
 export const MAX_TAGS = 30;
 
+/**
+ * The most bylines one article may carry: each is an author page and a JSON-LD Person, and a
+ * story signed by more than ten people is signed by a desk.
+ */
+export const MAX_BYLINES = 10;
+
 /** Fields of `source:`, for "did you mean" inside it. */
 export const SOURCE_FIELDS = ["name", "url"] as const;
 
@@ -109,7 +115,8 @@ export function createArticleSchema(zone: string) {
       date,
       updated: date.optional(),
       dateline: text().optional(),
-      author: text().optional(),
+      // A name or a list of names; an Article's `authors` (src/content/authors.ts matches them).
+      author: byline().optional(),
       slug: z
         .string()
         .superRefine((value, context) => {
@@ -276,15 +283,38 @@ const MESSAGES = {
     ar: "اكتبه بالصيغة 2023-06-21، أو مع الوقت وفارق التوقيت: 2023-06-21T10:00:00+03:00",
   },
   notAccepted: { en: "is not accepted here", ar: "قيمة غير مقبولة هنا" },
+  notAByline: {
+    en: "must be a name, or a list of names such as [سارة الأحمد, رويترز]",
+    ar: "يجب أن يكون اسمًا، أو قائمة أسماء مثل [سارة الأحمد, رويترز]",
+  },
 } as const satisfies Record<string, Message>;
 
 /** Trimmed text that must hold at least one visible character and no hidden control. */
-function text() {
+export function text() {
   return z
     .string()
     .transform((value) => value.trim())
     .refine(hasVisibleText, { params: { message: MESSAGES.blank }, abort: true })
     .superRefine(refuseHiddenControls);
+}
+
+/** A byline: a name or a list of at most MAX_BYLINES names, each once, in one spelling. */
+function byline() {
+  const one = text();
+  const list = z.array(one).min(1).max(MAX_BYLINES);
+  return z.unknown().transform((value, context): string[] => {
+    if (typeof value !== "string" && !Array.isArray(value)) {
+      context.addIssue(issue(MESSAGES.notAByline));
+      return z.NEVER;
+    }
+    const result = (typeof value === "string" ? one : list).safeParse(value);
+    if (!result.success) {
+      for (const found of result.error.issues) context.addIssue({ ...found });
+      return z.NEVER;
+    }
+    const names = typeof result.data === "string" ? [result.data] : result.data;
+    return [...new Set(names.map(normalizeTag))];
+  });
 }
 
 /** Refuses bidi overrides, isolates and zero-width characters (src/content/unicode.ts says why). */
@@ -433,7 +463,8 @@ function dateMessage(value: string, reason: DateInputReason): Message {
   }
 }
 
-function notAnHttpUrl(value: string): Message {
+/** The message for a link that is not an absolute http(s) URL. */
+export function notAnHttpUrl(value: string): Message {
   const q = quoteValue(value);
   return {
     en: `${q.en} is not an http(s) URL (write it in full, such as https://example.org/page)`,
@@ -441,7 +472,8 @@ function notAnHttpUrl(value: string): Message {
   };
 }
 
-function notASlug(slug: string): Message {
+/** Why a value is not a slug, with the ASCII spelling when NFKC gives one. */
+export function notASlug(slug: string): Message {
   const q = quoteValue(slug);
   const hidden = findHiddenControl(slug);
   if (hidden) {

@@ -6,6 +6,7 @@ import { DIGIT_STYLES } from "../arabic/digits.ts";
 import { DEFAULT_WORDS_PER_MINUTE } from "../arabic/reading-time.ts";
 import { MESSAGE_LANGUAGES, quoteValue, type MessageLanguage } from "./problems.ts";
 import { issue } from "./schema.ts";
+import { SECTION_FIELDS, sectionsSchema } from "./sections.ts";
 
 /** An X (Twitter) handle: @ then 1 to 15 letters, digits or underscores (X's own rule). */
 const TWITTER_HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
@@ -90,6 +91,8 @@ export const siteSchema = z.strictObject({
       }
     })
     .optional(),
+  /** The newsroom's sections, in the header's order: [{ slug: economy, name: اقتصاد }]. */
+  sections: sectionsSchema,
 });
 
 export type SiteSettings = z.output<typeof siteSchema>;
@@ -127,6 +130,19 @@ export function resolveSite(
     dir: textDirection(settings.language),
     editorLanguage: editorLanguage ?? editorLanguageOf(settings),
   };
+}
+
+/**
+ * The fields of site.yaml and of each of its sections, for the report's "did you mean".
+ * @example siteKnownKeys({ sections: [{}] })["sections.0"] //=> ["slug", "name"]
+ */
+export function siteKnownKeys(data: unknown): Record<string, readonly string[]> {
+  const known: Record<string, readonly string[]> = { "": Object.keys(siteSchema.shape) };
+  const { sections } = (typeof data === "object" && data !== null ? data : {}) as {
+    sections?: unknown;
+  };
+  if (Array.isArray(sections)) sections.forEach((_, at) => (known[`sections.${at}`] = SECTION_FIELDS));
+  return known;
 }
 
 /**

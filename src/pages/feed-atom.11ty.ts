@@ -8,6 +8,7 @@ export const data = { permalink: FEEDS.atom.path };
 export function render(data: PageData): Promise<string> {
   return atomFeed({
     ...data,
+    bylines: data.navigation.bylines,
     bodyOf: (article) => bodyWithPhotos(data.site, article, data.photos.get(article.path), true),
   });
 }

@@ -8,6 +8,7 @@ export const data = { permalink: FEEDS.json.path };
 export function render(data: PageData): Promise<string> {
   return jsonFeed({
     ...data,
+    bylines: data.navigation.bylines,
     sharedPhoto: (article) => sharedPhoto(article, data.photos.get(article.path)),
     bodyOf: (article) => bodyWithPhotos(data.site, article, data.photos.get(article.path), true),
   });

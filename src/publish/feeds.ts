@@ -7,7 +7,8 @@ import { PHOTO_PLACEHOLDER } from "../content/photo-source.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import { shareImageFor, type SharedPhoto, type SiteImages } from "./share-image.ts";
 import { textDirection, type Site } from "../content/site-settings.ts";
-import { absoluteUrl } from "../site/urls.ts";
+import type { PagedAuthor } from "../site/authors.ts";
+import { absoluteUrl, authorPath } from "../site/urls.ts";
 import { xmlDocument, type XmlElement } from "./xml.ts";
 
 /** Where each feed is written (site-relative) and the media type it is announced with. */
@@ -26,8 +27,21 @@ export interface FeedInput {
   images: SiteImages;
   /** An article's lead photo as shared (its 1200×630 JPEG), when it has one. */
   sharedPhoto?: (article: Article) => SharedPhoto | undefined;
+  /** Each byline's author (Navigation's `bylines`), for the entries' author links. */
+  bylines?: ReadonlyMap<string, PagedAuthor>;
   /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
   bodyOf?: (article: Article) => string;
+  /** A feed of part of the site (a section's): its name and where it and its page are. */
+  channel?: FeedChannel;
+}
+
+/** What a feed of part of the site says about itself; the whole site's feeds need none. */
+export interface FeedChannel {
+  /** Shown after the site's name: «صحيفة: اقتصاد». */
+  title: string;
+  /** Site-relative paths of its page and of its two feeds. */
+  path: string;
+  feeds: { atom: string; json: string };
 }
 
 /**
@@ -35,9 +49,10 @@ export interface FeedInput {
  * the build's clock, so the same content gives the same bytes.
  * @example await atomFeed({ site, articles, images }) //=> '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
  */
-export async function atomFeed({ site, articles, images, bodyOf }: FeedInput): Promise<string> {
+export async function atomFeed(input: FeedInput): Promise<string> {
+  const { site, articles, images, bodyOf } = input;
   const entries = articles.slice(0, FEED_LIMIT);
-  const home = absoluteUrl(site, "/");
+  const { title, home, feeds } = channelOf(input);
   const entryElements = await Promise.all(
     entries.map(async (article): Promise<XmlElement> => {
       const url = absoluteUrl(site, article.path);
@@ -48,7 +63,10 @@ export async function atomFeed({ site, articles, images, bodyOf }: FeedInput): P
         id: url,
         published: toIsoDateTime(article.date, site.timeZone),
         updated: toIsoDateTime(lastChanged(article), site.timeZone),
-        author: article.author ? { name: article.author } : undefined,
+        author: authorsOf(input, article).map(({ name, url }) => ({
+          name,
+          ...(url ? { uri: url } : {}),
+        })),
         category: categoriesOf(article).map((term) => ({ "@term": term })),
         summary: article.standfirst,
         content: { "@type": "html", "#text": await contentOf(article, url, bodyOf) },
@@ -58,15 +76,15 @@ export async function atomFeed({ site, articles, images, bodyOf }: FeedInput): P
   return xmlDocument("feed", {
     "@xmlns": "http://www.w3.org/2005/Atom",
     "@xml:lang": site.language,
-    title: site.name,
+    title,
     subtitle: site.description,
     link: [
-      { "@rel": "self", "@type": FEEDS.atom.type, "@href": absoluteUrl(site, FEEDS.atom.path) },
+      { "@rel": "self", "@type": FEEDS.atom.type, "@href": feeds.atom },
       { "@rel": "alternate", "@type": "text/html", "@href": home },
     ],
     id: home,
     updated: toIsoDateTime(newestChange(entries), site.timeZone),
-    author: { name: site.name, uri: home },
+    author: { name: site.name, uri: absoluteUrl(site, "/") },
     icon: images.icon.url,
     logo: images.card.url,
     generator: "Sahifa",
@@ -86,6 +104,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
     return photo ? { image: shareImageFor(site, photo, images).url } : {};
   };
   const entries = articles.slice(0, FEED_LIMIT);
+  const { title, home, feeds } = channelOf(input);
   const items = await Promise.all(
     entries.map(async (article) => {
       const url = absoluteUrl(site, article.path);
@@ -97,7 +116,7 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
         content_html: await contentOf(article, url, bodyOf),
         date_published: toIsoDateTime(article.date, site.timeZone),
         date_modified: toIsoDateTime(lastChanged(article), site.timeZone),
-        ...(article.author ? { authors: [{ name: article.author }] } : {}),
+        ...(article.authors.length > 0 ? { authors: authorsOf(input, article) } : {}),
         ...(categoriesOf(article).length > 0 ? { tags: categoriesOf(article) } : {}),
         ...(article.lang === site.language ? {} : { language: article.lang }),
         ...photoOf(article),
@@ -106,9 +125,9 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
   );
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
-    title: site.name,
-    home_page_url: absoluteUrl(site, "/"),
-    feed_url: absoluteUrl(site, FEEDS.json.path),
+    title,
+    home_page_url: home,
+    feed_url: feeds.json,
     description: site.description,
     icon: images.icon.url,
     language: site.language,
@@ -121,12 +140,39 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Internals
 
+/** The feed's title, its page and its two feeds' absolute URLs: the site's, or a channel's. */
+function channelOf({ site, channel }: FeedInput): {
+  title: string;
+  home: string;
+  feeds: { atom: string; json: string };
+} {
+  const paths = channel?.feeds ?? { atom: FEEDS.atom.path, json: FEEDS.json.path };
+  return {
+    title: channel ? `${site.name}: ${channel.title}` : site.name,
+    home: absoluteUrl(site, channel?.path ?? "/"),
+    feeds: { atom: absoluteUrl(site, paths.atom), json: absoluteUrl(site, paths.json) },
+  };
+}
+
 /** An empty site's feeds still need an `updated`: the epoch, a fixed moment, not the clock. */
 const NO_ARTICLES = new Date(0);
 
 function newestChange(articles: readonly Article[]): DateTime {
   const items = articles.map((article) => ({ date: lastChanged(article).toJSDate() }));
   return DateTime.fromJSDate(getNewestCollectionItemDate(items, NO_ARTICLES));
+}
+
+/** An entry's authors: each byline's name and author page (absolute). */
+function authorsOf(
+  { site, bylines }: FeedInput,
+  article: Article,
+): { name: string; url?: string }[] {
+  return article.authors.map((byline) => {
+    const author = bylines?.get(byline);
+    return author
+      ? { name: author.name, url: absoluteUrl(site, authorPath(author)) }
+      : { name: byline };
+  });
 }
 
 function categoriesOf(article: Article): string[] {

@@ -128,10 +128,11 @@ export function nginxHeaderLines(): string[] {
 
 /**
  * Every path a build writes outside assets/, as _headers patterns: articles, the home page's
- * later pages (/page/2/), tag pages and indexes, month archives and their index.
+ * later pages (/page/2/), section pages and their feeds, tag pages and indexes, month archives
+ * and their index, author pages.
  */
 function pagePaths(): string[] {
   const feeds = [FEEDS.atom.path, FEEDS.json.path, SITEMAP_PATH, ROBOTS_PATH];
-  const listings = ["/page/*", "/tags/*", "/archive/*"];
+  const listings = ["/page/*", "/sections/*", "/tags/*", "/archive/*", "/authors/*"];
   return ["/", "/index.html", "/articles/*", ...listings, "/404.html", ...feeds];
 }

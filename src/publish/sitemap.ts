@@ -1,5 +1,6 @@
 // Search engines: sitemap.xml with each page's last change, and robots.txt pointing at it.
 
+import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import type { Site } from "../content/site-settings.ts";
@@ -11,16 +12,26 @@ export const SITEMAP_PATH = "/sitemap.xml";
 export const ROBOTS_PATH = "/robots.txt";
 
 /**
- * The sitemap (sitemaps.org 0.9): the home page, dated by the newest change, and every article,
- * dated by its `updated` or else its `date`. The 404 page is left out.
+ * The sitemap (sitemaps.org 0.9): the home page and the first page of each list given (sections,
+ * authors), dated by the newest change among their articles, and every article, dated by its
+ * `updated` or else its `date`. The 404 page is left out.
  * @example sitemapXml(site, articles) //=> '…<url><loc>https://example.org/news/</loc><lastmod>2023-06-22T10:00:00+03:00</lastmod>…'
  */
-export function sitemapXml(site: Site, articles: readonly Article[]): string {
-  const changes = articles.map(lastChanged).sort((a, b) => b.toMillis() - a.toMillis());
-  const newest = changes[0];
-  const home = {
-    loc: absoluteUrl(site, "/"),
-    lastmod: newest ? toIsoDateTime(newest, site.timeZone) : undefined,
+export function sitemapXml(
+  site: Site,
+  articles: readonly Article[],
+  lists: readonly { path: string; articles: readonly Article[] }[] = [],
+): string {
+  const listing = (path: string, list: readonly Article[]) => {
+    let newest: DateTime | undefined;
+    for (const article of list) {
+      const changed = lastChanged(article);
+      if (!newest || changed.toMillis() > newest.toMillis()) newest = changed;
+    }
+    return {
+      loc: absoluteUrl(site, path),
+      lastmod: newest ? toIsoDateTime(newest, site.timeZone) : undefined,
+    };
   };
   const pages = articles.map((article) => ({
     loc: absoluteUrl(site, article.path),
@@ -28,7 +39,11 @@ export function sitemapXml(site: Site, articles: readonly Article[]): string {
   }));
   return xmlDocument("urlset", {
     "@xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    url: [home, ...pages],
+    url: [
+      listing("/", articles),
+      ...lists.map((list) => listing(list.path, list.articles)),
+      ...pages,
+    ],
   });
 }
 

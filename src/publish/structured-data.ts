@@ -4,11 +4,14 @@ import type { Article } from "../content/article.ts";
 import { lastChanged, toIsoDateTime } from "../arabic/dates.ts";
 import type { ShareImage, SiteImages } from "./share-image.ts";
 import type { Site } from "../content/site-settings.ts";
-import { absoluteUrl } from "../site/urls.ts";
+import type { PagedAuthor } from "../site/authors.ts";
+import { absoluteUrl, authorPath } from "../site/urls.ts";
 
 /**
  * The NewsArticle for one article (https://schema.org/NewsArticle, with the fields Google's
- * Article documentation reads). With no byline the publication is the author. An article with
+ * Article documentation reads). Each byline is a Person with its author page's URL (and, when
+ * content/authors.yaml gives one, their own link as `sameAs`); with no byline the publication is
+ * the author. The publication is always the publisher. An article with
  * a lead photo gives its 16:9, 4:3 and 1:1 crops (`crops`, what Google asks of an article's
  * images) with the photographer as `creditText`; any other gives `image`.
  * @example newsArticle({ site, article, image, images }).headline //=> "اجتماع أستانا العشرون…"
@@ -19,8 +22,10 @@ export function newsArticle(input: {
   image: ShareImage;
   images: SiteImages;
   crops?: readonly ShareImage[];
+  /** Each byline's author (Navigation's `bylines`); a byline missing from it is named alone. */
+  bylines?: ReadonlyMap<string, PagedAuthor>;
 }): Record<string, unknown> {
-  const { site, article, image, images, crops = [] } = input;
+  const { site, article, image, images, crops = [], bylines } = input;
   const credit = article.leadPhoto?.credit;
   const photo = (crop: ShareImage) => ({
     ...imageObject(crop),
@@ -37,9 +42,10 @@ export function newsArticle(input: {
     datePublished: toIsoDateTime(article.date, site.timeZone),
     dateModified: toIsoDateTime(lastChanged(article), site.timeZone),
     inLanguage: article.lang,
-    author: article.author
-      ? { "@type": "Person", name: article.author }
-      : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl(site, "/") },
+    author:
+      article.authors.length > 0
+        ? article.authors.map((byline) => personOf(site, byline, bylines?.get(byline)))
+        : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl(site, "/") },
     publisher: publisherOf(site, images),
     image: crops.length > 0 ? crops.map(photo) : imageObject(image),
     ...(article.dateline ? { dateline: article.dateline } : {}),
@@ -69,6 +75,24 @@ export function webSite(input: { site: Site; images: SiteImages }): Record<strin
 }
 
 /**
+ * An author page's ProfilePage (https://schema.org/ProfilePage, what Google reads of a profile):
+ * the Person with their page's URL, bio as `description`, and their own link as `sameAs`.
+ * @example profilePage({ site, author }).mainEntity.name //=> "قسم الأخبار"
+ */
+export function profilePage(input: { site: Site; author: PagedAuthor }): Record<string, unknown> {
+  const { site, author } = input;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: absoluteUrl(site, authorPath(author)),
+    mainEntity: {
+      ...personOf(site, author.name, author),
+      ...(author.bio ? { description: author.bio } : {}),
+    },
+  };
+}
+
+/**
  * JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` become `\u003c`,
  * `\u003e`, `\u0026`, so no value can close the element or open a comment, and U+2028/U+2029
  * are escaped for older JavaScript parsers. The result is still the same JSON value.
@@ -82,6 +106,20 @@ export function serializeJsonLd(value: unknown): string {
 
 // ---------------------------------------------------------------------------------------------
 // Internals
+
+function personOf(
+  site: Site,
+  byline: string,
+  author: PagedAuthor | undefined,
+): Record<string, unknown> {
+  if (!author) return { "@type": "Person", name: byline };
+  return {
+    "@type": "Person",
+    name: author.name,
+    url: absoluteUrl(site, authorPath(author)),
+    ...(author.url ? { sameAs: [author.url] } : {}),
+  };
+}
 
 function publisherOf(site: Site, images: SiteImages): Record<string, unknown> {
   return {

@@ -9,6 +9,9 @@ import {
   type Calendar,
 } from "./archive.ts";
 import type { Article } from "../content/article.ts";
+import type { AuthorDirectory } from "../content/authors.ts";
+import { groupByAuthor, type PagedAuthor } from "./authors.ts";
+import { authorPath } from "./urls.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { paginate, type Page } from "./pagination.ts";
 import {
@@ -19,20 +22,40 @@ import {
   type Problem,
 } from "../content/problems.ts";
 import { DEFAULT_RELATED, findNeighbours, type ArticleNeighbours } from "./related.ts";
+import { groupBySection, type SectionListing } from "./sections.ts";
 import type { Site } from "../content/site-settings.ts";
 import { tagName, tagPath, tagSlug } from "./tags.ts";
 
-/** Articles per listing page (home, tag and month pages alike). */
+/** Articles per listing page (home, section, tag and month pages alike). */
 export const PAGE_SIZE = 20;
+
+/** How many of each section's newest articles the navigation keeps for the front page. */
+export const SECTION_LATEST = 4;
 
 /** One page of a list of articles. */
 export interface ListingPage {
-  kind: "home" | "tag" | "month";
-  /** What the list is: the tag's name, «أرشيف يونيو/حزيران 2023»; empty for the home page. */
+  kind: "home" | "section" | "tag" | "month" | "author";
+  /**
+   * What the list is: the section's or tag's name, «أرشيف يونيو/حزيران 2023», the author's name;
+   * empty for the home page.
+   */
   title: string;
+  /** An author's page: the author (bio and link when content/authors.yaml gives them). */
+  author?: PagedAuthor;
   /** Articles in the whole list, across its pages. */
   total: number;
   page: Page<Article>;
+  /** A section's own feeds, site-relative (its pages announce them). */
+  feeds?: { atom: string; json: string };
+}
+
+/** A section as the header, the front page and its feeds use it. */
+export interface SectionSummary extends Omit<SectionListing<Article>, "articles"> {
+  count: number;
+  /** Its newest articles (SECTION_LATEST), for the front page's blocks. */
+  latest: Article[];
+  /** All its articles, newest first (its feeds carry the newest). */
+  articles: readonly Article[];
 }
 
 /** A tag in the tags index. */
@@ -53,8 +76,10 @@ export interface ArchiveYear {
 }
 
 export interface Navigation {
-  /** Every page of every list: the home page's, then each tag's, then each month's. */
+  /** Every page of every list: the home page's, then each section's, tag's, month's, author's. */
   listings: ListingPage[];
+  /** Every declared section, in site.yaml's order (the header's). */
+  sections: SectionSummary[];
   /** Every tag, in Arabic alphabetical order. */
   tags: TagSummary[];
   /**
@@ -63,37 +88,54 @@ export interface Navigation {
    */
   tagPaths: ReadonlyMap<string, string>;
   archive: { gregorian: ArchiveYear[]; hijri: ArchiveYear[] };
+  /** Each byline's author, by the byline as articles write it (its page: `authorPath(id)`). */
+  bylines: ReadonlyMap<string, PagedAuthor>;
   /** Each article's newer, older and related articles, by the article's path. */
   neighbours: Record<string, ArticleNeighbours<Article>>;
 }
 
 /**
  * Builds all navigation for newest-first articles. Throws a ContentError when two tags would
- * share a URL.
+ * share a URL. `authors` is content/authors.yaml (bylines not in it get a page with the name).
  * @example buildNavigation(articles, site).listings[1]?.page.path //=> "/page/2/"
  */
 export function buildNavigation(
   articles: readonly Article[],
   site: Site,
   pageSize = PAGE_SIZE,
+  authors: AuthorDirectory = { authors: [] },
 ): Navigation {
   const listings = (
     kind: ListingPage["kind"],
     title: string,
     list: readonly Article[],
     path: string,
+    feeds?: ListingPage["feeds"],
   ) =>
     paginate(list, pageSize, path).map((page): ListingPage => ({
       kind,
       title,
       total: list.length,
       page,
+      ...(feeds ? { feeds } : {}),
     }));
+
+  const sections = groupBySection(articles, site.sections);
+  const sectionPages = sections.flatMap((section) =>
+    listings("section", section.name, section.articles, section.path, section.feeds),
+  );
 
   const { groups: tagGroups, paths: tagPaths } = groupByTag(articles, site.editorLanguage);
   const pathOf = (name: string) => tagPaths.get(name) ?? tagPath(name);
   const tagPages = [...tagGroups].flatMap(([name, list]) =>
     listings("tag", name, list, pathOf(name)),
+  );
+  const { groups: authorGroups, bylines } = groupByAuthor(articles, authors);
+  const authorPages = authorGroups.flatMap(({ author, articles: signed }) =>
+    listings("author", author.name, signed, authorPath(author)).map((listing) => ({
+      ...listing,
+      author,
+    })),
   );
   const calendars = { gregorian: [] as ArchiveYear[], hijri: [] as ArchiveYear[] };
   const monthPages: ListingPage[] = [];
@@ -124,12 +166,24 @@ export function buildNavigation(
     if (article) neighbours[article.path] = links;
   });
   return {
-    listings: [...listings("home", "", articles, "/"), ...tagPages, ...monthPages],
+    listings: [
+      ...listings("home", "", articles, "/"),
+      ...sectionPages,
+      ...tagPages,
+      ...monthPages,
+      ...authorPages,
+    ],
+    sections: sections.map((section) => ({
+      ...section,
+      count: section.articles.length,
+      latest: section.articles.slice(0, SECTION_LATEST),
+    })),
     tags: [...tagGroups]
       .map(([name, list]) => ({ name, path: pathOf(name), count: list.length }))
       .sort((a, b) => ARABIC_ORDER.compare(a.name, b.name)),
     tagPaths,
     archive: calendars,
+    bylines,
     neighbours,
   };
 }

@@ -1,8 +1,13 @@
-// A list of articles, newest first: dateline, date, linked headline and standfirst (home, tag and month pages).
+// A list of articles, newest first: dateline, date, bylines, linked headline and standfirst (home, tag and month pages).
 
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
+import type { PagedAuthor } from "../site/authors.ts";
+import { Byline, bylineKey } from "./byline.tsx";
+import type { ListingPageData } from "./page-data.ts";
+import { Pager } from "./pager.tsx";
+import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
@@ -13,10 +18,12 @@ export interface ArticleListProps {
   articles: readonly Article[];
   /** The articles' photos: one with a lead photo is listed with its thumbnail. */
   photos: SitePhotos;
+  /** Each byline's author (Navigation's `bylines`), so bylines link to author pages. */
+  bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
 }
 
 /** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
-export function ArticleList({ site, memo, articles, photos }: ArticleListProps) {
+export function ArticleList({ site, memo, articles, photos, bylines }: ArticleListProps) {
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
@@ -24,7 +31,8 @@ export function ArticleList({ site, memo, articles, photos }: ArticleListProps) 
         // A photo replaced under the same name has a new key, and so new markup.
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
-        return memo.reused(article, `list item ${memo.recordKey(site)} ${lead?.key ?? ""}`, () => (
+        const key = `list item ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)}`;
+        return memo.reused(article, key, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             {lead && <Thumbnail site={site} photo={lead} />}
             <p class="article-meta">
@@ -32,7 +40,9 @@ export function ArticleList({ site, memo, articles, photos }: ArticleListProps) 
               <span>
                 <PublishedDate site={site} memo={memo} date={article.date} />
               </span>
+              <Byline site={site} article={article} bylines={bylines} />
             </p>
+            <Kicker site={site} article={article} />
             <h2>
               <a href={sitePath(site, article.path)}>{article.title}</a>
             </h2>
@@ -41,5 +51,25 @@ export function ArticleList({ site, memo, articles, photos }: ArticleListProps) 
         ));
       })}
     </ol>
+  );
+}
+
+/**
+ * One page of a list (a tag's, a month's, an author's): its articles, bylines linked, and the
+ * pager.
+ */
+export function PagedArticleList({ data }: { data: ListingPageData }) {
+  const { page } = data.listing;
+  return (
+    <>
+      <ArticleList
+        site={data.site}
+        memo={data.memo}
+        articles={page.items}
+        photos={data.photos}
+        bylines={data.navigation.bylines}
+      />
+      <Pager site={data.site} page={page} />
+    </>
   );
 }

@@ -8,9 +8,11 @@ import { absoluteUrl, sitePath } from "../site/urls.ts";
 import { ArticleLinks } from "./article-links.tsx";
 import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
+import { Byline } from "./byline.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
 import { PublishedDate } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
+import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
 import { ShareLinks } from "./share-bar.tsx";
 
@@ -35,6 +37,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             image,
             images: data.images,
             crops: leadCrops(site, article, photos),
+            bylines: data.navigation.bylines,
           })}
         />
       }
@@ -46,6 +49,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
       >
         <PreviewMark site={site} memo={data.memo} article={article} preview={data.preview} />
         <header class="article-header">
+          <Kicker site={site} article={article} />
           <h1 class="article-title">{article.title}</h1>
           <p class="article-standfirst">{article.standfirst}</p>
           <p class="article-meta">
@@ -60,7 +64,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               </span>
             )}
             <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>
-            {article.author && <span>{article.author}</span>}
+            <Byline site={site} article={article} bylines={data.navigation.bylines} />
           </p>
         </header>
         {article.leadPhoto && photos?.lead && (

@@ -6,6 +6,7 @@ import { FEEDS } from "../publish/feeds.ts";
 import { contentSecurityPolicy } from "../publish/http-headers.ts";
 import { shareImageFor, type ShareImage } from "../publish/share-image.ts";
 import { socialMeta } from "../publish/social-meta.ts";
+import { sectionPath } from "../site/sections.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
 import type { PageData } from "./page-data.ts";
 
@@ -31,7 +32,8 @@ export function Base(props: BaseProps) {
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
-  const section = SECTIONS.find((candidate) => candidate.path === path)?.path ?? "";
+  const links = headerLinks(site);
+  const section = links.find((candidate) => candidate.path === path)?.path ?? "";
   return (
     <html lang={site.language} dir={site.dir}>
       <head>
@@ -102,7 +104,7 @@ export function Base(props: BaseProps) {
                 <a class="site-name" href={sitePath(site, "/")}>
                   {site.name}
                 </a>
-                <SiteSections site={site} current={section} />
+                <SiteSections site={site} links={links} current={section} />
               </div>
             </header>
           </>
@@ -122,12 +124,17 @@ export function Base(props: BaseProps) {
   );
 }
 
-/** The header's links to the tags index and the archive; the current one is marked. */
-function SiteSections({ site, current }: { site: PageData["site"]; current: string }) {
+/** The header's links: the site's sections, the tags index and the archive; the current one is marked. */
+function SiteSections(props: {
+  site: PageData["site"];
+  links: readonly { name: string; path: string }[];
+  current: string;
+}) {
+  const { site, links, current } = props;
   return (
     <nav class="site-sections" aria-label="أقسام الموقع">
       <ul>
-        {SECTIONS.map((section) => (
+        {links.map((section) => (
           <li>
             <a
               href={sitePath(site, section.path)}
@@ -142,7 +149,15 @@ function SiteSections({ site, current }: { site: PageData["site"]; current: stri
   );
 }
 
-const SECTIONS = [
+/** The sections site.yaml declares, in its order, then the indexes every site has. */
+function headerLinks(site: PageData["site"]): { name: string; path: string }[] {
+  return [
+    ...site.sections.map((section) => ({ name: section.name, path: sectionPath(section) })),
+    ...INDEXES,
+  ];
+}
+
+const INDEXES = [
   { name: "الوسوم", path: "/tags/" },
   { name: "الأرشيف", path: "/archive/" },
 ] as const;

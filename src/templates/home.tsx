@@ -22,7 +22,13 @@ export function HomePage({ data }: { data: ListingPageData }) {
       <h1 class={page.number === 1 ? "visually-hidden" : undefined}>
         {`${site.name}: آخر الأخبار${suffix}`}
       </h1>
-      <ArticleList site={site} memo={data.memo} articles={page.items} photos={data.photos} />
+      <ArticleList
+        site={site}
+        memo={data.memo}
+        articles={page.items}
+        photos={data.photos}
+        bylines={data.navigation.bylines}
+      />
       <Pager site={site} page={page} />
     </Base>
   );

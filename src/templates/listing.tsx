@@ -1,11 +1,12 @@
-// A tag's or a month's page: its title, how many articles, twenty of them, and the pager.
+// A section's, a tag's or a month's page: its title, how many articles, twenty of them, and the pager.
 
 import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
+import { FEEDS } from "../publish/feeds.ts";
 import { sitePath } from "../site/urls.ts";
-import { ArticleList } from "./article-list.tsx";
+import { PagedArticleList } from "./article-list.tsx";
 import { Base } from "./base.tsx";
 import type { ListingPageData } from "./page-data.ts";
-import { Pager, pageSuffix } from "./pager.tsx";
+import { pageSuffix } from "./pager.tsx";
 
 export function ListingPage({ data }: { data: ListingPageData }) {
   const { site, listing } = data;
@@ -13,15 +14,35 @@ export function ListingPage({ data }: { data: ListingPageData }) {
   const heading = listing.kind === "tag" ? `الوسم: ${listing.title}` : listing.title;
   const count = formatCount(listing.total, ARTICLE_COUNT_FORMS, site.digits);
   const up =
-    listing.kind === "tag"
-      ? { href: "/tags/", text: "كل الوسوم" }
-      : { href: "/archive/", text: "الأرشيف كاملًا" };
+    listing.kind === "section"
+      ? { href: listing.feeds?.atom ?? "/", text: "خلاصة القسم" }
+      : listing.kind === "tag"
+        ? { href: "/tags/", text: "كل الوسوم" }
+        : { href: "/archive/", text: "الأرشيف كاملًا" };
+  // A section announces its own feeds beside the site's.
+  const feeds = listing.feeds && (
+    <>
+      <link
+        rel="alternate"
+        type={FEEDS.atom.type}
+        title={`${site.name}: ${listing.title}`}
+        href={sitePath(site, listing.feeds.atom)}
+      />
+      <link
+        rel="alternate"
+        type={FEEDS.json.type}
+        title={`${site.name}: ${listing.title}`}
+        href={sitePath(site, listing.feeds.json)}
+      />
+    </>
+  );
   return (
     <Base
       data={data}
       title={`${heading}${pageSuffix(site, page)}`}
       description={`${heading}: ${count} في ${site.name}.`}
       path={page.path}
+      head={feeds}
     >
       <header class="listing-header">
         <h1>{`${heading}${pageSuffix(site, page)}`}</h1>
@@ -31,8 +52,7 @@ export function ListingPage({ data }: { data: ListingPageData }) {
           <a href={sitePath(site, up.href)}>{up.text}</a>
         </p>
       </header>
-      <ArticleList site={site} memo={data.memo} articles={page.items} photos={data.photos} />
-      <Pager site={site} page={page} />
+      <PagedArticleList data={data} />
     </Base>
   );
 }

@@ -117,7 +117,7 @@ describe("the built site", () => {
 
   it("lists the article on the home page with a working link", async () => {
     const home = parse(await readFile(path.join(site, "index.html"), "utf8"));
-    const links = home.querySelectorAll(".article-list a").map((a) => a.getAttribute("href"));
+    const links = home.querySelectorAll(".article-list h2 a").map((a) => a.getAttribute("href"));
     expect(links).toEqual(["/articles/astana-20-final-round/"]);
   });
 

@@ -30,8 +30,10 @@ export function makeArticle(
     slug: "a-story",
     ...frontmatter,
   });
+  const { author, ...fields } = meta;
   return {
-    ...meta,
+    ...fields,
+    authors: author ?? [],
     file: `content/articles/${meta.slug}.md`,
     photos: [],
     path: `/articles/${meta.slug}/`,

@@ -3,8 +3,13 @@
 import { DateTime } from "luxon";
 import type { Article } from "../../src/content/article.ts";
 
-/** An article dated `iso` (with offset) carrying `tags`; everything else is filler. */
-export function makeArticle(slug: string, iso: string, tags: string[] = []): Article {
+/** An article dated `iso` (with offset) carrying `tags` and signed by `authors`; everything else is filler. */
+export function makeArticle(
+  slug: string,
+  iso: string,
+  tags: string[] = [],
+  authors: string[] = [],
+): Article {
   const date = DateTime.fromISO(iso, { setZone: true });
   if (!date.isValid) throw new Error(`bad test date ${iso}`);
   return {
@@ -14,6 +19,7 @@ export function makeArticle(slug: string, iso: string, tags: string[] = []): Art
     date,
     slug,
     tags,
+    authors,
     lang: "ar",
     draft: false,
     file: `content/articles/${slug}.md`,

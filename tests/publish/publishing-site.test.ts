@@ -13,6 +13,7 @@ import { isCompressible } from "../../src/build/precompress.ts";
 import { CACHE_CONTROL, contentSecurityPolicy } from "../../src/publish/http-headers.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { pngSize } from "../helpers/png.ts";
+import { nameSlug } from "../../src/site/urls.ts";
 
 const URL_BASE = "https://example.org/news/";
 const HOSTILE_TITLE = "قمة الطاقة تنتهي </script><script>alert(1)</script> & ]]> باتفاق";
@@ -151,12 +152,20 @@ describe("the JSON Feed", () => {
 });
 
 describe("sitemap.xml and robots.txt", () => {
-  it("lists the home page and every published article with lastmod from updated, else date", async () => {
+  it("lists the home page, each section, every author page and every published article with lastmod from updated, else date", async () => {
     const parsed = new XMLParser().parse(await read("sitemap.xml")) as {
       urlset: { url: { loc: string; lastmod: string }[] };
     };
     expect(parsed.urlset.url).toEqual([
       { loc: URL_BASE, lastmod: "2024-03-11T17:05:00+03:00" },
+      // site.yaml's order; each section by its newest change (parliament-session, energy-summit).
+      { loc: `${URL_BASE}sections/politics/`, lastmod: "2024-03-08T00:00:00+03:00" },
+      { loc: `${URL_BASE}sections/economy/`, lastmod: "2024-03-11T17:05:00+03:00" },
+      // Author pages, dated by their newest article's change.
+      {
+        loc: `${URL_BASE}authors/${nameSlug("ليلى حداد")}/`,
+        lastmod: "2024-03-11T17:05:00+03:00",
+      },
       { loc: `${URL_BASE}articles/energy-summit/`, lastmod: "2024-03-11T17:05:00+03:00" },
       { loc: `${URL_BASE}articles/english-brief/`, lastmod: "2024-03-09T19:00:00+03:00" },
       { loc: `${URL_BASE}articles/parliament-session/`, lastmod: "2024-03-08T00:00:00+03:00" },
@@ -285,7 +294,13 @@ describe("JSON-LD", () => {
       description: STANDFIRST,
       datePublished: "2024-03-10T09:30:00+03:00",
       dateModified: "2024-03-11T17:05:00+03:00",
-      author: { "@type": "Person", name: "ليلى حداد" },
+      author: [
+        {
+          "@type": "Person",
+          name: "ليلى حداد",
+          url: `${URL_BASE}authors/${nameSlug("ليلى حداد")}/`,
+        },
+      ],
       publisher: { name: "صحيفة الاختبار", url: URL_BASE, logo: { width: 600, height: 60 } },
       dateline: "الدوحة",
       inLanguage: "ar",

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { shareImageFor, type SiteImages } from "../../src/publish/share-image.ts";
-import { newsArticle, serializeJsonLd, webSite } from "../../src/publish/structured-data.ts";
+import type { PagedAuthor } from "../../src/site/authors.ts";
+import { nameSlug } from "../../src/site/urls.ts";
+import {
+  newsArticle,
+  profilePage,
+  serializeJsonLd,
+  webSite,
+} from "../../src/publish/structured-data.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
 
 const site = makeSite();
@@ -60,11 +67,63 @@ describe("newsArticle", () => {
     expect(data["publisher"]).toMatchObject({ logo: { url: images.logo.url } });
   });
 
-  it("names a byline as a Person", () => {
-    const article = makeArticle(site, { author: "ليلى حداد", lang: "en" });
-    const data = newsArticle({ site, article, image: images.card, images });
-    expect(data["author"]).toEqual({ "@type": "Person", name: "ليلى حداد" });
+  it("names each byline as a Person with its author page's absolute URL", () => {
+    const article = makeArticle(site, { author: ["ليلى حداد", "رويترز"], lang: "en" });
+    const laila = { id: "laila", name: "ليلى حداد", url: "https://x.com/laila", listed: true };
+    const bylines = new Map<string, PagedAuthor>([
+      ["ليلى حداد", laila],
+      ["رويترز", { id: nameSlug("رويترز"), name: "رويترز", listed: false }],
+    ]);
+    const data = newsArticle({ site, article, image: images.card, images, bylines });
+    expect(data["author"]).toEqual([
+      {
+        "@type": "Person",
+        name: "ليلى حداد",
+        url: "https://example.org/news/authors/laila/",
+        sameAs: ["https://x.com/laila"],
+      },
+      {
+        "@type": "Person",
+        name: "رويترز",
+        url: `https://example.org/news/authors/${nameSlug("رويترز")}/`,
+      },
+    ]);
+    // The organisation stays the publisher.
+    expect(data["publisher"]).toMatchObject({ "@type": "NewsMediaOrganization", name: "صحيفة" });
     expect(data["inLanguage"]).toBe("en");
+  });
+
+  it("names the publication as author of an unsigned article", () => {
+    const data = newsArticle({ site, article: makeArticle(site, {}), image: images.card, images });
+    expect(data["author"]).toEqual({
+      "@type": "NewsMediaOrganization",
+      name: "صحيفة",
+      url: "https://example.org/news/",
+    });
+  });
+});
+
+describe("profilePage", () => {
+  it("describes the author as a Person with bio and link", () => {
+    const author = {
+      id: "laila",
+      name: "ليلى حداد",
+      bio: "مراسلة.",
+      url: "https://x.com/laila",
+      listed: true,
+    };
+    expect(profilePage({ site, author })).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ProfilePage",
+      url: "https://example.org/news/authors/laila/",
+      mainEntity: {
+        "@type": "Person",
+        name: "ليلى حداد",
+        url: "https://example.org/news/authors/laila/",
+        sameAs: ["https://x.com/laila"],
+        description: "مراسلة.",
+      },
+    });
   });
 });
 
