@@ -1,4 +1,4 @@
-// npm run screenshots: the article page's first screen, and an article with a lead photo, at 360 and 1280 px, light and dark, into docs/screenshots/ for the README.
+// npm run screenshots: the article page's first screen, and an article with a lead photo, at 360 and 1280 px, light and dark, and an author page on a phone, into docs/screenshots/ for the README.
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -13,6 +13,8 @@ const SCREENS = [
   { width: 1280, height: 800 },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
+type Screens = readonly (typeof SCREENS)[number][];
+type Schemes = readonly (typeof SCHEMES)[number][];
 
 // The site, and the same content with an article that has a lead photo (content/ has none).
 const { site, server, photoServer, close } = await serveSites();
@@ -28,15 +30,26 @@ try {
     new URL(`articles/${PHOTO_ARTICLE_SLUG}/`, photoServer.url).href,
     "photo-article",
   );
+  const author = site.htmlFiles.find((file) => file.startsWith("authors/"));
+  if (!author) throw new Error("The site has no author page: sign an article (author: …).");
+  await photograph(browser, new URL(pagePath(author).slice(1), server.url).href, "author", {
+    screens: [SCREENS[0]],
+    schemes: ["light"],
+  });
 } finally {
   await browser.close();
   await close();
 }
 
 /** The page's first screen at each width and colour scheme, as docs/screenshots/<name>-<width>-<scheme>.png. */
-async function photograph(browser: Browser, url: string, name: string): Promise<void> {
-  for (const viewport of SCREENS) {
-    for (const colorScheme of SCHEMES) {
+async function photograph(
+  browser: Browser,
+  url: string,
+  name: string,
+  { screens = SCREENS, schemes = SCHEMES }: { screens?: Screens; schemes?: Schemes } = {},
+): Promise<void> {
+  for (const viewport of screens) {
+    for (const colorScheme of schemes) {
       const context = await browser.newContext({ viewport, colorScheme });
       const page = await context.newPage();
       await page.goto(url);

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Content } from "../content/article.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { READING_TIME_FORMS } from "../arabic/reading-time.ts";
+import { ZONE_CITIES } from "../arabic/times.ts";
 import { distinctCharacters } from "../content/characters.ts";
 import { CACHE_ROOT, packageVersion, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import { contentHash } from "./styles.ts";
@@ -11,14 +12,16 @@ import type { Woff2Lock } from "./woff2-lock.ts";
 
 /**
  * Text the templates write themselves, beside what comes from content/. Only characters beyond
- * the plain alphabet below matter (the damma and shadda of "حُدّث"), but the strings are kept
+ * the plain alphabet below matter (the plus sign of «غرينتش+3»), but the strings are kept
  * whole so they are easy to check against the templates; a test compares every built page
  * with the subset, so a template string missing here fails the suite.
  */
 export const TEMPLATE_TEXT: readonly string[] = [
   "انتقل إلى المحتوى",
   "الموافق",
-  "حُدّث في",
+  "آخر تحديث:",
+  "بتوقيت غرينتش+-",
+  ...Object.values(ZONE_CITIES),
   "المصدر:",
   "الوسوم",
   "آخر الأخبار",

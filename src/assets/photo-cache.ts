@@ -14,9 +14,10 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import sharp from "sharp";
-import { CACHE_ROOT } from "./disk-cache.ts";
+import { CACHE_ROOT, readCacheFile, writeCacheFile } from "./disk-cache.ts";
 import {
   DEFAULT_PHOTO_PLAN,
   inspectPhotoBytes,
@@ -59,14 +60,27 @@ export interface PhotoCacheOptions {
   readonly inFlight?: number;
   /** What makes a photo's outputs (a test counts its calls). */
   readonly process?: typeof processPhoto;
+  /**
+   * A source changed less than this long before a build is read again by the next build, its
+   * stats notwithstanding (default 2 s: see `remember`). Tests set 0.
+   */
+  readonly settleMs?: number;
 }
 
 /** A build's photos: where each is made or found. Make one per build (it remembers work in flight). */
 export interface PhotoCache {
   /** The photo's files, from the cache or made now; a refusal says why it cannot be published. */
   publish(file: string): Promise<PublishedPhoto | PhotoRefusal>;
-  /** Sources found in the cache, and sources processed, so far. */
-  readonly stats: { hits: number; misses: number };
+  /**
+   * Stores, beside the entries, what each source published so far was (device, inode, size,
+   * modification and change times) and its key, so that the next build finds the entry of an
+   * unchanged source without reading and hashing it. Any write to a file changes its change
+   * time, which no program can set; a source changed within `settleMs` of the build is not
+   * remembered (a second write in the same clock tick would leave its times as they were).
+   */
+  remember(): Promise<void>;
+  /** Sources found in the cache, sources processed, and sources read and hashed, so far. */
+  readonly stats: { hits: number; misses: number; read: number };
 }
 
 /**
@@ -82,8 +96,14 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
   const make = options.process ?? processPhoto;
   const limit = Math.max(1, options.inFlight ?? availableParallelism());
   const settings = settingsHash(plan);
+  const settleNs = BigInt(Math.round((options.settleMs ?? 2000) * 1e6));
   const started = new Map<string, Promise<Entry | PhotoRefusal>>();
-  const stats = { hits: 0, misses: 0 };
+  const keys = new Map<string, Promise<string | undefined>>();
+  const stats = { hits: 0, misses: 0, read: 0 };
+  // What the last build knew of its sources (by absolute path), and what this one learns.
+  const memoFile = path.join(folder, `sources-${settings.slice(0, 16)}.json`);
+  let remembered: Promise<Map<string, Source>> | undefined;
+  const learned = new Map<string, Source>();
   const waiting: (() => void)[] = [];
   let active = 0;
 
@@ -98,14 +118,21 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
     }
   }
 
-  async function entryFor(file: string, bytes: Buffer, key: string): Promise<Entry | PhotoRefusal> {
+  async function entryFor(
+    file: string,
+    source: { key: string; bytes?: Buffer | undefined; vouched: boolean },
+  ): Promise<Entry | PhotoRefusal> {
+    const { key, bytes: given } = source;
     const place = path.join(folder, key.slice(0, 2), key);
-    const found = await readEntry(place);
+    // An entry the last build read whole (or wrote) is taken on its manifest: 22 stats fewer.
+    const found = await readEntry(place, { checkSizes: !source.vouched });
     if (found) {
       stats.hits += 1;
       return found;
     }
     stats.misses += 1;
+    const bytes = given ?? (await readFile(file).catch(() => undefined));
+    if (bytes === undefined) return refusePhoto("missing");
     return oneOfFew(async () => {
       const inspected = await inspectPhotoBytes(file, bytes);
       if (!inspected.ok) return inspected;
@@ -120,21 +147,59 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
     });
   }
 
+  /** The source's key: remembered when its stats are unchanged, else read and hashed. */
+  async function keyOf(
+    file: string,
+  ): Promise<{ key: string; bytes?: Buffer; vouched: boolean } | undefined> {
+    const info = await stat(file, { bigint: true }).catch(() => undefined);
+    const identity = info?.isFile()
+      ? [info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join(":")
+      : undefined;
+    remembered ??= readMemo(memoFile);
+    const known = (await remembered).get(file);
+    if (identity !== undefined && known?.identity === identity) {
+      learned.set(file, known);
+      return { key: known.key, vouched: true };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return undefined;
+    }
+    stats.read += 1;
+    const key = createHash("sha256").update(bytes).update(settings).digest("hex").slice(0, 32);
+    const settled = info !== undefined && info.ctimeNs + settleNs <= nowNs();
+    if (identity !== undefined && settled) learned.set(file, { identity, key });
+    return { key, bytes, vouched: false };
+  }
+
   return {
     stats,
+    async remember() {
+      // What other builds remembered stays (a site without photos, or another site, may share
+      // the cache); what this build learned replaces it.
+      const before = await (remembered ?? readMemo(memoFile));
+      const news = [...learned].filter(
+        ([file, source]) => before.get(file)?.identity !== source.identity,
+      );
+      if (news.length === 0) return;
+      const merged = new Map([...before, ...news]);
+      await writeCacheFile(memoFile, JSON.stringify(Object.fromEntries(merged)));
+    },
     async publish(file) {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch {
-        return refusePhoto("missing");
+      // A file shown by several articles is read once; its bytes are not kept past its entry.
+      let pending = keys.get(file);
+      if (!pending) {
+        pending = keyOf(file).then((source) => {
+          if (source && !started.has(source.key)) started.set(source.key, entryFor(file, source));
+          return source?.key;
+        });
+        keys.set(file, pending);
       }
-      const key = createHash("sha256").update(bytes).update(settings).digest("hex").slice(0, 32);
-      let entry = started.get(key);
-      if (!entry) {
-        entry = entryFor(file, bytes, key);
-        started.set(key, entry);
-      }
+      const key = await pending;
+      const entry = key === undefined ? undefined : started.get(key);
+      if (key === undefined || entry === undefined) return refusePhoto("missing");
       const result = await entry;
       if (!result.ok) return result;
       const prefix = `${photoStem(file)}-${key.slice(0, 10)}-`;
@@ -167,7 +232,77 @@ export async function putPhotoFile(file: PhotoFile, destination: string): Promis
   }
 }
 
+/**
+ * Puts many photo files into the site at once (putPhotoFile's links, or copies), on a worker
+ * thread with the file system's synchronous calls: 22,000 links as promises cost the main
+ * thread about a second of callbacks and garbage collection while it renders the pages. Files
+ * whose bytes are in memory (a cache that could not be written) are written here.
+ * @example await putPhotoFiles([{ file: photo.files[0], destination: "_site/media/x.avif" }])
+ */
+export async function putPhotoFiles(
+  files: readonly { file: PhotoFile; destination: string }[],
+): Promise<void> {
+  const linked = files.flatMap(({ file, destination }) =>
+    typeof file.source === "string" ? [[file.source, destination]] : [],
+  );
+  await Promise.all(
+    files.map(({ file, destination }) =>
+      typeof file.source === "string" ? undefined : putPhotoFile(file, destination),
+    ),
+  );
+  if (linked.length === 0) return;
+  const worker = new Worker(LINK_WORKER, { eval: true, workerData: linked });
+  const failure = await new Promise<string | null>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the photo link worker exited with ${code}`)));
+  });
+  await worker.terminate();
+  if (failure !== null) throw new Error(failure);
+}
+
+/** putPhotoFiles's thread: a hard link for each [source, destination], else a copy. */
+const LINK_WORKER = `
+const { copyFileSync, linkSync } = require("node:fs");
+const { parentPort, workerData } = require("node:worker_threads");
+parentPort.postMessage(linkAll(workerData));
+function linkAll(pairs) {
+  for (const [source, destination] of pairs) {
+    try {
+      linkSync(source, destination);
+    } catch {
+      try {
+        copyFileSync(source, destination);
+      } catch (error) {
+        return String(error);
+      }
+    }
+  }
+  return null;
+}
+`;
+
 // ---------------------------------------------------------------------------------------------
+
+/** A source as a build found it: its stats joined (device:inode:size:mtime:ctime, in ns), and its key. */
+interface Source {
+  readonly identity: string;
+  readonly key: string;
+}
+
+/** The sources the last build remembered, or none when the file is missing or unreadable. */
+async function readMemo(file: string): Promise<Map<string, Source>> {
+  try {
+    const text = (await readCacheFile(file))?.toString("utf8");
+    return new Map(text ? Object.entries(JSON.parse(text) as Record<string, Source>) : []);
+  } catch {
+    return new Map();
+  }
+}
+
+function nowNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
 
 /** A cache entry as read back: each file named by its suffix, found where it was cached. */
 interface Entry {
@@ -202,14 +337,22 @@ function settingsHash(plan: PhotoPlan): string {
     .digest("hex");
 }
 
-/** The entry in `place`, or undefined when it is missing, unreadable or any file is short. */
-async function readEntry(place: string): Promise<Entry | undefined> {
+/**
+ * The entry in `place`, or undefined when it is missing, unreadable or (with `checkSizes`, the
+ * default) any file is short.
+ */
+async function readEntry(
+  place: string,
+  options: { checkSizes: boolean } = { checkSizes: true },
+): Promise<Entry | undefined> {
   try {
     const manifest = JSON.parse(await readFile(path.join(place, MANIFEST), "utf8")) as Manifest;
-    const sizes = await Promise.all(
-      manifest.outputs.map(async (output) => (await stat(path.join(place, output.suffix))).size),
-    );
-    if (sizes.some((size, index) => size !== manifest.outputs[index]?.bytes)) return undefined;
+    if (options.checkSizes) {
+      const sizes = await Promise.all(
+        manifest.outputs.map(async (output) => (await stat(path.join(place, output.suffix))).size),
+      );
+      if (sizes.some((size, index) => size !== manifest.outputs[index]?.bytes)) return undefined;
+    }
     return {
       ok: true,
       width: manifest.width,

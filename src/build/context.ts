@@ -11,6 +11,7 @@ import { createContentLoader, type ContentLoader } from "../content/load.ts";
 import { TemplateMemo } from "../templates/reuse.tsx";
 import type { BuildOptions } from "./options.ts";
 import { publishArticlePhotos, type PublishedPhotos } from "./photos.ts";
+import type { SitePhotos } from "../templates/picture.tsx";
 import { createPreviewState, type PreviewState } from "./preview.tsx";
 import type { BuildSnapshot } from "./rebuild.ts";
 import { createWoff2Lock, type Woff2Lock } from "../assets/woff2-lock.ts";
@@ -37,6 +38,12 @@ export interface BuildContext {
   stylesheets: { css: string; built: Promise<Stylesheets> } | undefined;
   /** The photos of the last articles asked for (the up-front check's, then the plugin's). */
   photos: { articles: readonly Article[]; published: Promise<PublishedPhotos> } | undefined;
+  /**
+   * Photo files a build started putting into its folder before Eleventy renders the pages (the
+   * links are made while the pages are rendered); the plugin waits for them instead of writing
+   * them again.
+   */
+  photoFiles: { folder: string; photos: SitePhotos; written: Promise<void> } | undefined;
   /** What the templates remember: reused markup, formatted dates. */
   readonly templates: TemplateMemo;
   /** One wawoff2 call at a time: the font subsets and the drawn images are made together. */
@@ -70,6 +77,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
     preloaded: undefined,
     stylesheets: undefined,
     photos: undefined,
+    photoFiles: undefined,
     templates: new TemplateMemo(),
     woff2: createWoff2Lock(),
     session: {

@@ -2,7 +2,7 @@
 
 import { lstat, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { putPhotoFile, type PhotoCache, type PublishedPhoto } from "../assets/photo-cache.ts";
+import { putPhotoFiles, type PhotoCache, type PublishedPhoto } from "../assets/photo-cache.ts";
 import { DEFAULT_PHOTO_PLAN, smallPhotoMessage } from "../assets/photos.ts";
 import type { Article } from "../content/article.ts";
 import type { PhotoReference } from "../content/photo-source.ts";
@@ -43,6 +43,8 @@ export async function publishArticlePhotos(
       photos.set(article.path, { lead, body: published });
     }),
   );
+  // The next build finds this one's unchanged sources by their stats alone.
+  await cache.remember();
   problems.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
   );
@@ -52,7 +54,7 @@ export async function publishArticlePhotos(
 /**
  * Puts the files the pages use (the column's widths; for a lead photo the share image and the
  * structured data's crops and the lists' thumbnails too) into `outputDir`'s
- * media folder: hard links to the cache where the file system allows (putPhotoFile).
+ * media folder: hard links to the cache where the file system allows (putPhotoFiles).
  */
 export async function writePhotoFiles(outputDir: string, photos: SitePhotos): Promise<void> {
   const folder = path.join(outputDir, PHOTO_FOLDER);
@@ -67,8 +69,8 @@ export async function writePhotoFiles(outputDir: string, photos: SitePhotos): Pr
   }
   if (files.size === 0) return;
   await mkdir(folder, { recursive: true });
-  await Promise.all(
-    [...files.values()].map((file) => putPhotoFile(file, path.join(folder, file.name))),
+  await putPhotoFiles(
+    [...files.values()].map((file) => ({ file, destination: path.join(folder, file.name) })),
   );
 }
 

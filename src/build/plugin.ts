@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TemplateRenderContext, UserConfig } from "@11ty/eleventy";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
+import { calendarDay } from "../arabic/times.ts";
 import { buildAssets, type Assets } from "../assets/build-assets.ts";
 import { siteText } from "../assets/font-subset.ts";
 import { buildSiteImages } from "../assets/site-images.ts";
@@ -67,11 +68,14 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   let inputs: Promise<BuildInputs> | undefined;
   const current = (): Promise<BuildInputs> => (inputs ??= prepare(context));
 
-  eleventyConfig.on("eleventy.before", ({ runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
     inputs = undefined;
     session.serving = runMode === "serve";
     session.watching = runMode !== "build";
     session.preview.started = performance.now();
+    // The dev server puts the photo files in before the pages that name them are written, so a
+    // page never names a file that is not there yet (a replaced photo has new names).
+    if (session.watching) await writePhotoFiles(directories.output, (await current()).photos);
   });
   // The preview reports each rebuild with the files that started it (src/build/preview.tsx).
   eleventyConfig.on("eleventy.beforeWatch", (changed: readonly string[]) => {
@@ -98,7 +102,14 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
-    await writePhotoFiles(directories.output, built.photos);
+    // A build started them before Eleventy (build-site.ts); the dev server writes them here.
+    const early = context.photoFiles;
+    if (
+      early?.photos === built.photos &&
+      path.resolve(early.folder) === path.resolve(directories.output)
+    )
+      await early.written;
+    else if (!session.watching) await writePhotoFiles(directories.output, built.photos);
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
@@ -175,7 +186,10 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
     lead?.key,
     body.map((p) => p.key),
   ]);
-  const shared = JSON.stringify([content.site, content.authors, assets.urls, photoKeys]);
+  // Lists show the time of the newest day's stories: a new day changes which items show it.
+  const newest =
+    content.articles[0] && calendarDay(content.articles[0].date, content.site.timeZone);
+  const shared = JSON.stringify([content.site, content.authors, assets.urls, photoKeys, newest]);
   const versions = versionArticles(content.articles, session.last);
   const navigation =
     reusableNavigation(content.articles, versions, shared, session.last) ??

@@ -10,6 +10,11 @@ import type { Site } from "./site-settings.ts";
 export interface Article extends Omit<ArticleMeta, "author"> {
   /** The bylines (frontmatter `author`, a name or a list), each once; empty when unsigned. */
   authors: readonly string[];
+  /**
+   * Whether `date` and `updated` were written with a time of day (shown on the page, and in
+   * lists for the newest day's stories) rather than as a bare day (no time shown).
+   */
+  hasTime: { date: boolean; updated: boolean };
   /** Source path relative to the project, for messages: content/articles/x.md */
   file: string;
   /** Site-relative URL path, without the site's path prefix: /articles/slug/ */

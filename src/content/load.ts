@@ -18,6 +18,7 @@ import {
   type Problem,
 } from "./problems.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
+import { hasTimeOfDay } from "../arabic/times.ts";
 import {
   createArticleSchema,
   describeIssues,
@@ -281,6 +282,8 @@ interface PassedFile {
 interface CheckedSource {
   meta: ArticleMeta;
   body: string;
+  /** Whether `date` and `updated` give a time of day (articles show it), not a bare day. */
+  hasTime: Article["hasTime"];
   /** Lines of the fields warnings point at, and the body's first line. */
   lines: {
     date: number;
@@ -513,7 +516,12 @@ function checkSource(
       : [frontmatter.lineOf(["author"])],
     section: frontmatter.lineOf(["section"]),
   };
-  return { meta: result.data, body: frontmatter.body, lines };
+  const { date, updated } = data as { date?: unknown; updated?: unknown };
+  const hasTime = {
+    date: typeof date === "string" && hasTimeOfDay(date),
+    updated: typeof updated === "string" && hasTimeOfDay(updated),
+  };
+  return { meta: result.data, body: frontmatter.body, lines, hasTime };
 }
 
 function tooManyTagsMessage(count: number): Message {
@@ -664,7 +672,7 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, rendered, lines } of checked) {
+  for (const { file, meta, rendered, lines, hasTime } of checked) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
@@ -688,6 +696,7 @@ function publish(
     const article: Article = {
       ...fields,
       authors: author ?? [],
+      hasTime,
       ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,

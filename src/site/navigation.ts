@@ -13,6 +13,7 @@ import type { AuthorDirectory } from "../content/authors.ts";
 import { groupByAuthor, type PagedAuthor } from "./authors.ts";
 import { authorPath } from "./urls.ts";
 import { localizeDigits } from "../arabic/digits.ts";
+import { calendarDay } from "../arabic/times.ts";
 import { paginate, type Page } from "./pagination.ts";
 import {
   ContentError,
@@ -88,6 +89,12 @@ export interface Navigation {
    */
   tagPaths: ReadonlyMap<string, string>;
   archive: { gregorian: ArchiveYear[]; hijri: ArchiveYear[] };
+  /**
+   * The calendar day (ISO, in the site's zone) of the newest article: lists show the time of
+   * the stories of that day. The newest article's, not the build machine's today, so the output
+   * follows from the content alone.
+   */
+  newestDay: string | undefined;
   /** Each byline's author, by the byline as articles write it (its page: `authorPath(id)`). */
   bylines: ReadonlyMap<string, PagedAuthor>;
   /** Each article's newer, older and related articles, by the article's path. */
@@ -184,6 +191,7 @@ export function buildNavigation(
     tagPaths,
     archive: calendars,
     bylines,
+    newestDay: articles[0] && calendarDay(articles[0].date, site.timeZone),
     neighbours,
   };
 }

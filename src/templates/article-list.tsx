@@ -1,5 +1,6 @@
 // A list of articles, newest first: dateline, date, bylines, linked headline and standfirst (home, tag and month pages).
 
+import { calendarDay } from "../arabic/times.ts";
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
@@ -9,7 +10,7 @@ import type { ListingPageData } from "./page-data.ts";
 import { Pager } from "./pager.tsx";
 import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
-import { PublishedDate } from "./published-date.tsx";
+import { PublishedDate, TimeOfDay } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
 
 export interface ArticleListProps {
@@ -20,10 +21,13 @@ export interface ArticleListProps {
   photos: SitePhotos;
   /** Each byline's author (Navigation's `bylines`), so bylines link to author pages. */
   bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
+  /** The day (Navigation's `newestDay`) whose stories are listed with their time of day. */
+  timesOn?: string | undefined;
 }
 
 /** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
-export function ArticleList({ site, memo, articles, photos, bylines }: ArticleListProps) {
+export function ArticleList(props: ArticleListProps) {
+  const { site, memo, articles, photos, bylines, timesOn } = props;
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
@@ -31,7 +35,8 @@ export function ArticleList({ site, memo, articles, photos, bylines }: ArticleLi
         // A photo replaced under the same name has a new key, and so new markup.
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
-        const key = `list item ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)}`;
+        const timed = article.hasTime.date && calendarDay(article.date, site.timeZone) === timesOn;
+        const key = `list item ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)} ${timed}`;
         return memo.reused(article, key, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             {lead && <Thumbnail site={site} photo={lead} />}
@@ -40,6 +45,11 @@ export function ArticleList({ site, memo, articles, photos, bylines }: ArticleLi
               <span>
                 <PublishedDate site={site} memo={memo} date={article.date} />
               </span>
+              {timed && (
+                <span class="time-of-day">
+                  <TimeOfDay site={site} memo={memo} date={article.date} />
+                </span>
+              )}
               <Byline site={site} article={article} bylines={bylines} />
             </p>
             <Kicker site={site} article={article} />
@@ -68,6 +78,7 @@ export function PagedArticleList({ data }: { data: ListingPageData }) {
         articles={page.items}
         photos={data.photos}
         bylines={data.navigation.bylines}
+        timesOn={data.navigation.newestDay}
       />
       <Pager site={data.site} page={page} />
     </>

@@ -10,7 +10,7 @@ import { bodyWithPhotos, Figure, leadCrops, sharedPhoto } from "./picture.tsx";
 import { Base } from "./base.tsx";
 import { Byline } from "./byline.tsx";
 import { PreviewMark } from "./preview-mark.tsx";
-import { PublishedDate } from "./published-date.tsx";
+import { PublishedDate, TimeOfDay, UpdatedAt } from "./published-date.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
@@ -57,10 +57,20 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
             <span>
               <PublishedDate site={site} memo={data.memo} date={article.date} hijri />
             </span>
+            {article.hasTime.date && (
+              <span class="time-of-day">
+                <TimeOfDay site={site} memo={data.memo} date={article.date} zone />
+              </span>
+            )}
             {article.updated && (
               <span>
-                {"حُدّث في "}
-                <PublishedDate site={site} memo={data.memo} date={article.updated} />
+                {"آخر تحديث: "}
+                <UpdatedAt
+                  site={site}
+                  memo={data.memo}
+                  article={article}
+                  updated={article.updated}
+                />
               </span>
             )}
             <span>{formatReadingTime(article.readingMinutes, site.digits)}</span>

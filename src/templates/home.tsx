@@ -28,6 +28,7 @@ export function HomePage({ data }: { data: ListingPageData }) {
         articles={page.items}
         photos={data.photos}
         bylines={data.navigation.bylines}
+        timesOn={data.navigation.newestDay}
       />
       <Pager site={site} page={page} />
     </Base>

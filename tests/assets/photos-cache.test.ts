@@ -1,6 +1,16 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  truncate,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -77,7 +87,7 @@ describe("createPhotoCache", () => {
     const build = createPhotoCache({ folder: cache, plan: QUICK, process: second.process });
     const warm = published(await build.publish(source));
     expect(second.count.calls).toBe(0);
-    expect(build.stats).toEqual({ hits: 1, misses: 0 });
+    expect(build.stats).toEqual({ hits: 1, misses: 0, read: 1 });
     expect(warm).toEqual(cold);
     expect(warm.files[0]?.name).toMatch(/^port-of-gaza-[0-9a-f]{10}-360\.avif$/);
 
@@ -95,6 +105,60 @@ describe("createPhotoCache", () => {
       });
     }
     expect((await readdir(site)).length).toBe(warm.files.length);
+  });
+
+  it("finds an unchanged source by its stats after remember(), without reading it; reads it again once it is written to", async () => {
+    const place = await fresh("remember");
+    const source = path.join(place, "port.jpg");
+    // Two photos padded to one length (JPEG decoders stop at the end marker), so that a rewrite
+    // can keep the size and the modification time: only the change time tells.
+    const [a, b] = [await samplePhoto(15, 500, 400), await samplePhoto(16, 500, 400)];
+    const length = Math.max(a.length, b.length) + 16;
+    const padded = (bytes: Buffer) => Buffer.concat([bytes, Buffer.alloc(length - bytes.length)]);
+    await writeFile(source, padded(a));
+    const cache = path.join(place, "cache");
+    const build = () => createPhotoCache({ folder: cache, plan: QUICK, settleMs: 0 });
+
+    const first = build();
+    const cold = published(await first.publish(source));
+    expect(first.stats).toEqual({ hits: 0, misses: 1, read: 1 });
+    await first.remember();
+
+    const second = build();
+    expect(published(await second.publish(source))).toEqual(cold);
+    expect(second.stats).toEqual({ hits: 1, misses: 0, read: 0 });
+    await second.remember();
+
+    // A build that shows no photo (or another site sharing the cache) forgets nothing of it.
+    await build().remember();
+    const afterOther = build();
+    published(await afterOther.publish(source));
+    expect(afterOther.stats.read).toBe(0);
+
+    // Without remember(), the next build reads the source again.
+    const other = path.join(place, "other");
+    published(await createPhotoCache({ folder: other, plan: QUICK, settleMs: 0 }).publish(source));
+    const unremembered = createPhotoCache({ folder: other, plan: QUICK, settleMs: 0 });
+    published(await unremembered.publish(source));
+    expect(unremembered.stats.read).toBe(1);
+
+    // The same size and modification time, other bytes: the change time moved, so it is read.
+    const { mtime } = await stat(source);
+    await writeFile(source, padded(b));
+    await utimes(source, mtime, mtime);
+    expect((await stat(source)).size).toBe(length);
+    const third = build();
+    const changed = published(await third.publish(source));
+    expect(third.stats.read).toBe(1);
+    expect(changed.key).not.toBe(cold.key);
+
+    // Written within settleMs of the build: read again next time, its stats notwithstanding.
+    const cautious = createPhotoCache({ folder: cache, plan: QUICK, settleMs: 60_000 });
+    published(await cautious.publish(source));
+    await cautious.remember();
+    const after = createPhotoCache({ folder: cache, plan: QUICK, settleMs: 60_000 });
+    published(await after.publish(source));
+    expect(after.stats.read).toBe(1);
   });
 
   it("processes again when the photo's bytes or the plan change, not when its name does", async () => {
@@ -148,7 +212,7 @@ describe("createPhotoCache", () => {
     expect(results.every((result) => result.ok)).toBe(true);
     expect(count.calls).toBe(4);
     expect(count.most).toBe(2);
-    expect(build.stats).toEqual({ hits: 0, misses: 4 });
+    expect(build.stats).toEqual({ hits: 0, misses: 4, read: 4 });
   });
 
   it("keeps one whole entry when two builds make the same photo at once, and no leftovers", async () => {
@@ -161,8 +225,8 @@ describe("createPhotoCache", () => {
       builds.map(async (build) => published(await build.publish(source))),
     );
     expect(builds.map((build) => build.stats)).toEqual([
-      { hits: 0, misses: 1 },
-      { hits: 0, misses: 1 },
+      { hits: 0, misses: 1, read: 1 },
+      { hits: 0, misses: 1, read: 1 },
     ]);
     expect(b).toEqual(a);
     expect(await entries(cache)).toEqual({ complete: [a?.key], partial: [] });

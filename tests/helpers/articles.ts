@@ -1,5 +1,6 @@
 // Typed sites and articles for unit tests, made through the real schemas (no hand-built DateTimes).
 
+import { hasTimeOfDay } from "../../src/arabic/times.ts";
 import { distinctCharacters } from "../../src/content/characters.ts";
 import type { Article } from "../../src/content/article.ts";
 import { createArticleSchema } from "../../src/content/schema.ts";
@@ -34,6 +35,10 @@ export function makeArticle(
   return {
     ...fields,
     authors: author ?? [],
+    hasTime: {
+      date: typeof frontmatter["date"] === "string" && hasTimeOfDay(frontmatter["date"]),
+      updated: typeof frontmatter["updated"] === "string" && hasTimeOfDay(frontmatter["updated"]),
+    },
     file: `content/articles/${meta.slug}.md`,
     photos: [],
     path: `/articles/${meta.slug}/`,

@@ -20,6 +20,7 @@ export function makeArticle(
     slug,
     tags,
     authors,
+    hasTime: { date: true, updated: false },
     lang: "ar",
     draft: false,
     file: `content/articles/${slug}.md`,
