@@ -19,7 +19,7 @@ import {
   type Command,
   type RunResult,
 } from "./bench-process.ts";
-import { generateCorpus, readAstanaText, writeCorpus } from "./corpus.ts";
+import { CORPUS_SECTIONS, generateCorpus, readAstanaText, writeCorpus } from "./corpus.ts";
 
 const { values } = parseArgs({
   options: {
@@ -189,7 +189,9 @@ async function prepareCorpus(articles: number): Promise<Corpus> {
   try {
     await readFile(path.join(content, "site.yaml"));
   } catch {
-    await writeCorpus(content, generateCorpus({ count: articles, sourceText }));
+    // A newsroom's site has sections: their pages, feeds and front-page blocks are timed too.
+    const corpus = generateCorpus({ count: articles, sourceText, sections: CORPUS_SECTIONS });
+    await writeCorpus(content, corpus);
   }
   const baseline = await writeBaselineProject(
     path.join(folder, "baseline"),

@@ -2,6 +2,7 @@
 
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { samplePhoto } from "./bench-photos.ts";
 
 export interface CorpusOptions {
   /** How many articles. */
@@ -10,7 +11,22 @@ export interface CorpusOptions {
   seed?: number;
   /** The Arabic text the words are drawn from. */
   sourceText: string;
+  /**
+   * Sections to declare in site.yaml; each article then gets one, most often the first ones,
+   * one in eight none. Without, the corpus is what it was before sections (the same bytes).
+   */
+  sections?: readonly { slug: string; name: string }[];
+  /** How many of the newest articles name a lead photo, /media/photo-<number>.jpg (not written here). */
+  leadPhotos?: number;
 }
+
+/** The sections corpora use when asked for some: the seed site's four. */
+export const CORPUS_SECTIONS = [
+  { slug: "politics", name: "سياسة" },
+  { slug: "economy", name: "اقتصاد" },
+  { slug: "society", name: "مجتمع" },
+  { slug: "culture", name: "ثقافة" },
+] as const;
 
 export interface CorpusFile {
   /** Relative to the content folder: articles/00001-article-00001.md */
@@ -49,7 +65,11 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       " ",
     );
   const tagPool = buildTagPool(words, random);
-  const files: CorpusFile[] = [{ path: "site.yaml", contents: `${CORPUS_SITE_YAML}\n` }];
+  const sections = options.sections ?? [];
+  const declared = sections.map(({ slug, name }) => `  - { slug: ${slug}, name: ${name} }`);
+  const siteYaml = [CORPUS_SITE_YAML, ...(declared.length > 0 ? ["sections:", ...declared] : [])];
+  const files: CorpusFile[] = [{ path: "site.yaml", contents: `${siteYaml.join("\n")}\n` }];
+  const photosFrom = options.count - (options.leadPhotos ?? 0) + 1;
   const start = Date.UTC(2014, 0, 1);
   for (let index = 1; index <= options.count; index++) {
     const number = String(index).padStart(5, "0");
@@ -78,6 +98,10 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       ...(random() < 0.6 ? [`dateline: ${quote(pick(words))}`] : []),
       `slug: article-${number}`,
       ...(tags.size > 0 ? [`tags: [${[...tags].map(quote).join(", ")}]`] : []),
+      ...(sections.length > 0 ? sectionLine(sections, random) : []),
+      ...(index >= photosFrom
+        ? ["image:", `  src: /media/photo-${number}.jpg`, `  alt: ${quote(phrase(3, 6))}`]
+        : []),
       "---",
     ];
     files.push({
@@ -94,6 +118,28 @@ export async function writeCorpus(contentDir: string, files: readonly CorpusFile
   await Promise.all(
     files.map((file) => writeFile(path.join(contentDir, file.path), file.contents)),
   );
+}
+
+/**
+ * Writes the lead photos a corpus made with `leadPhotos` names into content/media/, generated
+ * (samplePhoto) at `width`×`height`: the newest `leadPhotos` of `count` articles.
+ * @example await writeLeadPhotos("content", { count: 60, leadPhotos: 3 }, 1200, 780)
+ */
+export async function writeLeadPhotos(
+  contentDir: string,
+  options: Pick<CorpusOptions, "count" | "leadPhotos">,
+  width: number,
+  height: number,
+): Promise<void> {
+  await mkdir(path.join(contentDir, "media"), { recursive: true });
+  for (
+    let number = options.count - (options.leadPhotos ?? 0) + 1;
+    number <= options.count;
+    number++
+  ) {
+    const name = `photo-${String(number).padStart(5, "0")}.jpg`;
+    await writeFile(path.join(contentDir, "media", name), await samplePhoto(number, width, height));
+  }
 }
 
 /** Reads the Astana text that corpora draw their words from. */
@@ -136,6 +182,13 @@ function buildTagPool(words: readonly string[], random: () => number): string[] 
   }
   for (const latin of ["COVID-19", "G20", "OPEC+", "UN", "NATO"]) pool.add(latin);
   return [...pool];
+}
+
+/** An article's section line: squared draws favour the first sections; one in eight has none. */
+function sectionLine(sections: readonly { name: string }[], random: () => number): string[] {
+  if (random() < 0.125) return [];
+  const section = sections[Math.floor(random() ** 1.5 * sections.length)];
+  return section ? [`section: ${section.name}`] : [];
 }
 
 function quote(text: string): string {

@@ -1,11 +1,19 @@
-// npm run screenshots: the article page's first screen, and an article with a lead photo, at 360 and 1280 px, light and dark, and an author page on a phone, into docs/screenshots/ for the README.
+// npm run screenshots: the article page's first screen, an article with a lead photo and a 1,000-article site's front page, at 360 and 1280 px, light and dark; an author page on a phone and a section page, into docs/screenshots/ for the README.
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { pagePath } from "./lib/built-site.ts";
+import { buildTemporarySite, pagePath, type BuiltSite } from "./lib/built-site.ts";
 import { launchChromium } from "./lib/chromium.ts";
 import { PHOTO_ARTICLE_SLUG, serveSites } from "./lib/photo-site.ts";
+import { startStaticServer } from "./lib/static-server.ts";
+import {
+  CORPUS_SECTIONS,
+  generateCorpus,
+  readAstanaText,
+  writeCorpus,
+  writeLeadPhotos,
+} from "./corpus.ts";
 
 const OUTPUT = "docs/screenshots";
 const SCREENS = [
@@ -13,6 +21,9 @@ const SCREENS = [
   { width: 1280, height: 800 },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
+/** The front page's site: 1,000 articles in the seed's four sections, the newest 12 with photos. */
+const FRONT_ARTICLES = 1000;
+const FRONT_PHOTOS = 12;
 type Screens = readonly (typeof SCREENS)[number][];
 type Schemes = readonly (typeof SCHEMES)[number][];
 
@@ -36,6 +47,18 @@ try {
     screens: [SCREENS[0]],
     schemes: ["light"],
   });
+  const front = await buildFrontPageSite();
+  const frontServer = await startStaticServer({ root: front.root });
+  try {
+    await photograph(browser, frontServer.url, "front");
+    await photograph(browser, new URL("sections/economy/", frontServer.url).href, "section", {
+      screens: [SCREENS[1]],
+      schemes: ["light"],
+    });
+  } finally {
+    await frontServer.close();
+    await front.remove();
+  }
 } finally {
   await browser.close();
   await close();
@@ -63,5 +86,22 @@ async function photograph(
       console.log(`Wrote ${file}`);
       await context.close();
     }
+  }
+}
+
+/** The generated 1,000-article site with sections and a few lead photos, built like any site. */
+async function buildFrontPageSite(): Promise<BuiltSite> {
+  const content = path.join(".sahifa-screenshots", "content");
+  const options = { count: FRONT_ARTICLES, leadPhotos: FRONT_PHOTOS };
+  const sourceText = await readAstanaText();
+  await writeCorpus(content, generateCorpus({ ...options, sourceText, sections: CORPUS_SECTIONS }));
+  await writeLeadPhotos(content, options, 1600, 1040);
+  const previous = process.env.SAHIFA_CONTENT;
+  process.env.SAHIFA_CONTENT = content;
+  try {
+    return await buildTemporarySite();
+  } finally {
+    if (previous === undefined) delete process.env.SAHIFA_CONTENT;
+    else process.env.SAHIFA_CONTENT = previous;
   }
 }

@@ -31,7 +31,7 @@ import { tagName, tagPath, tagSlug } from "./tags.ts";
 export const PAGE_SIZE = 20;
 
 /** How many of each section's newest articles the navigation keeps for the front page. */
-export const SECTION_LATEST = 4;
+export const SECTION_LATEST = 10;
 
 /** One page of a list of articles. */
 export interface ListingPage {

@@ -1,4 +1,4 @@
-// A list of articles, newest first: dateline, date, bylines, linked headline and standfirst (home, tag and month pages).
+// A list of articles, newest first: dateline, date, bylines, section, linked headline and standfirst (home, section, tag and month pages).
 
 import { calendarDay } from "../arabic/times.ts";
 import type { Article } from "../content/article.ts";
@@ -23,11 +23,16 @@ export interface ArticleListProps {
   bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
   /** The day (Navigation's `newestDay`) whose stories are listed with their time of day. */
   timesOn?: string | undefined;
+  /** The headlines' level: 2 under the page's h1, 3 in a block headed by an h2 (front page). */
+  level?: 2 | 3;
+  /** false in a section's own block, where every kicker would repeat its heading. */
+  kickers?: boolean;
 }
 
-/** The list, or a sentence saying there is nothing yet. Headlines are h2: the page has the h1. */
+/** The list, or a sentence saying there is nothing yet. */
 export function ArticleList(props: ArticleListProps) {
-  const { site, memo, articles, photos, bylines, timesOn } = props;
+  const { site, memo, articles, photos, bylines, timesOn, level = 2, kickers = true } = props;
+  const Heading = level === 2 ? "h2" : "h3";
   if (articles.length === 0) return <p>لا مقالات منشورة بعد.</p>;
   return (
     <ol class="article-list">
@@ -35,32 +40,62 @@ export function ArticleList(props: ArticleListProps) {
         // A photo replaced under the same name has a new key, and so new markup.
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
-        const timed = article.hasTime.date && calendarDay(article.date, site.timeZone) === timesOn;
-        const key = `list item ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)} ${timed}`;
+        const timed = showsTime(site, article, timesOn);
+        const shape = `${level} ${kickers} ${timed}`;
+        const key = `list item ${shape} ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)}`;
         return memo.reused(article, key, () => (
           <li lang={article.lang === site.language ? undefined : article.lang} dir={article.dir}>
             {lead && <Thumbnail site={site} photo={lead} />}
-            <p class="article-meta">
-              {article.dateline && <span class="dateline">{article.dateline}</span>}
-              <span>
-                <PublishedDate site={site} memo={memo} date={article.date} />
-              </span>
-              {timed && (
-                <span class="time-of-day">
-                  <TimeOfDay site={site} memo={memo} date={article.date} />
-                </span>
-              )}
-              <Byline site={site} article={article} bylines={bylines} />
-            </p>
-            <Kicker site={site} article={article} />
-            <h2>
+            <ListedMeta site={site} memo={memo} article={article} bylines={bylines} timed={timed} />
+            {kickers && <Kicker site={site} article={article} />}
+            <Heading>
               <a href={sitePath(site, article.path)}>{article.title}</a>
-            </h2>
+            </Heading>
             <p>{article.standfirst}</p>
           </li>
         ));
       })}
     </ol>
+  );
+}
+
+/**
+ * Whether a list shows the story's time of day: it gave one, on the newest day (`timesOn`).
+ * @example showsTime(site, { hasTime: { date: true }, date }, "2026-12-05") //=> true for a story of that day
+ */
+export function showsTime(
+  site: Site,
+  article: Pick<Article, "hasTime" | "date">,
+  timesOn: string | undefined,
+): boolean {
+  return article.hasTime.date && calendarDay(article.date, site.timeZone) === timesOn;
+}
+
+/**
+ * What a list says of an article besides its headline: dateline, date, time of day when
+ * `timed`, and bylines (lists, the front page's lead story).
+ */
+export function ListedMeta(props: {
+  site: Site;
+  memo: TemplateMemo;
+  article: Article;
+  bylines?: ReadonlyMap<string, PagedAuthor> | undefined;
+  timed: boolean;
+}) {
+  const { site, memo, article, bylines, timed } = props;
+  return (
+    <p class="article-meta">
+      {article.dateline && <span class="dateline">{article.dateline}</span>}
+      <span>
+        <PublishedDate site={site} memo={memo} date={article.date} />
+      </span>
+      {timed && (
+        <span class="time-of-day">
+          <TimeOfDay site={site} memo={memo} date={article.date} />
+        </span>
+      )}
+      <Byline site={site} article={article} bylines={bylines} />
+    </p>
   );
 }
 

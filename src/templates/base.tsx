@@ -23,12 +23,14 @@ export interface BaseProps {
   shareImage?: ShareImage;
   /** More head elements (an article's structured data). */
   head?: ComponentChildren;
+  /** The front page's wider layout (styles/main.css, `.wide`). */
+  wide?: boolean;
   children: ComponentChildren;
 }
 
 /** The document for one page; Eleventy's renderer adds the doctype. */
 export function Base(props: BaseProps) {
-  const { data, title, description, path, article, shareImage, head, children } = props;
+  const { data, title, description, path, article, shareImage, head, wide, children } = props;
   const { site, assets, images, memo } = data;
   // What every page of a build repeats is rendered once (reuse.tsx), keyed by all it shows.
   const shell = `${memo.recordKey(site)} ${memo.recordKey(assets)} ${memo.recordKey(images.favicon)}`;
@@ -93,7 +95,7 @@ export function Base(props: BaseProps) {
         ))}
         {head}
       </head>
-      <body>
+      <body class={wide ? "wide" : undefined}>
         {memo.reused(site, `header ${section} ${shell}`, () => (
           <>
             <a class="skip-link" href="#main">

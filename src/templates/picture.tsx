@@ -42,6 +42,8 @@ export function Figure({
   lead,
   lang,
   feed = false,
+  sizes = COLUMN_SIZES,
+  captioned = true,
 }: {
   site: Pick<Site, "pathPrefix">;
   photo: PublishedPhoto;
@@ -49,6 +51,10 @@ export function Figure({
   lead: boolean;
   lang: string;
   feed?: boolean;
+  /** How wide the layout draws it, when not the article column (the front page's lead). */
+  sizes?: string;
+  /** false leaves the caption and credit to the article's page (the front page). */
+  captioned?: boolean;
 }) {
   const { jpegs, srcset } = widthsOf(site, photo, "column");
   const largest = jpegs[jpegs.length - 1];
@@ -56,7 +62,7 @@ export function Figure({
   // The fallback src: the first width of 720 or more (a 2× phone), else the largest.
   const fallback = jpegs.find((file) => file.width >= 720) ?? largest;
   const { caption, credit } = reference;
-  const figcaption = (caption || credit) && (
+  const figcaption = captioned && (caption || credit) && (
     <figcaption>
       {caption}
       {credit && (
@@ -79,11 +85,11 @@ export function Figure({
   return (
     <figure class={lead ? "photo photo-lead" : "photo"}>
       <picture>
-        <Sources srcset={srcset} sizes={COLUMN_SIZES} />
+        <Sources srcset={srcset} sizes={sizes} />
         <img
           src={photoUrl(site, fallback)}
           srcset={srcset("jpeg")}
-          sizes={COLUMN_SIZES}
+          sizes={sizes}
           width={largest.width}
           height={largest.height}
           alt={reference.alt}

@@ -81,7 +81,8 @@ describe("the shipped CSP in Chromium", () => {
       ).toBe(true);
       expect(visit.fontsLoaded, url).toBeGreaterThan(0);
     }
-  });
+    // One visit per page, one after another: the fixture's pages grow with each page kind.
+  }, 180_000);
 
   it("keeps the JSON-LD block as data: present, parseable, never run", async () => {
     const page = await browser.newPage();

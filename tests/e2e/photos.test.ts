@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
+import { OBSERVE_SHIFTS } from "../helpers/layout-shift.ts";
 import { buildPhotoSite } from "../helpers/photos.ts";
 import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
 
@@ -25,14 +26,6 @@ afterAll(async () => {
   await server?.close();
   await removeTempDirs();
 });
-
-// Counted from the start, before any photo arrives; scrolled through, so lazy photos load too.
-const OBSERVE_SHIFTS = `
-  window.__shifts = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-`;
 
 describe.each([
   // A phone at 2×: the column is 328 CSS px, 656 device px, so the 720 px file.
@@ -159,7 +152,8 @@ describe("the photo article in light, dark and print", () => {
   }, 60_000);
 });
 
-describe("the home page's list with a thumbnail", () => {
+// The front page leads with the newest story's photo itself; other lists show thumbnails.
+describe("a month's list with a thumbnail", () => {
   it.each([360, 1280])(
     "draws it 6rem wide at the start of the line (the right, in Arabic), without a shift or sideways scroll at %i px",
     async (width) => {
@@ -167,7 +161,7 @@ describe("the home page's list with a thumbnail", () => {
       try {
         const page = await context.newPage();
         await page.addInitScript({ content: OBSERVE_SHIFTS });
-        await page.goto(new URL("news/", server.url).href, { waitUntil: "load" });
+        await page.goto(new URL("news/archive/2023/06/", server.url).href, { waitUntil: "load" });
         await page.waitForFunction(() =>
           [...document.images].every((image) => image.complete && image.naturalWidth > 0),
         );

@@ -158,10 +158,17 @@ describe("the header and kickers", () => {
   });
 
   it("labels each card and article with its section, linked; none for an article without", async () => {
-    const home = await read("index.html");
-    const items = home.querySelectorAll(".article-list > li");
+    // Page 2 of the home page is a plain list; the front page's lead and latest have kickers too.
+    const second = await read("page/2/index.html");
+    const front = await read("index.html");
+    const items = [
+      ...second.querySelectorAll(".article-list > li"),
+      ...front.querySelectorAll(".lead-story, .front-latest li"),
+    ];
+    expect(items.length).toBeGreaterThan(20);
     for (const item of items) {
-      const n = Number(item.querySelector("h2")?.text.replace("الخبر ", ""));
+      const n = Number(item.querySelector("h2, h3")?.text.replace("الخبر ", ""));
+      expect(n).toBeGreaterThanOrEqual(0);
       const expected = ARTICLES[n]?.section;
       const kicker = item.querySelector(".kicker a");
       expect(kicker?.text).toBe(expected);
@@ -176,6 +183,34 @@ describe("the header and kickers", () => {
     expect(kicker?.getAttribute("href")).toBe("/news/sections/economy/");
     const none = await read("articles/story-01/index.html");
     expect(none.querySelector(".kicker")).toBeNull();
+  });
+});
+
+describe("the front page", () => {
+  it("gives each section with stories not shown above a block of its newest, under its linked name", async () => {
+    const front = await read("index.html");
+    const above = front
+      .querySelectorAll(".lead-story h2 a, .front-latest h3 a")
+      .map((a) => a.getAttribute("href"));
+    expect(above).toHaveLength(7);
+    const blocks = front.querySelectorAll(".front-sections > section");
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const heading = block.querySelector("h2 a");
+      const section = SECTIONS.find((candidate) => candidate.name === heading?.text);
+      expect(heading?.getAttribute("href")).toBe(`/news/sections/${section?.slug}/`);
+      const shown = block.querySelectorAll("h3 a").map((a) => a.text);
+      const expected = titlesIn(section?.name ?? "").filter(
+        (title) =>
+          !front
+            .querySelectorAll(".lead-story h2 a, .front-latest h3 a")
+            .some((a) => a.text === title),
+      );
+      expect(shown).toEqual(expected.slice(0, 3));
+      expect(block.querySelector(".kicker")).toBeNull();
+    }
+    // ثقافة has no story: no block.
+    expect(blocks.map((block) => block.querySelector("h2")?.text)).not.toContain("ثقافة");
   });
 });
 
