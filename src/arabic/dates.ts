@@ -111,6 +111,20 @@ export function gregorianMonthName(month: number, style: MonthNameStyle): string
   }
 }
 
+/**
+ * Where running text names a day and its month (and perhaps a year), as [start, end) offsets:
+ * "6 فبراير/شباط 2023", "13 أغسطس", "3 ذو الحجة 1444 هـ", in Latin or Arabic-Indic digits. A line
+ * break inside one separates the day from its month, so pages keep each on one line.
+ * @example datesInText("في 6 فبراير/شباط 2023 ضرب") //=> [[3, 21]]
+ */
+export function datesInText(text: string): [number, number][] {
+  if (!/[0-9\u0660-\u0669]/.test(text)) return [];
+  return [...text.matchAll(DATE_IN_TEXT)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+}
+
 /** The Hijri (Umm al-Qura) day, month (1–12) and year of a date's calendar day in a zone. */
 export interface HijriDay {
   day: number;
@@ -223,6 +237,16 @@ const HIJRI_MONTHS = [
   "ذو القعدة",
   "ذو الحجة",
 ];
+
+// A day (1 or 2 digits, not the end of a longer number), a month name in any style, the other
+// style's name after a slash, then an optional year of 3 or 4 digits and the Hijri era mark.
+const MONTH_NAMES = [...GREGORIAN_MONTHS.flat(), ...HIJRI_MONTHS]
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const DATE_IN_TEXT = new RegExp(
+  `(?<![0-9\\u0660-\\u0669])[0-9\\u0660-\\u0669]{1,2} (?:${MONTH_NAMES})(?: ?/ ?(?:${MONTH_NAMES}))?(?: [0-9\\u0660-\\u0669]{3,4}(?![0-9\\u0660-\\u0669])(?: هـ)?)?`,
+  "g",
+);
 
 // Built once: formatting is per page, constructing an Intl formatter is not cheap.
 const HIJRI_NUMERIC = new Intl.DateTimeFormat("en-u-ca-islamic-umalqura-nu-latn", {

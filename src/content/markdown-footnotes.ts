@@ -25,8 +25,9 @@ export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
     const id = anchorId(token);
     return `<sup class="footnote-ref"><a href="#fn:${noteNumber(token)}" id="fnref:${id}">${number(token)}</a></sup>`;
   }) satisfies RendererRule;
+  const listClass = digits === "arab" ? "footnotes-list digits-arab" : "footnotes-list";
   rules.footnote_block_open = () =>
-    `<section class="footnotes">\n<h2 class="footnotes-heading">${FOOTNOTES_HEADING}</h2>\n<ol class="footnotes-list">\n`;
+    `<section class="footnotes">\n<h2 class="footnotes-heading">${FOOTNOTES_HEADING}</h2>\n<ol class="${listClass}">\n`;
   rules.footnote_block_close = () => "</ol>\n</section>\n";
   rules.footnote_open = (tokens, index) =>
     `<li id="fn:${noteNumber(tokens[index])}" class="footnote-item">`;
@@ -34,8 +35,9 @@ export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
   rules.footnote_anchor = (tokens, index) => {
     const token = tokens[index];
     const label = `العودة إلى موضع الحاشية ${number(token)} في النص`;
-    // U+FE0E asks for the text form of ↩, not an emoji (as the plugin does).
-    return ` <a href="#fnref:${anchorId(token)}" class="footnote-backref" aria-label="${label}">\u21a9\ufe0e</a>`;
+    // U+FE0E asks for the text form of ↩, not an emoji (as the plugin does). No space before
+    // it: the stylesheet's margin does that, as a space between two faces was drawn in a third.
+    return `<a href="#fnref:${anchorId(token)}" class="footnote-backref" aria-label="${label}">\u21a9\ufe0e</a>`;
   };
   md.core.ruler.push("sahifa_missing_footnotes", reportMissingNotes);
 }

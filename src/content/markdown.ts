@@ -7,6 +7,7 @@ import { getAttrs } from "markdown-it-attrs/utils.js";
 import type { DigitStyle } from "../arabic/digits.ts";
 import { dropComments } from "./markdown-comments.ts";
 import { arabicFootnotes } from "./markdown-footnotes.ts";
+import { languageRules } from "./markdown-language.ts";
 import { captionAndCredit, photoSourceProblem, type PhotoReference } from "./photo-source.ts";
 import type { Message } from "./problems.ts";
 import { reservedIdMessage } from "./reserved-ids.ts";
@@ -19,7 +20,10 @@ export interface MarkdownOptions {
    * writes (`/articles/x/`) get it, as the templates' own links do. "/" or unset changes nothing.
    */
   pathPrefix?: string;
-  /** The site's digits (`digits` in site.yaml): footnote numbers follow it. Unset: Latin. */
+  /**
+   * The site's digits (`digits` in site.yaml): Arabic text's numbers and footnote numbers follow
+   * it. Unset: Latin.
+   */
   digits?: DigitStyle;
 }
 
@@ -154,6 +158,7 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   md.core.ruler.push("sahifa_table_alignment", alignmentToClass);
   md.core.ruler.push("sahifa_photos", photosAsFigures);
   md.core.ruler.push("sahifa_bare_links", isolateBareLinks);
+  md.use(languageRules, { digits: options.digits ?? "latn" });
   const prefix = options.pathPrefix ?? "/";
   if (prefix !== "/") md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
   md.validateLink = isSafeLink;

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   DateInputError,
+  datesInText,
   formatGregorianDate,
   formatHijriDate,
   gregorianMonthName,
@@ -260,5 +261,20 @@ describe("independence from the machine's time zone", () => {
     expect(utc[0]).toBe(
       "2023-06-21T00:00:00+03:00 | الأربعاء 21 يونيو/حزيران 2023 | 3 ذو الحجة 1444 هـ",
     );
+  });
+});
+
+describe("datesInText", () => {
+  const dates = (text: string) => datesInText(text).map(([start, end]) => text.slice(start, end));
+
+  it("finds a day with its month, in every month style, with or without a year, in both digit styles", () => {
+    expect(
+      dates("في 6 فبراير/شباط 2023 وحتى 13 أغسطس المقبل، و1 كانون الثاني 2024 و٣ ذو الحجة ١٤٤٤ هـ"),
+    ).toEqual(["6 فبراير/شباط 2023", "13 أغسطس", "1 كانون الثاني 2024", "٣ ذو الحجة ١٤٤٤ هـ"]);
+  });
+
+  it("finds no date in a number that is not a day, nor in text without a month", () => {
+    expect(dates("رقم 2254 فبراير و123 مارس")).toEqual([]);
+    expect(dates("18 جولة من بين 20")).toEqual([]);
   });
 });

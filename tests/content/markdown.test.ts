@@ -7,7 +7,7 @@ import { readFixtures } from "../helpers/fixtures.ts";
 
 const md = createMarkdown({ arabicQuotes: true });
 
-for (const name of ["typography", "attributes", "xss", "reserved-ids", "editor"]) {
+for (const name of ["typography", "attributes", "xss", "reserved-ids", "editor", "language"]) {
   const file = path.join(import.meta.dirname, "../fixtures/markdown", `${name}.txt`);
   describe(`markdown fixtures: ${name}`, () => {
     for (const fixture of readFixtures(file)) {
@@ -77,7 +77,7 @@ describe("renderMarkdown problems", () => {
 describe("createRenderer", () => {
   it("renders every fixture, the Astana article and edge cases exactly as the full instance does", () => {
     const render = createRenderer({ arabicQuotes: true });
-    const inputs = ["typography", "attributes", "editor"].flatMap((name) =>
+    const inputs = ["typography", "attributes", "editor", "language"].flatMap((name) =>
       readFixtures(path.join(import.meta.dirname, "../fixtures/markdown", `${name}.txt`)).map(
         (fixture) => fixture.input,
       ),

@@ -18,6 +18,7 @@ import {
   SEARCH_PAGE_BUDGET,
   type LoadFigures,
 } from "../../scripts/lib/page-budget.ts";
+import { FONT_FILES } from "../../src/assets/build-assets.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
 
 const site: BuiltSite = await buildTemporarySite();
@@ -61,8 +62,15 @@ describe.each(kinds)("$kind ($path)", ({ kind, file }) => {
     ).toEqual([]);
   });
 
-  it("needs one document, one stylesheet and the two preloaded faces", () => {
-    expect(loads.get(kind)?.requests).toMatchObject({ html: 1, css: 1, fonts: 2, js: scripts });
+  it("needs one document, one stylesheet and the preloaded faces", () => {
+    const preloaded = FONT_FILES.filter((font) => font.preload).length;
+    expect(preloaded).toBe(4); // the Arabic faces and their Latin, each in two weights
+    expect(loads.get(kind)?.requests).toMatchObject({
+      html: 1,
+      css: 1,
+      fonts: preloaded,
+      js: scripts,
+    });
   });
 
   it("arrives compressed: the document's bytes are a fraction of the file", async () => {

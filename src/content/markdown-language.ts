@@ -1,0 +1,152 @@
+// Typography that depends on a passage's language: quotes, digits, numbers isolated for the bidi algorithm, dates kept on one line.
+
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { datesInText } from "../arabic/dates.ts";
+import { directionalNumbers, localizeDigits, type DigitStyle } from "../arabic/digits.ts";
+
+export interface LanguageOptions {
+  /** The site's digits: with `arab`, Arabic text's digits are written ٠١٢…, as the dates are. */
+  digits: DigitStyle;
+}
+
+/**
+ * Quotation marks for a passage's language (`lang` from `{lang=…}`), opening and closing,
+ * double then single, as markdown-it's `quotes` option takes them. Arabic text keeps the site's
+ * quotes; a language not listed gets the English ones.
+ */
+export const QUOTES_BY_LANGUAGE: Readonly<Record<string, readonly [string, string, string, string]>> =
+  {
+    en: ["“", "”", "‘", "’"],
+    fr: ["«", "»", "“", "”"],
+    de: ["„", "“", "‚", "‘"],
+    tr: ["“", "”", "‘", "’"],
+    ru: ["«", "»", "„", "“"],
+  };
+
+/**
+ * Adds the rules. In Arabic text (no `lang`, or `lang=ar…`): a signed number, a range or a
+ * percentage is isolated left to right (`<bdi dir="ltr">`), so "-0.5" is not shown as "0.5-";
+ * a day and its month never part at a line's end (`<span class="nowrap">`); with `digits: arab`
+ * the digits follow the setting. Text in another language, code, and web addresses shown as
+ * their own link text are left as written. A paragraph, heading, list or quote marked with
+ * another `lang` gets that language's quotes when Arabic quotes are on.
+ * @example md.use(languageRules, { digits: "latn" }).render("تراجع -0.5") //=> '<p>تراجع <bdi dir="ltr">-0.5</bdi></p>\n'
+ */
+export function languageRules(md: MarkdownIt, options: LanguageOptions): void {
+  const smartquotes = coreRule(md, "smartquotes");
+  if (smartquotes)
+    md.core.ruler.before("smartquotes", "sahifa_quotes_by_language", (state) =>
+      quotesByLanguage(state, smartquotes),
+    );
+  md.core.ruler.push("sahifa_arabic_numbers", (state) => arabicNumbers(state, options.digits));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+type CoreRule = (state: StateCore) => void;
+
+function coreRule(md: MarkdownIt, name: string): CoreRule | undefined {
+  // markdown-it's Ruler keeps its rules by name in __rules__ (its own plugins read it too).
+  const rules = (md.core.ruler as unknown as { __rules__: { name: string; fn: CoreRule }[] })
+    .__rules__;
+  return rules.find((rule) => rule.name === name)?.fn;
+}
+
+function isArabic(lang: string | undefined): boolean {
+  return lang === undefined || /^ar(?:-|$)/i.test(lang);
+}
+
+/** Each block token with the language it is in: its own `lang`, else its parents'. */
+function* blocksWithLanguage(tokens: Token[]): Generator<[Token, string | undefined]> {
+  const stack: (string | undefined)[] = [];
+  for (const token of tokens) {
+    const lang = attribute(token, "lang") ?? stack.at(-1);
+    if (token.nesting === 1) stack.push(lang);
+    yield [token, lang];
+    if (token.nesting === -1) stack.pop();
+  }
+}
+
+function attribute(token: Token, name: string): string | undefined {
+  const value = token.attrGet(name);
+  return value === null ? undefined : String(value);
+}
+
+// markdown-it's smartquotes rule, run first on the blocks in another language with that
+// language's marks; the straight quotes it replaces are then gone when it runs on the rest.
+function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
+  for (const [block, lang] of blocksWithLanguage(state.tokens)) {
+    if (block.type !== "inline" || isArabic(lang) || lang === undefined) continue;
+    const primary = lang.toLowerCase().split("-")[0] ?? "";
+    const quotes = QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"];
+    const options = { ...state.md.options, quotes: [...(quotes ?? [])] };
+    smartquotes({ ...state, tokens: [block], md: { ...state.md, options } } as StateCore);
+  }
+}
+
+function arabicNumbers(state: StateCore, digits: DigitStyle): void {
+  for (const [block, blockLang] of blocksWithLanguage(state.tokens)) {
+    // A numbered list's markers are the stylesheet's: `.digits-arab` counts in ٠١٢….
+    if (block.type === "ordered_list_open" && digits === "arab" && isArabic(blockLang))
+      block.attrJoin("class", "digits-arab");
+    if (!block.children) continue;
+    const out: Token[] = [];
+    const stack: (string | undefined)[] = [];
+    let addressLinks = 0; // inside a link whose text is its address (linkified, <…>)
+    for (const child of block.children) {
+      const lang = stack.at(-1) ?? blockLang;
+      if (child.nesting === 1) stack.push(attribute(child, "lang") ?? lang);
+      if (child.nesting === -1) stack.pop();
+      if (child.type === "link_open" && (child.markup === "linkify" || child.markup === "autolink"))
+        addressLinks += 1;
+      if (child.type === "link_close" && (child.markup === "linkify" || child.markup === "autolink"))
+        addressLinks -= 1;
+      if (child.type !== "text" || addressLinks > 0 || !isArabic(lang) || !/\d/.test(child.content)) {
+        out.push(child);
+        continue;
+      }
+      out.push(...splitText(state, child.content, digits));
+    }
+    block.children = out;
+  }
+}
+
+// The text with its dates in a no-wrap span and its directional numbers isolated; a number
+// inside a date is part of the date (a date has no sign or range).
+function splitText(state: StateCore, text: string, digits: DigitStyle): Token[] {
+  const marks: { start: number; end: number; open: string; close: string }[] = [
+    ...datesInText(text).map(([start, end]) => ({
+      start,
+      end,
+      open: '<span class="nowrap">',
+      close: "</span>",
+    })),
+  ];
+  // Arabic-Indic digits read right to left by themselves (UAX #9: AN, not EN): only Latin ones
+  // are isolated.
+  if (digits === "latn") {
+    for (const [start, end] of directionalNumbers(text)) {
+      if (marks.some((mark) => start < mark.end && end > mark.start)) continue;
+      marks.push({ start, end, open: '<bdi dir="ltr">', close: "</bdi>" });
+    }
+  }
+  marks.sort((a, b) => a.start - b.start);
+  const tokens: Token[] = [];
+  const push = (type: "text" | "html_inline", content: string): void => {
+    if (content === "") return;
+    const token = new state.Token(type, "", 0);
+    token.content = type === "text" ? localizeDigits(content, digits) : content;
+    tokens.push(token);
+  };
+  let at = 0;
+  for (const mark of marks) {
+    push("text", text.slice(at, mark.start));
+    push("html_inline", mark.open);
+    push("text", text.slice(mark.start, mark.end));
+    push("html_inline", mark.close);
+    at = mark.end;
+  }
+  push("text", text.slice(at));
+  return tokens;
+}

@@ -1,0 +1,63 @@
+import { parse } from "node-html-parser";
+import { describe, expect, it } from "vitest";
+import { createRenderer } from "../../src/content/markdown.ts";
+
+const arab = createRenderer({ arabicQuotes: true, digits: "arab" });
+const latn = createRenderer({ arabicQuotes: true, digits: "latn" });
+
+const SOURCE = [
+  "بلغ العدد 2254 في 6 فبراير/شباط 2023، بتراجع -0.5 و10–20%.",
+  "",
+  "| البند | القيمة |",
+  "| --- | --- |",
+  "| أ | 15 |",
+  "",
+  "- البند 3",
+  "",
+  "`x = 42` و https://example.org/2023/ و[المادة 7](https://example.org/7)",
+  "",
+  "Up 12 points in 2023.",
+  "{lang=en dir=ltr}",
+  "",
+  "```",
+  "let y = 99;",
+  "```",
+].join("\n");
+
+describe("digits: arab in the body", () => {
+  const html = arab(SOURCE).html;
+  const root = parse(html);
+
+  it("writes Arabic text's numbers in Arabic-Indic digits, dates, tables, lists and link text included", () => {
+    const arabicText = [
+      root.querySelector("p")?.text,
+      root.querySelector("td:last-child")?.text,
+      root.querySelector("li")?.text,
+      root.querySelectorAll("a").find((a) => !a.getAttribute("dir"))?.text,
+    ].join(" ");
+    expect(arabicText).toMatch(/٢٢٥٤.*٦ فبراير\/شباط ٢٠٢٣.*٠.٥.*١٠–٢٠.*١٥.*٣.*٧/);
+    expect(arabicText).not.toMatch(/[0-9]/);
+  });
+
+  it("leaves code, web addresses, hrefs and a Latin passage as written", () => {
+    expect(root.querySelector("p code")?.text).toBe("x = 42");
+    expect(root.querySelector("pre")?.text).toContain("let y = 99;");
+    expect(root.querySelector('a[dir="ltr"]')?.text).toBe("https://example.org/2023/");
+    expect(root.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([
+      "https://example.org/2023/",
+      "https://example.org/7",
+    ]);
+    expect(root.querySelector('p[lang="en"]')?.text).toBe("Up 12 points in 2023.");
+  });
+
+  it("gives the text for word counts and descriptions the same digits as the page", () => {
+    expect(arab(SOURCE).text).toContain("٢٢٥٤");
+    expect(latn(SOURCE).text).toContain("2254");
+  });
+
+  it("changes nothing with digits: latn but the isolation and the no-wrap dates", () => {
+    const plain = latn(SOURCE).html.replace(/<\/?bdi[^>]*>|<span class="nowrap">|<\/span>/g, "");
+    expect(plain).not.toMatch(/[\u0660-\u0669]/);
+    expect(plain).toContain("بلغ العدد 2254 في 6 فبراير/شباط 2023، بتراجع -0.5 و10–20%.");
+  });
+});
