@@ -79,8 +79,18 @@ export function siteText(content: {
   for (const article of content.articles) {
     // An article's body comes with its characters, gathered when it was rendered (the text its
     // HTML shows): scanning the markup again would cost a tenth of a second per 1,000 articles.
-    const { html, ...fields } = article as { html?: unknown; characters?: unknown };
-    collectStrings(typeof fields.characters === "string" ? fields : article, parts);
+    // The source file's path is never shown, and names wherever the build machine keeps content/:
+    // left out, or the Latin faces (and every page naming them) would change with the folder.
+    const {
+      html,
+      file: _file,
+      ...fields
+    } = article as {
+      html?: unknown;
+      file?: unknown;
+      characters?: unknown;
+    };
+    collectStrings(typeof fields.characters === "string" ? fields : { html, ...fields }, parts);
   }
   return distinctCharacters(parts);
 }

@@ -137,9 +137,13 @@ describe("an article with a lead photo and two body photos", () => {
     expect(media.filter((name) => /^(?:street|market)-.*(?:share|x)/.test(name))).toEqual([]);
   });
 
-  it("lists an article with a lead photo with its 4:3 thumbnail, in AVIF, WebP and JPEG", async () => {
-    const home = parse(await readFile(path.join(site, "index.html"), "utf8"));
-    const items = home.querySelectorAll(".article-list > li");
+  it("lists an article with a lead photo with its 4:3 thumbnail in a month's list, in AVIF, WebP and JPEG", async () => {
+    // The front page leads with the photo itself; a month's list shows the thumbnail.
+    const published = page.querySelector("time[datetime]")?.getAttribute("datetime") ?? "";
+    const [year, month] = published.split("-");
+    expect(year).toMatch(/^\d{4}$/);
+    const list = path.join(site, "archive", year ?? "", month ?? "", "index.html");
+    const items = parse(await readFile(list, "utf8")).querySelectorAll(".article-list > li");
     const gaza = items.find(
       (item) => item.querySelector("h2 a")?.getAttribute("href") === "/news/articles/gaza-port/",
     );
