@@ -73,7 +73,8 @@ describe("a site with authors", () => {
 
   it("links bylines in lists too, and leaves an unsigned article without one", async () => {
     const home = await html("");
-    const items = home.querySelectorAll(".article-list li");
+    // The front page: the lead story first, then the lists beside and under it.
+    const items = home.querySelectorAll(".lead-story, .article-list li");
     expect(items.map((item) => item.querySelector(".byline")?.text ?? "")).toEqual([
       "قسم الأخبار، سارة الاحمد و رويترز",
       "قسم الأخبار",
