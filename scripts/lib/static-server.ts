@@ -1,7 +1,7 @@
 // A small static file server for a built site, on loopback: what a static host does, for browser tests and the audit.
 
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -15,6 +15,11 @@ export interface StaticServerOptions {
   compress?: boolean;
   /** Headers sent with every response, such as the shipped Content-Security-Policy. */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Send each path the headers the site's own `_headers` file gives it, as Netlify and
+   * Cloudflare Pages do (each page its own Content-Security-Policy: the search page's differs).
+   */
+  headersFile?: boolean;
 }
 
 export interface StaticServer {
@@ -48,8 +53,11 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = path.resolve(options.root);
+  const rules = options.headersFile ? await readFile(path.join(root, "_headers"), "utf8") : "";
   const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(options.headers ?? {}))
+    const pathname = (request.url ?? "/").split(/[?#]/)[0] ?? "/";
+    const fromFile = options.headersFile ? headersFor(rules, pathname) : {};
+    for (const [name, value] of Object.entries({ ...options.headers, ...fromFile }))
       response.setHeader(name, value);
     serve(root, options.compress ?? false, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
@@ -62,6 +70,29 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => closeServer(server) };
+}
+
+/**
+ * The headers a `_headers` file gives a path: those of every rule whose pattern matches (`*`
+ * matches anything, even nothing), a header named twice joined with ", " as Netlify does (a
+ * second Content-Security-Policy would then be enforced too).
+ * @example headersFor("/*\n  X-Frame-Options: DENY\n", "/a/") //=> { "X-Frame-Options": "DENY" }
+ */
+export function headersFor(file: string, pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let matches = false;
+  for (const line of file.split("\n")) {
+    if (line === "") continue;
+    if (!line.startsWith(" ")) {
+      const pattern = line.split("*").map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, "\\$&"));
+      matches = new RegExp(`^${pattern.join(".*")}$`).test(pathname);
+      continue;
+    }
+    if (!matches) continue;
+    const [name = "", value = ""] = line.trim().split(/: (.*)/s);
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+  }
+  return headers;
 }
 
 /**

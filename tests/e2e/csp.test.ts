@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
+import { headersFor } from "../../scripts/lib/static-server.ts";
 import {
   contentSecurityPolicy,
   SEARCH_CSP_DIRECTIVES,
@@ -304,26 +305,4 @@ function serveSite(root: string): Server {
       response.end(await readFile(path.join(root, "404.html")));
     }
   });
-}
-
-/**
- * The headers a `_headers` file gives a path: those of every rule whose pattern matches (`*`
- * matches anything, even nothing), a header named twice joined with ", " as Netlify does (a
- * second Content-Security-Policy would then be enforced too).
- */
-function headersFor(file: string, pathname: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  let matches = false;
-  for (const line of file.split("\n")) {
-    if (line === "") continue;
-    if (!line.startsWith(" ")) {
-      const pattern = line.split("*").map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, "\\$&"));
-      matches = new RegExp(`^${pattern.join(".*")}$`).test(pathname);
-      continue;
-    }
-    if (!matches) continue;
-    const [name = "", value = ""] = line.trim().split(/: (.*)/s);
-    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-  }
-  return headers;
 }

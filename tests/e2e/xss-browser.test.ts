@@ -4,12 +4,11 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
 import { createRenderer } from "../../src/content/markdown.ts";
-import { contentSecurityPolicy } from "../../src/publish/http-headers.ts";
 import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { readFixtures } from "../helpers/fixtures.ts";
 
@@ -58,10 +57,8 @@ beforeAll(async () => {
   contentDir = await mkdtemp(path.join(tmpdir(), "sahifa-xss-site-"));
   await writeXssSite(contentDir);
   built = await buildFixture(contentDir, "https://example.org/");
-  server = await startStaticServer({
-    root: built.site,
-    headers: { "content-security-policy": contentSecurityPolicy("header") },
-  });
+  // Each path gets the policy the built _headers file gives it, as Netlify and Cloudflare do.
+  server = await startStaticServer({ root: built.site, headersFile: true });
   browser = await launchChromium();
 }, 240_000);
 
@@ -93,7 +90,7 @@ function cleanVisit(): Visit {
   };
 }
 
-async function visit(url: string): Promise<Visit> {
+async function visit(url: string, afterLoad?: (page: Page) => Promise<void>): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const result: Visit = cleanVisit();
@@ -128,6 +125,7 @@ async function visit(url: string): Promise<Visit> {
   });
   try {
     await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
+    await afterLoad?.(page);
     // Give anything deferred (event handlers, timers, image errors) a moment to fire.
     await page.mouse.move(10, 10);
     await page.waitForTimeout(50);
@@ -178,9 +176,23 @@ describe("the XSS suite in Chromium under the shipped CSP", () => {
       40,
     );
     expect(pages).toContain("/articles/hostile/");
+    expect(pages).toContain("/search/");
     for (const url of pages) {
       const result = await visit(url);
-      expect(result, url).toEqual(cleanVisit());
+      // The search page runs exactly one script, the site's own; nothing else runs anywhere.
+      const expected = { ...cleanVisit(), executableScripts: url === "/search/" ? 1 : 0 };
+      expect(result, url).toEqual(expected);
     }
   }, 600_000);
+
+  it("shows the hostile headlines and text as search results without running any of them", async () => {
+    // Words the fixtures' headlines carry, so each query lists many of the hostile articles.
+    for (const query of ["script", "alert", "onerror", "javascript"]) {
+      const result = await visit(`/search/?q=${encodeURIComponent(query)}`, async (page) => {
+        await page.locator("#search-results > li").first().waitFor({ timeout: 30_000 });
+        expect(await page.locator("#search-results > li").count(), query).toBeGreaterThan(0);
+      });
+      expect(result, query).toEqual({ ...cleanVisit(), executableScripts: 1 });
+    }
+  }, 240_000);
 });
