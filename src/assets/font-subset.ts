@@ -79,18 +79,8 @@ export function siteText(content: {
   for (const article of content.articles) {
     // An article's body comes with its characters, gathered when it was rendered (the text its
     // HTML shows): scanning the markup again would cost a tenth of a second per 1,000 articles.
-    // The source file's path is never shown, and names wherever the build machine keeps content/:
-    // left out, or the Latin faces (and every page naming them) would change with the folder.
-    const {
-      html,
-      file: _file,
-      ...fields
-    } = article as {
-      html?: unknown;
-      file?: unknown;
-      characters?: unknown;
-    };
-    collectStrings(typeof fields.characters === "string" ? fields : { html, ...fields }, parts);
+    const { html, ...fields } = article as { html?: unknown; characters?: unknown };
+    collectStrings(typeof fields.characters === "string" ? fields : article, parts);
   }
   return distinctCharacters(parts);
 }
@@ -158,9 +148,18 @@ function collectStrings(value: unknown, into: string[]): void {
   ) {
     // Plain records only: a luxon DateTime carries zone and locale names, never page text
     // (dates are written by the date formatters, from the alphabet above).
-    for (const item of Object.values(value)) collectStrings(item, into);
+    for (const [key, item] of Object.entries(value)) {
+      if (!NEVER_DRAWN.has(key)) collectStrings(item, into);
+    }
   }
 }
+
+/**
+ * Fields that are never drawn as text: the source file's path (wherever the build machine keeps
+ * content/), the URL path and slug, and a photo's file name and field. Left out, or the Latin
+ * faces, and every page naming them, would change with the folder or a photo's file name.
+ */
+const NEVER_DRAWN: ReadonlySet<string> = new Set(["file", "path", "slug", "src", "field"]);
 
 function range(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);

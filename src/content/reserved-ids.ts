@@ -13,6 +13,13 @@ export const LAYOUT_IDS: readonly string[] = [
   "related-heading",
   "archive-gregorian",
   "archive-hijri",
+  "site-search-q",
+  "latest-heading",
+  "more-heading",
+  "search-form",
+  "search-q",
+  "search-status",
+  "search-results",
 ];
 
 /**

@@ -170,10 +170,11 @@ function SectionBlock(props: {
   children: ComponentChildren;
 }) {
   const { site, section, children } = props;
-  const id = `section-${section.slug}`;
+  // Named by aria-label rather than an id made from the slug: an id a template computes could
+  // clash with one an editor writes in an article ({#…}), which only fixed ids are checked against.
   return (
-    <section class="front-block" aria-labelledby={id}>
-      <h2 id={id} class="block-heading">
+    <section class="front-block" aria-label={section.name}>
+      <h2 class="block-heading">
         <a href={sitePath(site, section.path)}>{section.name}</a>
       </h2>
       {children}

@@ -105,9 +105,10 @@ describe("an article's time of day", () => {
 
 describe("times in lists", () => {
   it("shows the time of the newest article's day's stories only", async () => {
-    const items = (await html(site, "")).querySelectorAll(".article-list li");
+    // The front page: the lead story first, then the lists beside and under it.
+    const items = (await html(site, "")).querySelectorAll(".lead-story, .article-list li");
     const shown = items.map((item) => [
-      item.querySelector("h2 a")?.getAttribute("href"),
+      item.querySelector("h2 a, h3 a")?.getAttribute("href"),
       item.querySelector(".time-of-day")?.text ?? "",
     ]);
     expect(shown).toEqual([
