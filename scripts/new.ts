@@ -63,7 +63,14 @@ async function createArticle(site: Site): Promise<void> {
   const folder = path.join(options.contentDir, "articles");
   const chosen = chooseSlug({ title, slug: values.slug, day, taken: await takenSlugs(folder) });
   const file = path.join(folder, articleFileName(day, chosen.slug));
-  const text = articleSkeleton({ title, slug: chosen.slug, day, draft: values.draft, language });
+  const text = articleSkeleton({
+    title,
+    slug: chosen.slug,
+    day,
+    draft: values.draft,
+    language,
+    sections: site.sections.map((section) => section.name),
+  });
   // Never write a file the build would refuse: the skeleton goes through the build's own check.
   const problems = checkArticleText(text, file, site.timeZone);
   if (problems.length > 0) throw new ContentError(problems, language);

@@ -123,6 +123,8 @@ export function articleSkeleton(input: {
   day: string;
   draft: boolean;
   language: MessageLanguage;
+  /** The site's section names (site.yaml), offered in the section line; none: no section line. */
+  sections?: readonly string[];
 }): string {
   const fields: Record<string, unknown> = {
     title: input.title.trim(),
@@ -135,7 +137,7 @@ export function articleSkeleton(input: {
   const yaml = new Document(fields).toString({ lineWidth: 0, flowCollectionPadding: false });
   const optional = [
     OPTIONAL_FIELDS_INTRO[input.language],
-    ...optionalFields(input.day).map((line) => `# ${line}`),
+    ...optionalFields(input.day, input.sections, input.language).map((line) => `# ${line}`),
   ];
   return `---\n${yaml}${optional.join("\n")}\n---\n\n${PLACEHOLDER_BODY}\n`;
 }
@@ -148,10 +150,26 @@ const OPTIONAL_FIELDS_INTRO: Message = {
   ar: `# حقول اختيارية: احذف علامة # من أول السطر لتستعمله (يصف README.md في قسم «${FIELDS_HEADING}» كل الحقول، ومنها lang وdir وdraft)`,
 };
 
-/** The optional fields with example values that pass the schema as they are. */
-function optionalFields(day: string): string[] {
+const SECTIONS_NOTE: Message = { en: "one of:", ar: "واحد من:" };
+
+/**
+ * The optional fields with example values that pass the schema as they are; the section is the
+ * site's first, with the others named after it (a section site.yaml does not declare is an error).
+ */
+function optionalFields(
+  day: string,
+  sections: readonly string[] = ["اقتصاد"],
+  language: MessageLanguage = "ar",
+): string[] {
+  const [first] = sections;
+  const section =
+    first === undefined
+      ? []
+      : sections.length === 1
+        ? [`section: ${first}`]
+        : [`section: ${first}  # ${SECTIONS_NOTE[language]} ${sections.join("، ")}`];
   return [
-    "section: اقتصاد",
+    ...section,
     "author: اسم الكاتب",
     "dateline: دمشق",
     "source: {name: وكالات, url: https://example.org/news/1}",

@@ -118,6 +118,18 @@ describe("articleSkeleton", () => {
     ]);
   });
 
+  it("offers the site's own first section, naming the others, or no section line when it has none", () => {
+    const names = ["سياسة", "اقتصاد", "مجتمع"];
+    const text = articleSkeleton({ ...skeleton("ar"), sections: names });
+    expect(text).toMatch(/^# section: سياسة {2}# واحد من: سياسة، اقتصاد، مجتمع$/m);
+    const uncommented = text.replace(/^# (?=[a-z]+: )/gm, "");
+    expect(parseFrontmatter(uncommented).data).toMatchObject({ section: "سياسة" });
+    expect(checkArticleText(uncommented, "a.md", "Asia/Riyadh")).toEqual([]);
+    const english = articleSkeleton({ ...skeleton("en"), sections: ["ثقافة"] });
+    expect(english).toMatch(/^# section: ثقافة$/m);
+    expect(articleSkeleton({ ...skeleton("ar"), sections: [] })).not.toMatch(/^# section:/m);
+  });
+
   it("still passes the build's check with every optional field uncommented", () => {
     const text = articleSkeleton(skeleton("en")).replace(/^# (?=[a-z]+: )/gm, "");
     expect(parseFrontmatter(text).data).toMatchObject({

@@ -3,6 +3,7 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLACEHOLDER_BODY } from "../../src/content/new-article.ts";
 import {
   articleText,
   makeTempDir,
@@ -56,9 +57,11 @@ describe("npm run new", () => {
       /^بُني .*_site: \d+ صفح(?:ة|ات)، مقالان، لا مسودات، لا مقالات مجدولة، تحذيران، /,
     );
     // The placeholders are pointed out, at their lines, not published silently.
+    const bodyLine = (await readFile(file, "utf8")).split("\n").indexOf(PLACEHOLDER_BODY) + 1;
+    expect(bodyLine).toBeGreaterThan(10);
     expect(build.stderr.split("\n")).toEqual([
       `${file}:3: تحذير: standfirst: ما زال النص المؤقت الذي وضعه npm run new`,
-      `${file}:16: تحذير: ما زال في المتن النص المؤقت الذي وضعه npm run new`,
+      `${file}:${bodyLine}: تحذير: ما زال في المتن النص المؤقت الذي وضعه npm run new`,
       "",
     ]);
     const page = await readFile(
