@@ -22,6 +22,7 @@ import {
   startBuildFolder,
 } from "./output-folder.ts";
 import { sahifaPlugin } from "./plugin.ts";
+import { searchInput, startSearchIndex } from "./search-index.ts";
 import { PRECOMPRESSION_STAMP, precompressSite } from "./precompress.ts";
 import { exampleAddressWarnings } from "../publish/site-address.ts";
 
@@ -78,6 +79,11 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   // Photos are checked and made before Eleventy starts too: a bad photo is in the same report.
   const photos = await photosOf(context, content);
   context.preloaded = content;
+  // Pagefind takes the records in its own process while Eleventy renders the pages.
+  if (content.site.search) {
+    const { records, language } = searchInput(content, undefined);
+    context.searchIndexing = { content, indexing: startSearchIndex(records, language) };
+  }
   const staging = await startBuildFolder(outputDir);
   // The photo files go into the new folder while Eleventy renders the pages: 22 links a lead
   // photo, about half a second at 1,000 photos, done by libuv's threads beside the main thread.
@@ -124,6 +130,7 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   } catch (error) {
     // Links still being made would land in a folder being removed.
     await written.catch(() => undefined);
+    await context.searchIndexing?.indexing.discard();
     await discardBuildFolder(staging);
     throw findContentError(error) ?? error;
   }

@@ -14,6 +14,7 @@ import { publishArticlePhotos, type PublishedPhotos } from "./photos.ts";
 import type { SitePhotos } from "../templates/picture.tsx";
 import { createPreviewState, type PreviewState } from "./preview.tsx";
 import type { BuildSnapshot } from "./rebuild.ts";
+import type { SearchIndexing } from "./search-index.ts";
 import { createWoff2Lock, type Woff2Lock } from "../assets/woff2-lock.ts";
 
 export type SiteImageFiles = Awaited<ReturnType<typeof buildSiteImages>>;
@@ -44,6 +45,11 @@ export interface BuildContext {
    * them again.
    */
   photoFiles: { folder: string; photos: SitePhotos; written: Promise<void> } | undefined;
+  /**
+   * The search index a build started right after the content check (Pagefind's own process
+   * takes the records while Eleventy renders); the plugin writes it when that content is built.
+   */
+  searchIndexing: { content: Content; indexing: SearchIndexing } | undefined;
   /** What the templates remember: reused markup, formatted dates. */
   readonly templates: TemplateMemo;
   /** One wawoff2 call at a time: the font subsets and the drawn images are made together. */
@@ -80,6 +86,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
     stylesheets: undefined,
     photos: undefined,
     photoFiles: undefined,
+    searchIndexing: undefined,
     templates: new TemplateMemo(),
     woff2: createWoff2Lock(),
     session: {

@@ -115,8 +115,12 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
       await early.written;
     else if (!session.watching) await writePhotoFiles(directories.output, built.photos);
     // Last, once every page is written; before the swap, so a failed index publishes nothing.
-    if (built.content.site.search)
-      await indexForSearch(directories.output, built, session, console);
+    if (built.content.site.search) {
+      const early = context.searchIndexing;
+      if (!session.watching && early?.content === built.content)
+        await early.indexing.write(directories.output);
+      else await indexForSearch(directories.output, built, session, console);
+    }
     if (session.watching) {
       await removePages(directories.output, built.pages.removed);
       session.last = built.snapshot;
