@@ -1,6 +1,6 @@
 // Loads one page cold in Chromium under network and CPU throttling (CDP), and measures bytes, requests, LCP and CLS.
 
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import {
   classifyResource,
   RESOURCE_CLASSES,
@@ -71,27 +71,9 @@ export async function measurePage(
   options: MeasureOptions = {},
 ): Promise<LoadFigures> {
   const { network = SLOW_4G, cpuSlowdown = CPU_SLOWDOWN, settleMs = 2_000 } = options;
-  const { deviceScaleFactor, ...viewport } = MOBILE_VIEWPORT;
-  const context = await browser.newContext({
-    viewport,
-    deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const { context, page, cdp } = await openThrottledPage(browser, network, cpuSlowdown);
   try {
-    const page = await context.newPage();
     await page.addInitScript({ content: OBSERVE_PAINT_AND_SHIFTS });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", {
-      offline: false,
-      latency: network.latency,
-      downloadThroughput: network.downloadThroughput,
-      uploadThroughput: network.uploadThroughput,
-    });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
-
     const classes = new Map<string, ResourceClass>();
     const bytes = emptyRecord();
     const requests = emptyRecord();
@@ -112,6 +94,43 @@ export async function measurePage(
     return { status: response?.status() ?? 0, bytes, requests, lcp: metrics.lcp, cls: metrics.cls };
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * A fresh context (empty cache) on Lighthouse's mobile screen and a page in it, with the cache
+ * disabled, `network` emulated and the CPU slowed through the page's DevTools session. The
+ * caller closes the context.
+ * @example const { context, page } = await openThrottledPage(browser, SLOW_4G, CPU_SLOWDOWN)
+ */
+export async function openThrottledPage(
+  browser: Browser,
+  network: NetworkConditions,
+  cpuSlowdown: number,
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
+  const { deviceScaleFactor, ...viewport } = MOBILE_VIEWPORT;
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: network.latency,
+      downloadThroughput: network.downloadThroughput,
+      uploadThroughput: network.uploadThroughput,
+    });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
+    return { context, page, cdp };
+  } catch (error) {
+    await context.close();
+    throw error;
   }
 }
 

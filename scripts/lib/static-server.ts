@@ -20,6 +20,17 @@ export interface StaticServerOptions {
    * Cloudflare Pages do (each page its own Content-Security-Policy: the search page's differs).
    */
   headersFile?: boolean;
+  /** Told of every response once it is sent: what the bench counts as a page's bytes. */
+  onResponse?: (sent: SentResponse) => void;
+}
+
+/** One response as it went out. */
+export interface SentResponse {
+  /** The request's path and query, as the browser asked for it. */
+  url: string;
+  status: number;
+  /** Bytes on the wire: status line, headers and body as sent (compressed when it was). */
+  bytes: number;
 }
 
 export interface StaticServer {
@@ -59,6 +70,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const fromFile = options.headersFile ? headersFor(rules, pathname) : {};
     for (const [name, value] of Object.entries({ ...options.headers, ...fromFile }))
       response.setHeader(name, value);
+    // A connection carries one response at a time (HTTP/1.1, no pipelining from browsers), so
+    // what its socket wrote meanwhile is this response.
+    const { onResponse } = options;
+    const written = request.socket.bytesWritten;
+    if (onResponse)
+      response.once("finish", () =>
+        onResponse({
+          url: request.url ?? "/",
+          status: response.statusCode,
+          bytes: request.socket.bytesWritten - written,
+        }),
+      );
     serve(root, options.compress ?? false, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
       response.end(String(error));

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   resolveRequestPath,
   startStaticServer,
+  type SentResponse,
   type StaticServer,
 } from "../../scripts/lib/static-server.ts";
 
@@ -86,6 +88,28 @@ describe("startStaticServer", () => {
   });
 });
 
+describe("startStaticServer's onResponse", () => {
+  it("reports the bytes each response put on the wire, two in turn on one connection", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "sahifa-server-"));
+    await writeFile(path.join(root, "index.html"), "<!doctype html>".padEnd(3000, "س"));
+    await writeFile(path.join(root, "404.html"), "not found page");
+    const sent: SentResponse[] = [];
+    const server = await startStaticServer({ root, onResponse: (response) => sent.push(response) });
+    try {
+      const received = await getInTurn(server.url, ["/", "/missing?q=1"]);
+      expect(received[0]).toBeGreaterThan(Buffer.byteLength("<!doctype html>".padEnd(3000, "س")));
+      await expect.poll(() => sent.length).toBe(2);
+      expect(sent).toEqual([
+        { url: "/", status: 200, bytes: received[0] },
+        { url: "/missing?q=1", status: 404, bytes: received[1] },
+      ]);
+    } finally {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
 interface Got {
   status: number;
   type: string | undefined;
@@ -112,5 +136,34 @@ function get(url: string, acceptEncoding?: string): Promise<Got> {
     })
       .on("error", reject)
       .end();
+  });
+}
+
+/** GETs the paths one after the other on one kept-alive connection: the bytes of each response. */
+function getInTurn(base: string, paths: readonly string[]): Promise<number[]> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const sizes: number[] = [];
+    let buffer = Buffer.alloc(0);
+    const ask = () =>
+      socket.write(`GET ${paths[sizes.length]} HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+    socket.on("connect", ask);
+    socket.on("error", reject);
+    socket.on("data", (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      const headEnd = buffer.indexOf("\r\n\r\n");
+      const length = /content-length: (\d+)/i.exec(buffer.subarray(0, headEnd).toString())?.[1];
+      if (headEnd === -1 || length === undefined) return;
+      const size = headEnd + 4 + Number(length);
+      if (buffer.length < size) return;
+      sizes.push(size);
+      buffer = buffer.subarray(size);
+      if (sizes.length < paths.length) ask();
+      else {
+        socket.end();
+        resolve(sizes);
+      }
+    });
   });
 }
