@@ -4,7 +4,7 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "nod
 import path from "node:path";
 import sharp from "sharp";
 import { samplePhoto } from "./bench-photos.ts";
-import { measureRun, type Command, type RunResult } from "./bench-process.ts";
+import { measureRun, median, type Command, type RunResult } from "./bench-process.ts";
 import { generateCorpus, writeCorpus, type CorpusFile } from "./corpus.ts";
 
 /** cold: an empty photo cache; warm: the cache kept, the output removed; plain: no photos. */
@@ -102,13 +102,6 @@ export async function benchPhotoSite(options: PhotoBenchOptions): Promise<PhotoB
 
 /** The photo rows as a Markdown table, with the warm / no-photos ratio the issue limits to 1.2. */
 export function formatPhotoReport(bench: PhotoBench, runs: number): string {
-  const median = (list: readonly number[]) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2
-      ? (sorted[middle] ?? 0)
-      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  };
   const wall = (row: PhotoRow) => median(bench.rows[row]?.runs.map((run) => run.seconds) ?? []);
   const cpu = (row: PhotoRow) => median(bench.rows[row]?.runs.map((run) => run.cpuSeconds) ?? []);
   const labels: Record<PhotoRow, string> = {

@@ -143,6 +143,18 @@ export async function measureRebuilds(server: DevServer, edits: number): Promise
   }
 }
 
+/**
+ * The median of a list (the mean of the middle two when it is even; 0 when it is empty).
+ * @example median([3, 1, 2, 10]) //=> 2.5
+ */
+export function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

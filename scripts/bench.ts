@@ -1,6 +1,16 @@
-// npm run bench: builds synthetic archives of N articles with Sahifa and with plain Eleventy, alternating, and reports times, pages/s and peak memory; then the photo rows.
+// npm run bench: builds synthetic archives of N articles with Sahifa and with plain Eleventy, alternating, and reports times, pages/s and peak memory; then the search and photo rows.
 
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,11 +24,21 @@ import {
 import {
   freePort,
   measureRebuilds,
+  median,
   type Rebuild,
   measureRun,
   type Command,
   type RunResult,
 } from "./bench-process.ts";
+import {
+  formatSearchReport,
+  indexSize,
+  measureQueries,
+  pagefindVersion,
+  timeIndexing,
+  type SearchQueries,
+  type SearchSize,
+} from "./bench-search.ts";
 import { CORPUS_SECTIONS, generateCorpus, readAstanaText, writeCorpus } from "./corpus.ts";
 
 const { values } = parseArgs({
@@ -29,8 +49,10 @@ const { values } = parseArgs({
     edits: { type: "string", default: "3" },
     doc: { type: "string", default: "docs/performance.md" },
     "print-only": { type: "boolean", default: false },
-    // What to run: the builder comparison by size, the dev server's rebuild, the photo rows.
-    rows: { type: "string", default: "builds,rebuild,photos" },
+    // What to run: the builder comparison by size, the dev server's rebuild, search, photos.
+    rows: { type: "string", default: "builds,rebuild,search,photos" },
+    // Search: index and builds at these sizes, and cold queries on the largest.
+    "search-sizes": { type: "string", default: "1000,4000" },
     "photo-rows": { type: "string", default: PHOTO_ROWS.join(",") },
     "photo-articles": { type: "string", default: "1000" },
     // A disk cache to use and keep (a later run with --photo-rows warm,plain reuses it).
@@ -44,33 +66,43 @@ const { values } = parseArgs({
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY_CLI = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-const sizes = values.sizes.split(",").map((size) => Number(size.trim().replace(/_/g, "")));
+const sizes = sizeList(values.sizes);
+const searchSizes = sizeList(values["search-sizes"]);
 const runs = Number(values.runs);
 const rebuildSize = Number(values["rebuild-size"]);
 const edits = Number(values.edits);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !(runs >= 1)) {
-  throw new Error("--sizes takes whole numbers ≥ 1 separated by commas; --runs a whole number ≥ 1");
+if (
+  [...sizes, ...searchSizes].some((size) => !Number.isInteger(size) || size < 1) ||
+  !(runs >= 1)
+) {
+  throw new Error(
+    "--sizes and --search-sizes take whole numbers ≥ 1 separated by commas; --runs a whole number ≥ 1",
+  );
 }
-const rows = listOption("--rows", values.rows, ["builds", "rebuild", "photos"] as const);
+const rows = listOption("--rows", values.rows, ["builds", "rebuild", "search", "photos"] as const);
 const photoRows = listOption("--photo-rows", values["photo-rows"], PHOTO_ROWS);
 const photoArticles = Number(values["photo-articles"].replace(/_/g, ""));
 if (!Number.isInteger(photoArticles) || photoArticles < 1) {
   throw new Error("--photo-articles takes a whole number ≥ 1");
 }
 
-// "Sahifa + twins": the same build with precompression on (npm run build -- --precompress).
-type Builder = "Sahifa" | "Sahifa + twins" | "Eleventy";
-const BUILDERS: readonly Builder[] = ["Sahifa", "Sahifa + twins", "Eleventy"];
+// "Sahifa, search off": the same corpus with `search: false` in its site.yaml (plain Eleventy
+// builds no search index: the like-for-like row). "Sahifa + twins": the default build with
+// precompression on (npm run build -- --precompress).
+type Builder = "Sahifa" | "Sahifa, search off" | "Sahifa + twins" | "Eleventy";
+const BUILDERS: readonly Builder[] = ["Sahifa", "Sahifa, search off", "Sahifa + twins", "Eleventy"];
 
 // Markers around the figures in the doc: a rerun replaces what is between them, nothing else.
 const START = "<!-- bench:start (written by npm run bench) -->";
 const END = "<!-- bench:end -->";
 const PHOTOS_START = "<!-- bench:photos:start (written by npm run bench) -->";
 const PHOTOS_END = "<!-- bench:photos:end -->";
+const SEARCH_START = "<!-- bench:search:start (written by npm run bench) -->";
+const SEARCH_END = "<!-- bench:search:end -->";
 
 interface SizeResult {
   articles: number;
-  builds: Record<Builder, { pages: number; runs: RunResult[] }>;
+  builds: Partial<Record<Builder, { pages: number; runs: RunResult[] }>>;
 }
 
 interface RebuildResult {
@@ -86,36 +118,47 @@ const results: SizeResult[] = [];
 let retired = 0;
 let rebuild: RebuildResult | undefined;
 let photos: PhotoBench | undefined;
+const searchSizeResults: SearchSize[] = [];
+let searchQueries: SearchQueries | undefined;
 
 try {
+  // One build first, untimed: scripts/run.mjs compiles the sources when they changed, and the
+  // disk cache fills (fonts, stylesheet), which no timed build should pay for.
+  if (rows.includes("builds") || rows.includes("search")) {
+    const corpus = await prepareCorpus(1);
+    await measureRun(buildCommand("Sahifa", corpus, path.join(corpus.folder, "warm-up")));
+  }
   for (const articles of rows.includes("builds") ? sizes : []) {
-    const corpus = await prepareCorpus(articles);
-    const result: SizeResult = {
-      articles,
-      builds: {
-        Sahifa: { pages: 0, runs: [] },
-        "Sahifa + twins": { pages: 0, runs: [] },
-        Eleventy: { pages: 0, runs: [] },
-      },
-    };
-    for (let run = 0; run < runs; run++) {
-      // Alternate who goes first, so neither always builds on a warmer disk cache.
-      const order: Builder[] = run % 2 === 0 ? [...BUILDERS] : [...BUILDERS].reverse();
-      for (const builder of order) {
-        const output = path.join(corpus.folder, `out-${builder}`);
-        // The last run's output is moved aside, not deleted: ext4 skips inodes freed in the last
-        // half minute when it allocates new ones, so deleting 15,000 files just before a build
-        // made that build pay for the deletion (seconds of system time). Removed at the end.
-        await retire(output);
-        const measured = await measureRun(buildCommand(builder, corpus, output));
-        result.builds[builder].runs.push(measured);
-        result.builds[builder].pages = await countPages(output);
-        console.log(
-          `N=${articles} ${builder} run ${run + 1}/${runs}: ${measured.seconds.toFixed(2)} s wall, ${measured.cpuSeconds.toFixed(2)} s CPU, ${megabytes(measured.peakRss)} MB`,
-        );
-      }
+    results.push(await measureBuilders(await prepareCorpus(articles), BUILDERS));
+  }
+  if (rows.includes("search")) {
+    for (const articles of searchSizes) {
+      const corpus = await prepareCorpus(articles);
+      // The builder comparison's builds of this size when it ran, else these two alone.
+      const builds =
+        results.find((result) => result.articles === articles)?.builds ??
+        (await measureBuilders(corpus, ["Sahifa", "Sahifa, search off"])).builds;
+      // The last default build's output is still in place (retire moves it only before the next).
+      const site = path.join(corpus.folder, "out-Sahifa");
+      const indexing = await timeIndexing(
+        corpus.content,
+        (run) => path.join(corpus.folder, `index-${run}`),
+        runs,
+      );
+      console.log(
+        `search N=${articles}: Pagefind alone ${indexing.runs.map((run) => `${run.seconds.toFixed(2)} s`).join(", ")}`,
+      );
+      searchSizeResults.push({
+        articles,
+        records: indexing.records,
+        index: await indexSize(site),
+        indexing: indexing.runs,
+        on: builds.Sahifa?.runs ?? [],
+        off: builds["Sahifa, search off"]?.runs ?? [],
+      });
+      if (articles === Math.max(...searchSizes))
+        searchQueries = { articles, loads: await measureQueries(site, runs) };
     }
-    results.push(result);
   }
   if (rebuildSize > 0 && rows.includes("rebuild")) {
     const corpus = await prepareCorpus(rebuildSize);
@@ -168,6 +211,11 @@ if (results.length > 0 || rebuild) {
   console.log(`\n${report}`);
   if (!values["print-only"]) await updateDoc(doc, START, END, report);
 }
+if (searchSizeResults.length > 0) {
+  const report = `${machineLine(loadBefore)}\n\n${formatSearchReport(searchSizeResults, searchQueries, await pagefindVersion())}`;
+  console.log(`\n${report}`);
+  if (!values["print-only"]) await updateDoc(doc, SEARCH_START, SEARCH_END, report);
+}
 if (photos) {
   const report = `${machineLine(loadBefore)}\n\n${formatPhotoReport(photos, runs)}`;
   console.log(`\n${report}`);
@@ -178,37 +226,83 @@ if (!values["print-only"]) console.log(`Updated ${values.doc}`);
 // ---------------------------------------------------------------------------------------------
 
 interface Corpus {
+  articles: number;
   folder: string;
   content: string;
+  /** The same site.yaml with `search: false`, and the same articles (hard links). */
+  searchOffContent: string;
   baselineConfig: string;
+}
+
+/**
+ * Builds the corpus with each builder `runs` times, alternating, every build into a fresh
+ * folder: the last one of each builder stays at out-<builder> until the bench ends.
+ */
+async function measureBuilders(corpus: Corpus, builders: readonly Builder[]): Promise<SizeResult> {
+  const result: SizeResult = { articles: corpus.articles, builds: {} };
+  for (let run = 0; run < runs; run++) {
+    // Alternate who goes first, so neither always builds on a warmer disk cache.
+    const order: Builder[] = run % 2 === 0 ? [...builders] : [...builders].reverse();
+    for (const builder of order) {
+      const output = path.join(corpus.folder, `out-${builder}`);
+      // The last run's output is moved aside, not deleted: ext4 skips inodes freed in the last
+      // half minute when it allocates new ones, so deleting 15,000 files just before a build
+      // made that build pay for the deletion (seconds of system time). Removed at the end.
+      await retire(output);
+      const measured = await measureRun(buildCommand(builder, corpus, output));
+      const entry = (result.builds[builder] ??= { pages: 0, runs: [] });
+      entry.runs.push(measured);
+      entry.pages = await countPages(output);
+      console.log(
+        `N=${corpus.articles} ${builder} run ${run + 1}/${runs}: ${measured.seconds.toFixed(2)} s wall, ${measured.cpuSeconds.toFixed(2)} s CPU, ${megabytes(measured.peakRss)} MB`,
+      );
+    }
+  }
+  return result;
 }
 
 async function prepareCorpus(articles: number): Promise<Corpus> {
   const folder = path.join(work, `n${articles}`);
   const content = path.join(folder, "content");
+  const searchOffContent = path.join(folder, "content-search-off");
   try {
-    await readFile(path.join(content, "site.yaml"));
+    await readFile(path.join(searchOffContent, "site.yaml"));
   } catch {
     // A newsroom's site has sections: their pages, feeds and front-page blocks are timed too.
     const corpus = generateCorpus({ count: articles, sourceText, sections: CORPUS_SECTIONS });
     await writeCorpus(content, corpus);
+    await writeSearchOffTwin(content, searchOffContent);
   }
   const baseline = await writeBaselineProject(
     path.join(folder, "baseline"),
     path.join(content, "articles"),
   );
-  return { folder, content, baselineConfig: baseline.config };
+  return { articles, folder, content, searchOffContent, baselineConfig: baseline.config };
+}
+
+/** The content folder again with `search: false` added to its site.yaml, its articles linked. */
+async function writeSearchOffTwin(content: string, twin: string): Promise<void> {
+  await mkdir(path.join(twin, "articles"), { recursive: true });
+  const siteYaml = await readFile(path.join(content, "site.yaml"), "utf8");
+  await writeFile(path.join(twin, "site.yaml"), `${siteYaml.trimEnd()}\nsearch: false\n`);
+  // Hard links: the same files in the page cache for both builds (the loader refuses symlinks).
+  for (const name of await readdir(path.join(content, "articles"))) {
+    const from = path.join(content, "articles", name);
+    const to = path.join(twin, "articles", name);
+    await link(from, to).catch(() => copyFile(from, to));
+  }
 }
 
 function buildCommand(builder: Builder, corpus: Corpus, output: string): Command {
   const env = { ...process.env, NODE_OPTIONS: "" };
   const twins = builder === "Sahifa + twins" ? ["--precompress"] : [];
+  const content = builder === "Sahifa, search off" ? corpus.searchOffContent : corpus.content;
   return builder !== "Eleventy"
     ? {
         // What npm run build runs (the compiled code: scripts/run.mjs), without npm's own start.
         argv: [process.execPath, "scripts/run.mjs", "build", "--output", output, ...twins],
         cwd: ROOT,
-        env: { ...env, SAHIFA_CONTENT: corpus.content },
+        env: { ...env, SAHIFA_CONTENT: content },
       }
     : {
         argv: [
@@ -273,14 +367,6 @@ async function countPages(folder: string): Promise<number> {
     .length;
 }
 
-function median(numbers: readonly number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
 }
@@ -292,17 +378,19 @@ function formatReport(
 ): string {
   const lines = [
     machineLine(load),
-    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build; "Sahifa + twins" the same with precompression on (--precompress), for nginx-style hosts.`,
+    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build, search index included; "Sahifa, search off" the same corpus with \`search: false\` in its site.yaml, like for like with plain Eleventy, which builds no search index (issue 17's 1.5× is judged on it); "Sahifa + twins" the default build with precompression on (--precompress), for nginx-style hosts.`,
     "",
     "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
     "| -------: | ------- | ---------: | ---------------: | ------: | -------: | -------: | ----------------: |",
   ];
   for (const size of sizes) {
-    const wall = (builder: Builder) => median(size.builds[builder].runs.map((run) => run.seconds));
+    const wall = (builder: Builder) =>
+      median(size.builds[builder]?.runs.map((run) => run.seconds) ?? []);
     const cpu = (builder: Builder) =>
-      median(size.builds[builder].runs.map((run) => run.cpuSeconds));
+      median(size.builds[builder]?.runs.map((run) => run.cpuSeconds) ?? []);
     for (const builder of BUILDERS) {
       const build = size.builds[builder];
+      if (!build) continue;
       const peak = Math.max(...build.runs.map((run) => run.peakRss));
       const ratio =
         builder !== "Eleventy"
@@ -332,6 +420,11 @@ function formatReport(
 function machineLine(load: number): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return `Machine: ${os.availableParallelism()} cores (${cpu}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Node.js ${process.version}, ${os.type()} ${os.release()}; load average ${load.toFixed(2)} when the run began.`;
+}
+
+/** A comma-separated list of sizes: "1,1_000,4000" //=> [1, 1000, 4000] */
+function sizeList(value: string): number[] {
+  return value.split(",").map((size) => Number(size.trim().replace(/_/g, "")));
 }
 
 /** A comma-separated option's values, each one of `known`. */
