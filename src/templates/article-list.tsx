@@ -1,6 +1,5 @@
 // A list of articles, newest first: dateline, date, bylines, section, linked headline and standfirst (home, section, tag and month pages).
 
-import { calendarDay } from "../arabic/times.ts";
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
@@ -40,7 +39,7 @@ export function ArticleList(props: ArticleListProps) {
         // A photo replaced under the same name has a new key, and so new markup.
         const lead = photos.get(article.path)?.lead;
         // An article is listed on the home page, its tags' pages and two month archives.
-        const timed = showsTime(site, article, timesOn);
+        const timed = showsTime(site, memo, article, timesOn);
         const shape = `${level} ${kickers} ${timed}`;
         const key = `list item ${shape} ${memo.recordKey(site)} ${lead?.key ?? ""} ${bylineKey(article, bylines)}`;
         return memo.reused(article, key, () => (
@@ -61,14 +60,19 @@ export function ArticleList(props: ArticleListProps) {
 
 /**
  * Whether a list shows the story's time of day: it gave one, on the newest day (`timesOn`).
- * @example showsTime(site, { hasTime: { date: true }, date }, "2026-12-05") //=> true for a story of that day
+ * @example showsTime(site, memo, { hasTime: { date: true }, date }, "2026-12-05") //=> true for a story of that day
  */
 export function showsTime(
   site: Site,
+  memo: TemplateMemo,
   article: Pick<Article, "hasTime" | "date">,
   timesOn: string | undefined,
 ): boolean {
-  return article.hasTime.date && calendarDay(article.date, site.timeZone) === timesOn;
+  return (
+    timesOn !== undefined &&
+    article.hasTime.date &&
+    memo.calendarDay(article.date, site.timeZone) === timesOn
+  );
 }
 
 /**

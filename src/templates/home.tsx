@@ -157,7 +157,7 @@ function LeadStory({ data, article }: { data: ListingPageData; article: Article 
         memo={memo}
         article={article}
         bylines={data.navigation.bylines}
-        timed={showsTime(site, article, data.navigation.newestDay)}
+        timed={showsTime(site, memo, article, data.navigation.newestDay)}
       />
     </article>
   );

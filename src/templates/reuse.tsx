@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { jsxTemplate } from "preact/jsx-runtime";
+import { calendarDay } from "../arabic/times.ts";
 
 /**
  * What the templates of one build remember: markup rendered once and inserted as it is after
@@ -17,6 +18,7 @@ export class TemplateMemo {
   readonly #recordKeys = new WeakMap<object, string>();
   readonly #recordNames = new Map<string, string>();
   readonly #dates = new WeakMap<DateTime, { key: string; value: unknown }>();
+  readonly #days = new WeakMap<DateTime, { zone: string; day: string }>();
 
   /**
    * The markup of `make()`, rendered the first time `owner` and `key` are seen and inserted as it
@@ -52,6 +54,20 @@ export class TemplateMemo {
       this.#recordKeys.set(record, key);
     }
     return key;
+  }
+
+  /**
+   * calendarDay(date, zone), worked out once per date object and zone: every list asks it of
+   * each article it shows with a time of day (about 12,000 calls of luxon's setZone and
+   * toISODate at 4,000 articles, 0.5 s of a build, before this).
+   * @example memo.calendarDay(article.date, site.timeZone) //=> "2026-12-05"
+   */
+  calendarDay(date: DateTime, zone: string): string {
+    const entry = this.#days.get(date);
+    if (entry?.zone === zone) return entry.day;
+    const day = calendarDay(date, zone);
+    this.#days.set(date, { zone, day });
+    return day;
   }
 
   /**

@@ -1,4 +1,5 @@
 import path from "node:path";
+import markdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -142,6 +143,29 @@ describe("linkify: bare web addresses", () => {
     expect(html).not.toMatch(/href="javascript/i);
     expect(html).toContain("javascript:alert(1)");
     expect(parse(html).querySelectorAll("a")).toHaveLength(1);
+  });
+
+  it("finds every address linkify-it finds, after the quick look for ':', '//', '@' or a dot before a letter", () => {
+    const plain = markdownIt({ linkify: true }).linkify;
+    const texts = [
+      "زوروا example.com اليوم",
+      "الموقع www.مثال.com والمزيد",
+      "راسلونا على desk@example.org",
+      "الخادم http://localhost للتجربة",
+      "انظر //localhost:8080/x",
+      "النطاق пример.рф والآخر xn--mgbh0fb.xn--kgbechtv",
+      "FTP://EXAMPLE.ORG/ARCHIVE",
+      "قالت الوكالة. وأضافت أن 0.5 في المئة",
+      "نص عربي بلا عنوان",
+    ];
+    expect(texts.filter((text) => plain.test(text))).toHaveLength(4);
+    for (const text of texts) expect(md.linkify.test(text), text).toBe(plain.test(text));
+    // With fuzzy links on (bare domains, www.), which markdown-it leaves off, the same holds.
+    const fuzzy = createMarkdown({ arabicQuotes: true });
+    fuzzy.linkify.set({ fuzzyLink: true });
+    plain.set({ fuzzyLink: true });
+    expect(texts.filter((text) => plain.test(text))).toHaveLength(7);
+    for (const text of texts) expect(fuzzy.linkify.test(text), text).toBe(plain.test(text));
   });
 
   it("leaves addresses inside code and inside an explicit link alone", () => {
