@@ -1,8 +1,8 @@
 // Typography that depends on a passage's language: quotes, digits, numbers isolated for the bidi algorithm, dates kept on one line.
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { datesInText } from "../arabic/dates.ts";
-import { directionalNumbers, localizeDigits, type DigitStyle } from "../arabic/digits.ts";
+import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
+import { isArabicLanguage, textRuns, type TextRun } from "../arabic/runs.ts";
 
 export interface LanguageOptions {
   /** The site's digits: with `arab`, Arabic text's digits are written ٠١٢…, as the dates are. */
@@ -53,10 +53,6 @@ function coreRule(md: MarkdownIt, name: string): CoreRule | undefined {
   return rules.find((rule) => rule.name === name)?.fn;
 }
 
-function isArabic(lang: string | undefined): boolean {
-  return lang === undefined || /^ar(?:-|$)/i.test(lang);
-}
-
 /** Each block token with the language it is in: its own `lang`, else its parents'. */
 function* blocksWithLanguage(tokens: Token[]): Generator<[Token, string | undefined]> {
   const stack: (string | undefined)[] = [];
@@ -77,7 +73,7 @@ function attribute(token: Token, name: string): string | undefined {
 // language's marks; the straight quotes it replaces are then gone when it runs on the rest.
 function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
   for (const [block, lang] of blocksWithLanguage(state.tokens)) {
-    if (block.type !== "inline" || isArabic(lang) || lang === undefined) continue;
+    if (block.type !== "inline" || isArabicLanguage(lang) || lang === undefined) continue;
     const primary = lang.toLowerCase().split("-")[0] ?? "";
     const quotes = QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"];
     const options = { ...state.md.options, quotes: [...(quotes ?? [])] };
@@ -88,7 +84,7 @@ function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
 function arabicNumbers(state: StateCore, digits: DigitStyle): void {
   for (const [block, blockLang] of blocksWithLanguage(state.tokens)) {
     // A numbered list's markers are the stylesheet's: `.digits-arab` counts in ٠١٢….
-    if (block.type === "ordered_list_open" && digits === "arab" && isArabic(blockLang))
+    if (block.type === "ordered_list_open" && digits === "arab" && isArabicLanguage(blockLang))
       block.attrJoin("class", "digits-arab");
     if (!block.children) continue;
     const out: Token[] = [];
@@ -102,7 +98,7 @@ function arabicNumbers(state: StateCore, digits: DigitStyle): void {
         addressLinks += 1;
       if (child.type === "link_close" && (child.markup === "linkify" || child.markup === "autolink"))
         addressLinks -= 1;
-      if (child.type !== "text" || addressLinks > 0 || !isArabic(lang) || !/\d/.test(child.content)) {
+      if (child.type !== "text" || addressLinks > 0 || !isArabicLanguage(lang) || !/\d/.test(child.content)) {
         out.push(child);
         continue;
       }
@@ -112,41 +108,25 @@ function arabicNumbers(state: StateCore, digits: DigitStyle): void {
   }
 }
 
-// The text with its dates in a no-wrap span and its directional numbers isolated; a number
-// inside a date is part of the date (a date has no sign or range).
+// The text with its dates in a no-wrap span and its directional numbers isolated (textRuns).
 function splitText(state: StateCore, text: string, digits: DigitStyle): Token[] {
-  const marks: { start: number; end: number; open: string; close: string }[] = [
-    ...datesInText(text).map(([start, end]) => ({
-      start,
-      end,
-      open: '<span class="nowrap">',
-      close: "</span>",
-    })),
-  ];
-  // Arabic-Indic digits read right to left by themselves (UAX #9: AN, not EN): only Latin ones
-  // are isolated.
-  if (digits === "latn") {
-    for (const [start, end] of directionalNumbers(text)) {
-      if (marks.some((mark) => start < mark.end && end > mark.start)) continue;
-      marks.push({ start, end, open: '<bdi dir="ltr">', close: "</bdi>" });
-    }
-  }
-  marks.sort((a, b) => a.start - b.start);
   const tokens: Token[] = [];
   const push = (type: "text" | "html_inline", content: string): void => {
-    if (content === "") return;
     const token = new state.Token(type, "", 0);
     token.content = type === "text" ? localizeDigits(content, digits) : content;
     tokens.push(token);
   };
-  let at = 0;
-  for (const mark of marks) {
-    push("text", text.slice(at, mark.start));
-    push("html_inline", mark.open);
-    push("text", text.slice(mark.start, mark.end));
-    push("html_inline", mark.close);
-    at = mark.end;
+  for (const run of textRuns(text, digits)) {
+    const [open, close] = RUN_MARKUP[run.mark];
+    if (open) push("html_inline", open);
+    push("text", run.text);
+    if (close) push("html_inline", close);
   }
-  push("text", text.slice(at));
   return tokens;
 }
+
+const RUN_MARKUP: Readonly<Record<TextRun["mark"], readonly [string, string]>> = {
+  plain: ["", ""],
+  ltr: ['<bdi dir="ltr">', "</bdi>"],
+  nowrap: ['<span class="nowrap">', "</span>"],
+};

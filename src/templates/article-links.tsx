@@ -6,6 +6,7 @@ import type { Site } from "../content/site-settings.ts";
 import { sitePath } from "../site/urls.ts";
 import { PublishedDate } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
+import { RunningText } from "./running-text.tsx";
 
 export interface ArticleLinksProps {
   site: Site;
@@ -72,7 +73,7 @@ function ArticleLink({
       lang={article.lang === site.language ? undefined : article.lang}
       dir={article.dir}
     >
-      {article.title}
+      <RunningText text={article.title} lang={article.lang} />
     </a>
   ));
 }

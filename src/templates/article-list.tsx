@@ -11,6 +11,7 @@ import { Kicker } from "./kicker.tsx";
 import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate, TimeOfDay } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
+import { RunningText } from "./running-text.tsx";
 
 export interface ArticleListProps {
   site: Site;
@@ -48,9 +49,13 @@ export function ArticleList(props: ArticleListProps) {
             <ListedMeta site={site} memo={memo} article={article} bylines={bylines} timed={timed} />
             {kickers && <Kicker site={site} article={article} />}
             <Heading>
-              <a href={sitePath(site, article.path)}>{article.title}</a>
+              <a href={sitePath(site, article.path)}>
+                <RunningText text={article.title} lang={article.lang} />
+              </a>
             </Heading>
-            <p>{article.standfirst}</p>
+            <p>
+              <RunningText text={article.standfirst} lang={article.lang} />
+            </p>
           </li>
         ));
       })}

@@ -15,6 +15,7 @@ import { JsonLd } from "./json-ld.tsx";
 import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
 import { ShareLinks } from "./share-bar.tsx";
+import { RunningText } from "./running-text.tsx";
 
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
@@ -50,8 +51,12 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
         <PreviewMark site={site} memo={data.memo} article={article} preview={data.preview} />
         <header class="article-header">
           <Kicker site={site} article={article} />
-          <h1 class="article-title">{article.title}</h1>
-          <p class="article-standfirst">{article.standfirst}</p>
+          <h1 class="article-title">
+            <RunningText text={article.title} lang={article.lang} />
+          </h1>
+          <p class="article-standfirst">
+            <RunningText text={article.standfirst} lang={article.lang} />
+          </p>
           <p class="article-meta">
             {article.dateline && <span class="dateline">{article.dateline}</span>}
             <span>

@@ -12,6 +12,7 @@ import { Kicker } from "./kicker.tsx";
 import type { ListingPageData } from "./page-data.ts";
 import { Pager, pageSuffix } from "./pager.tsx";
 import { Figure } from "./picture.tsx";
+import { RunningText } from "./running-text.tsx";
 
 /** How many of the latest stories stand beside the lead story. */
 export const LATEST_BESIDE_LEAD = 6;
@@ -149,9 +150,13 @@ function LeadStory({ data, article }: { data: ListingPageData; article: Article 
       )}
       <Kicker site={site} article={article} />
       <h2 class="lead-title">
-        <a href={sitePath(site, article.path)}>{article.title}</a>
+        <a href={sitePath(site, article.path)}>
+          <RunningText text={article.title} lang={article.lang} />
+        </a>
       </h2>
-      <p class="lead-standfirst">{article.standfirst}</p>
+      <p class="lead-standfirst">
+        <RunningText text={article.standfirst} lang={article.lang} />
+      </p>
       <ListedMeta
         site={site}
         memo={memo}

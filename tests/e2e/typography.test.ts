@@ -5,6 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTICLE_KIND } from "../../scripts/lib/built-site.ts";
+import { tagPath } from "../../src/site/tags.ts";
 import { checkHtml } from "../helpers/nu-checker.ts";
 import { serveBuiltSite } from "../helpers/served-site.ts";
 
@@ -146,6 +147,57 @@ describe("numbers inside Arabic text", () => {
     );
     expect(runs.isolated.filter((run) => !run.inOrder)).toEqual([]);
   });
+
+  // Headlines and standfirsts come from the frontmatter through the templates, not the Markdown.
+  // The markets article's headline has -0.5 and 10–20%, its standfirst -0.5 and +0.1; the
+  // earlier article links to it by headline alone.
+  const HEADLINE = ["-0.5", "10–20%"];
+  const BOTH = [...HEADLINE, "+0.1"];
+  it.each([
+    { sitePath: "/", expected: BOTH },
+    { sitePath: ARTICLE, expected: BOTH },
+    { sitePath: tagPath("أسواق"), expected: BOTH },
+    { sitePath: "/articles/rates-2022/", expected: HEADLINE },
+  ])(
+    "shows the signed numbers and ranges of headlines and standfirsts in typed order on $sitePath",
+    async ({ sitePath, expected }) => {
+      const page = await served.open(sitePath);
+      const found = await page.evaluate(
+        (needles) => {
+          const containers = document.querySelectorAll(
+            "h1, h2, h3, .article-standfirst, .lead-standfirst, .article-list li > p:not(.article-meta), .related a, .article-nav a",
+          );
+          const results: { needle: string; inOrder: boolean; where: string }[] = [];
+          for (const container of containers) {
+            if (container.closest(".article-body")) continue;
+            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const text = node.textContent ?? "";
+              for (const needle of needles) {
+                const at = text.indexOf(needle);
+                if (at === -1) continue;
+                const lefts = [...needle].map((_, index) => {
+                  const range = document.createRange();
+                  range.setStart(node, at + index);
+                  range.setEnd(node, at + index + 1);
+                  return range.getBoundingClientRect().left;
+                });
+                results.push({
+                  needle,
+                  inOrder: lefts.every((left, i) => i === 0 || left > (lefts[i - 1] ?? 0)),
+                  where: container.className || container.tagName,
+                });
+              }
+            }
+          }
+          return results;
+        },
+        ["-0.5", "+0.1", "10–20%"],
+      );
+      expect(new Set(found.map((run) => run.needle))).toEqual(new Set(expected));
+      expect(found.filter((run) => !run.inOrder)).toEqual([]);
+    },
+  );
 
   it("aligns a passage marked lang=en dir=ltr to its own start, with English quotes", async () => {
     const page = await served.open(ARTICLE);
