@@ -30,7 +30,13 @@ import {
   type ArticleMeta,
 } from "./schema.ts";
 import { findSection, sectionProblems } from "./sections.ts";
-import { editorLanguageOf, resolveSite, siteKnownKeys, siteSchema, type Site } from "./site-settings.ts";
+import {
+  editorLanguageOf,
+  resolveSite,
+  siteKnownKeys,
+  siteSchema,
+  type Site,
+} from "./site-settings.ts";
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
@@ -116,12 +122,19 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     // default options when site.yaml is broken (an id's problem does not depend on them).
     const rendered = renderArticles(
       checked.articles,
-      site ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits } : { arabicQuotes: true },
+      site
+        ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits }
+        : { arabicQuotes: true },
       memory,
     );
     const sections = site ? sectionsOf(site, checked.articles, options.contentDir) : [];
     const bylines = checked.articles.flatMap((article) =>
-      bylineWarnings(article.file, article.meta.author ?? [], article.lines.author, authors.directory),
+      bylineWarnings(
+        article.file,
+        article.meta.author ?? [],
+        article.lines.author,
+        authors.directory,
+      ),
     );
     const problems = [
       ...siteProblems,
@@ -134,7 +147,14 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
-      const passed = publish(site, authors.directory, rendered.articles, [], options, memory).articles;
+      const passed = publish(
+        site,
+        authors.directory,
+        rendered.articles,
+        [],
+        options,
+        memory,
+      ).articles;
       throw new ContentLoadError(problems, language, passed);
     }
     return publish(site, authors.directory, rendered.articles, problems, options, memory);
@@ -646,7 +666,7 @@ function renderArticles(
   const render = markdownRenderer(markdownOptions, memory);
   const problems: Problem[] = [];
   const articles = checked.map((article): RenderedArticle => {
-    const rendered = render(article.body);
+    const rendered = render(article.body, article.meta.lang);
     for (const { line, message } of rendered.problems)
       problems.push({ file: article.file, line: article.lines.body + line - 1, message });
     return { ...article, rendered };
@@ -732,20 +752,26 @@ interface RenderedBody {
 function markdownRenderer(
   markdownOptions: MarkdownOptions,
   memory: LoaderMemory,
-): ((body: string) => RenderedBody) & { used: Set<string> } {
+): ((body: string, lang: string) => RenderedBody) & { used: Set<string> } {
   const { render: toHtml, cache } = renderCache(memory, markdownOptions);
   const used = new Set<string>();
-  const render = (body: string): RenderedBody => {
-    used.add(body);
-    let rendered = cache.get(body);
-    if (!rendered) cache.set(body, (rendered = renderBody(toHtml, body)));
+  const render = (body: string, lang: string): RenderedBody => {
+    // The article's language changes its quotes and digits (MarkdownEnv's lang).
+    const key = `${lang}\n${body}`;
+    used.add(key);
+    let rendered = cache.get(key);
+    if (!rendered) cache.set(key, (rendered = renderBody(toHtml, body, lang)));
     return rendered;
   };
   return Object.assign(render, { used });
 }
 
-function renderBody(toHtml: ReturnType<typeof createRenderer>, body: string): RenderedBody {
-  const { html, text, problems, photos } = toHtml(body);
+function renderBody(
+  toHtml: ReturnType<typeof createRenderer>,
+  body: string,
+  lang: string,
+): RenderedBody {
+  const { html, text, problems, photos } = toHtml(body, lang);
   const characters = distinctCharacters([text]);
   return { html, photos, words: countWords(text), characters, problems };
 }
@@ -781,7 +807,11 @@ function leadPhotoOf(image: NonNullable<ArticleMeta["image"]>, line: number): Ph
 }
 
 /** Articles (drafts and scheduled ones too) whose section site.yaml does not declare. */
-function sectionsOf(site: Site, articles: readonly CheckedArticle[], contentDir: string): Problem[] {
+function sectionsOf(
+  site: Site,
+  articles: readonly CheckedArticle[],
+  contentDir: string,
+): Problem[] {
   const named = articles.map(({ file, meta, lines }) => ({
     file,
     line: lines.section,

@@ -3,6 +3,7 @@
 import type { MarkdownIt, RendererRule, StateCore, Token } from "markdown-it";
 import markdownItFootnote from "markdown-it-footnote";
 import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
+import { isArabicLanguage } from "../arabic/runs.ts";
 import type { Message } from "./problems.ts";
 
 /** The footnotes section's visible heading. */
@@ -18,23 +19,32 @@ export const FOOTNOTES_HEADING = "الهوامش";
  */
 export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
   md.use(markdownItFootnote);
-  const number = (token: Token | undefined): string => localizeDigits(`${noteNumber(token)}`, digits);
+  // An article in another language (env.lang) numbers its notes in Latin digits.
+  const styleOf = (env: unknown): DigitStyle =>
+    isArabicLanguage((env as FootnoteEnv | undefined)?.lang) ? digits : "latn";
+  const number = (token: Token | undefined, env: unknown): string =>
+    localizeDigits(`${noteNumber(token)}`, styleOf(env));
   const rules = md.renderer.rules;
-  rules.footnote_ref = ((tokens, index) => {
+  rules.footnote_ref = ((tokens, index, _options, env) => {
     const token = tokens[index];
     const id = anchorId(token);
-    return `<sup class="footnote-ref"><a href="#fn:${noteNumber(token)}" id="fnref:${id}">${number(token)}</a></sup>`;
+    return `<sup class="footnote-ref"><a href="#fn:${noteNumber(token)}" id="fnref:${id}">${number(token, env)}</a></sup>`;
   }) satisfies RendererRule;
-  const listClass = digits === "arab" ? "footnotes-list digits-arab" : "footnotes-list";
-  rules.footnote_block_open = () =>
-    `<section class="footnotes">\n<h2 class="footnotes-heading">${FOOTNOTES_HEADING}</h2>\n<ol class="${listClass}">\n`;
+  rules.footnote_block_open = (_tokens, _index, _options, env) => {
+    const listClass = styleOf(env) === "arab" ? "footnotes-list digits-arab" : "footnotes-list";
+    // The heading is Arabic whatever the article's language: marked so in another's.
+    const voice = isArabicLanguage((env as FootnoteEnv | undefined)?.lang)
+      ? ""
+      : ' lang="ar" dir="rtl"';
+    return `<section class="footnotes">\n<h2 class="footnotes-heading"${voice}>${FOOTNOTES_HEADING}</h2>\n<ol class="${listClass}">\n`;
+  };
   rules.footnote_block_close = () => "</ol>\n</section>\n";
   rules.footnote_open = (tokens, index) =>
     `<li id="fn:${noteNumber(tokens[index])}" class="footnote-item">`;
   rules.footnote_close = () => "</li>\n";
-  rules.footnote_anchor = (tokens, index) => {
+  rules.footnote_anchor = (tokens, index, _options, env) => {
     const token = tokens[index];
-    const label = `العودة إلى موضع الحاشية ${number(token)} في النص`;
+    const label = `العودة إلى موضع الحاشية ${number(token, env)} في النص`;
     // U+FE0E asks for the text form of ↩, not an emoji (as the plugin does). No space before
     // it: the stylesheet's margin does that, as a space between two faces was drawn in a third.
     return `<a href="#fnref:${anchorId(token)}" class="footnote-backref" aria-label="${label}">\u21a9\ufe0e</a>`;
@@ -58,6 +68,7 @@ interface FootnoteMeta {
 }
 
 interface FootnoteEnv {
+  lang?: string;
   problems?: { line: number; message: Message }[];
 }
 

@@ -14,14 +14,15 @@ export interface LanguageOptions {
  * double then single, as markdown-it's `quotes` option takes them. Arabic text keeps the site's
  * quotes; a language not listed gets the English ones.
  */
-export const QUOTES_BY_LANGUAGE: Readonly<Record<string, readonly [string, string, string, string]>> =
-  {
-    en: ["“", "”", "‘", "’"],
-    fr: ["«", "»", "“", "”"],
-    de: ["„", "“", "‚", "‘"],
-    tr: ["“", "”", "‘", "’"],
-    ru: ["«", "»", "„", "“"],
-  };
+export const QUOTES_BY_LANGUAGE: Readonly<
+  Record<string, readonly [string, string, string, string]>
+> = {
+  en: ["“", "”", "‘", "’"],
+  fr: ["«", "»", "“", "”"],
+  de: ["„", "“", "‚", "‘"],
+  tr: ["“", "”", "‘", "’"],
+  ru: ["«", "»", "„", "“"],
+};
 
 /**
  * Adds the rules. In Arabic text (no `lang`, or `lang=ar…`): a signed number, a range or a
@@ -29,7 +30,8 @@ export const QUOTES_BY_LANGUAGE: Readonly<Record<string, readonly [string, strin
  * a day and its month never part at a line's end (`<span class="nowrap">`); with `digits: arab`
  * the digits follow the setting. Text in another language, code, and web addresses shown as
  * their own link text are left as written. A paragraph, heading, list or quote marked with
- * another `lang` gets that language's quotes when Arabic quotes are on.
+ * another `lang` gets that language's quotes when Arabic quotes are on; so does a whole article
+ * in another language (`env.lang`, see MarkdownEnv), whose digits stay Latin.
  * @example md.use(languageRules, { digits: "latn" }).render("تراجع -0.5") //=> '<p>تراجع <bdi dir="ltr">-0.5</bdi></p>\n'
  */
 export function languageRules(md: MarkdownIt, options: LanguageOptions): void {
@@ -53,10 +55,13 @@ function coreRule(md: MarkdownIt, name: string): CoreRule | undefined {
   return rules.find((rule) => rule.name === name)?.fn;
 }
 
-/** Each block token with the language it is in: its own `lang`, else its parents'. */
-function* blocksWithLanguage(tokens: Token[]): Generator<[Token, string | undefined]> {
-  const stack: (string | undefined)[] = [];
-  for (const token of tokens) {
+/**
+ * Each block token with the language it is in: its own `lang`, else its parents', else the
+ * article's (`env.lang`).
+ */
+function* blocksWithLanguage(state: StateCore): Generator<[Token, string | undefined]> {
+  const stack: (string | undefined)[] = [(state.env as { lang?: string }).lang];
+  for (const token of state.tokens) {
     const lang = attribute(token, "lang") ?? stack.at(-1);
     if (token.nesting === 1) stack.push(lang);
     yield [token, lang];
@@ -72,7 +77,7 @@ function attribute(token: Token, name: string): string | undefined {
 // markdown-it's smartquotes rule, run first on the blocks in another language with that
 // language's marks; the straight quotes it replaces are then gone when it runs on the rest.
 function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
-  for (const [block, lang] of blocksWithLanguage(state.tokens)) {
+  for (const [block, lang] of blocksWithLanguage(state)) {
     if (block.type !== "inline" || isArabicLanguage(lang) || lang === undefined) continue;
     const primary = lang.toLowerCase().split("-")[0] ?? "";
     const quotes = QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"];
@@ -82,7 +87,7 @@ function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
 }
 
 function arabicNumbers(state: StateCore, digits: DigitStyle): void {
-  for (const [block, blockLang] of blocksWithLanguage(state.tokens)) {
+  for (const [block, blockLang] of blocksWithLanguage(state)) {
     // A numbered list's markers are the stylesheet's: `.digits-arab` counts in ٠١٢….
     if (block.type === "ordered_list_open" && digits === "arab" && isArabicLanguage(blockLang))
       block.attrJoin("class", "digits-arab");
@@ -96,9 +101,17 @@ function arabicNumbers(state: StateCore, digits: DigitStyle): void {
       if (child.nesting === -1) stack.pop();
       if (child.type === "link_open" && (child.markup === "linkify" || child.markup === "autolink"))
         addressLinks += 1;
-      if (child.type === "link_close" && (child.markup === "linkify" || child.markup === "autolink"))
+      if (
+        child.type === "link_close" &&
+        (child.markup === "linkify" || child.markup === "autolink")
+      )
         addressLinks -= 1;
-      if (child.type !== "text" || addressLinks > 0 || !isArabicLanguage(lang) || !/\d/.test(child.content)) {
+      if (
+        child.type !== "text" ||
+        addressLinks > 0 ||
+        !isArabicLanguage(lang) ||
+        !/\d/.test(child.content)
+      ) {
         out.push(child);
         continue;
       }

@@ -32,6 +32,11 @@ export interface MarkdownOptions {
  * attribute-block passes took (tests check that it grows with the text's length, not faster).
  */
 export interface MarkdownEnv extends Env {
+  /**
+   * The article's language (its `lang`), which its blocks are in unless marked otherwise: Arabic
+   * when unset. Text in another language keeps its digits and gets its own quotes.
+   */
+  lang?: string;
   problems?: MarkdownProblem[];
   photos?: PhotoReference[];
   attributeSteps?: number;
@@ -57,7 +62,6 @@ export interface RenderedMarkdown {
    */
   photos: PhotoReference[];
 }
-
 
 /**
  * Attributes an editor may set with `{…}` (markdown-it-attrs). Everything else, `onclick`,
@@ -90,20 +94,25 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
  * rendering time. The output is the same either way; tests compare the two.
  * @example createRenderer({ arabicQuotes: true })("## عنوان {#x}").html //=> '<h2 id="x">عنوان</h2>\n'
  */
-export function createRenderer(options: MarkdownOptions): (source: string) => RenderedMarkdown {
+export function createRenderer(
+  options: MarkdownOptions,
+): (source: string, lang?: string) => RenderedMarkdown {
   const full = buildMarkdown(options, true);
   const lean = buildMarkdown(options, false);
-  return (source) => renderMarkdown(MAY_HAVE_ATTRIBUTES.test(source) ? full : lean, source);
+  return (source, lang) =>
+    renderMarkdown(MAY_HAVE_ATTRIBUTES.test(source) ? full : lean, source, lang);
 }
 
 /**
  * Renders Markdown and extracts its visible text in one pass over the tokens, with the problems
- * found on the way (an id that is refused is left out of the HTML and reported).
+ * found on the way (an id that is refused is left out of the HTML and reported). `lang` is the
+ * article's language (MarkdownEnv's `lang`).
  * @example renderMarkdown(md, "## عنوان").text //=> "عنوان"
+ * @example renderMarkdown(createMarkdown({ arabicQuotes: true, digits: "arab" }), '"Up 5"', "en").html //=> "<p>“Up 5”</p>\n"
  * @example renderMarkdown(md, "نص\n\n## عنوان {#main}").problems[0]?.line //=> 3
  */
-export function renderMarkdown(md: MarkdownIt, source: string): RenderedMarkdown {
-  const env: MarkdownEnv = { problems: [], photos: [] };
+export function renderMarkdown(md: MarkdownIt, source: string, lang?: string): RenderedMarkdown {
+  const env: MarkdownEnv = { problems: [], photos: [], ...(lang === undefined ? {} : { lang }) };
   const tokens = md.parse(source, env);
   const html = md.renderer.render(tokens, md.options, env);
   const photos = env.photos ?? [];
@@ -160,7 +169,8 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   md.core.ruler.push("sahifa_bare_links", isolateBareLinks);
   md.use(languageRules, { digits: options.digits ?? "latn" });
   const prefix = options.pathPrefix ?? "/";
-  if (prefix !== "/") md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
+  if (prefix !== "/")
+    md.core.ruler.push("sahifa_path_prefix", (state) => prefixRoot(state, prefix));
   md.validateLink = isSafeLink;
   // markdown-it asks linkify-it of every paragraph, whose test runs a long Unicode pattern: 1.5%
   // of a 4,000-article build's main thread. Any address it finds has a ':' (a scheme, a port),
@@ -201,7 +211,7 @@ function guardText(text: string, env: MarkdownEnv): string {
   if (lastClose === -1 || !text.includes("{")) return text;
   let guarded = "";
   let copied = 0;
-  for (let open = text.indexOf("{"); open !== -1 && open < lastClose; ) {
+  for (let open = text.indexOf("{"); open !== -1 && open < lastClose;) {
     const next = text.indexOf("{", open + 1);
     if (!isAllowedBlock(text, open, next === -1 ? text.length : next, env)) {
       guarded += text.slice(copied, open) + INERT_BRACE;
@@ -282,7 +292,8 @@ function readAttributeBlock(
 
 function isUnescapedQuote(text: string, index: number): boolean {
   let slashes = 0;
-  for (let before = index - 1; before >= 0 && text.charAt(before) === "\\"; before -= 1) slashes += 1;
+  for (let before = index - 1; before >= 0 && text.charAt(before) === "\\"; before -= 1)
+    slashes += 1;
   return slashes % 2 === 0;
 }
 

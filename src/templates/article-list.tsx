@@ -12,6 +12,7 @@ import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate, TimeOfDay } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
 import { RunningText } from "./running-text.tsx";
+import { siteVoice } from "./site-voice.ts";
 
 export interface ArticleListProps {
   site: Site;
@@ -93,7 +94,7 @@ export function ListedMeta(props: {
 }) {
   const { site, memo, article, bylines, timed } = props;
   return (
-    <p class="article-meta">
+    <p class="article-meta" {...siteVoice(site, article)}>
       {article.dateline && <span class="dateline">{article.dateline}</span>}
       <span>
         <PublishedDate site={site} memo={memo} date={article.date} />

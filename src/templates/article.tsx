@@ -16,6 +16,7 @@ import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
 import { ShareLinks } from "./share-bar.tsx";
 import { RunningText } from "./running-text.tsx";
+import { siteVoice } from "./site-voice.ts";
 
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
@@ -57,7 +58,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <p class="article-standfirst">
             <RunningText text={article.standfirst} lang={article.lang} />
           </p>
-          <p class="article-meta">
+          <p class="article-meta" {...siteVoice(site, article)}>
             {article.dateline && <span class="dateline">{article.dateline}</span>}
             <span>
               <PublishedDate site={site} memo={data.memo} date={article.date} hijri />

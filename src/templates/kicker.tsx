@@ -4,13 +4,20 @@ import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sectionOf, sectionPath } from "../site/sections.ts";
 import { sitePath } from "../site/urls.ts";
+import { siteVoice } from "./site-voice.ts";
 
 /** The section's name as a link, or nothing for an article in no section. */
-export function Kicker({ site, article }: { site: Site; article: Pick<Article, "section"> }) {
+export function Kicker({
+  site,
+  article,
+}: {
+  site: Site;
+  article: Pick<Article, "section" | "lang">;
+}) {
   const section = sectionOf(site.sections, article);
   if (!section) return null;
   return (
-    <p class="kicker">
+    <p class="kicker" {...siteVoice(site, article)}>
       <a href={sitePath(site, sectionPath(section))}>{section.name}</a>
     </p>
   );

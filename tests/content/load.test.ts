@@ -98,6 +98,24 @@ describe("createContentLoader: published content", () => {
     expect(strip(crlf)).toEqual(strip(plain));
     expect(plain.articles[0]?.html).toContain("<h2>عنوان</h2>");
   });
+
+  it("renders an English article's body in its own digits and quotes on a digits: arab site", async () => {
+    const body = '"Up 12 points in 2023"[^1], said the report.\n\n[^1]: Page 4.';
+    const content = await load(
+      {
+        "en.md": articleText({ slug: "english", extra: ["lang: en", "dir: ltr"], body }),
+        // The same body in an Arabic article, loaded together: the two must not share a rendering.
+        "ar.md": articleText({ slug: "arabic", body }),
+      },
+      { siteYaml: `${SITE_YAML}digits: arab\narabicQuotes: true\n` },
+    );
+    const html = (slug: string) => content.articles.find((a) => a.slug === slug)?.html ?? "";
+    expect(html("english")).not.toMatch(/[\u0660-\u0669«»]/);
+    expect(html("english")).toContain("“Up 12 points in 2023”");
+    expect(html("english")).toMatch(/<a href="#fn:1" id="fnref:1">1<\/a>/);
+    expect(html("english")).toContain("Page 4.");
+    expect(html("arabic")).toContain("«Up ١٢ points in ٢٠٢٣»");
+  });
 });
 
 describe("createContentLoader: one report of every problem", () => {
@@ -189,9 +207,12 @@ describe("createContentLoader: one report of every problem", () => {
         },
       ]);
     }
-    const site = await load({ "a.md": articleText({ slug: "a" }) }, {
-      siteYaml: `${SITE_YAML}twitter: "@Sahifa_News_15c"\n`,
-    });
+    const site = await load(
+      { "a.md": articleText({ slug: "a" }) },
+      {
+        siteYaml: `${SITE_YAML}twitter: "@Sahifa_News_15c"\n`,
+      },
+    );
     expect(site.site.twitter).toBe("@Sahifa_News_15c");
   });
 

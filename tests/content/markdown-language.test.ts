@@ -61,3 +61,25 @@ describe("digits: arab in the body", () => {
     expect(plain).toContain("بلغ العدد 2254 في 6 فبراير/شباط 2023، بتراجع -0.5 و10–20%.");
   });
 });
+
+describe("an article in another language (lang: en) on a digits: arab site", () => {
+  const source = '"Up 12 points" in 2023, -0.5 on 6 February[^1].\n\n[^1]: Page 4.\n\n1. First';
+  const english = arab(source, "en").html;
+
+  it("keeps its digits Latin, isolates nothing and gets English quotes", () => {
+    expect(english).not.toMatch(/[\u0660-\u0669«»]|<bdi|digits-arab/);
+    expect(english).toContain("<p>“Up 12 points” in 2023, -0.5 on 6 February");
+    expect(english).toContain(">1</a></sup>");
+  });
+
+  it("still follows a passage marked Arabic inside it", () => {
+    expect(arab('"Up"\n\n"عاد" 5%\n{lang=ar}', "en").html).toBe(
+      '<p>“Up”</p>\n<p lang="ar">«عاد» ٥%</p>\n',
+    );
+  });
+
+  it("is the same as no language for an Arabic article", () => {
+    expect(arab(source, "ar").html).toBe(arab(source).html);
+    expect(arab(source).html).toContain("«Up ١٢ points»");
+  });
+});
