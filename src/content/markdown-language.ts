@@ -2,6 +2,7 @@
 
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
+import { quotedProclitics } from "../arabic/proclitics.ts";
 import { isArabicLanguage, textRuns, type TextRun } from "../arabic/runs.ts";
 
 export interface LanguageOptions {
@@ -36,6 +37,11 @@ export const QUOTES_BY_LANGUAGE: Readonly<
  */
 export function languageRules(md: MarkdownIt, options: LanguageOptions): void {
   const smartquotes = coreRule(md, "smartquotes");
+  if (smartquotes) {
+    // Registered first, so it runs before the other languages' quotes and markdown-it's own.
+    md.core.ruler.before("smartquotes", "sahifa_proclitics_hide", hideProclitics);
+    md.core.ruler.after("smartquotes", "sahifa_proclitics_restore", restoreProclitics);
+  }
   if (smartquotes)
     md.core.ruler.before("smartquotes", "sahifa_quotes_by_language", (state) =>
       quotesByLanguage(state, smartquotes),
@@ -83,6 +89,48 @@ function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
     const quotes = QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"];
     const options = { ...state.md.options, quotes: [...(quotes ?? [])] };
     smartquotes({ ...state, tokens: [block], md: { ...state.md, options } } as StateCore);
+  }
+}
+
+// markdown-it opens a quote after a space or punctuation, and after a letter only when the
+// quote could not close there either (a letter on both sides: `و"الراعي"` stays straight). A
+// one-letter prefix before a quote (quotedProclitics) is shown to it as punctuation, a
+// character no text token holds while it is there, and put back once the quotes are in.
+const PROCLITIC_STAND_IN = "\u2e3b"; // THREE-EM DASH: punctuation for markdown-it (Pd)
+const hiddenProclitics = new WeakMap<Token, string[]>();
+
+function hideProclitics(state: StateCore): void {
+  if (!state.md.options.typographer) return;
+  for (const block of state.tokens) {
+    for (const child of block.children ?? []) {
+      if (child.type !== "text" || child.content.includes(PROCLITIC_STAND_IN)) continue;
+      const found = quotedProclitics(child.content);
+      if (found.length === 0) continue;
+      const text = child.content;
+      hiddenProclitics.set(
+        child,
+        found.map(([start, end]) => text.slice(start, end)),
+      );
+      let hidden = "";
+      let at = 0;
+      for (const [start, end] of found) {
+        hidden += text.slice(at, start) + PROCLITIC_STAND_IN;
+        at = end;
+      }
+      child.content = hidden + text.slice(at);
+    }
+  }
+}
+
+function restoreProclitics(state: StateCore): void {
+  for (const block of state.tokens) {
+    for (const child of block.children ?? []) {
+      const prefixes = hiddenProclitics.get(child);
+      if (!prefixes) continue;
+      let next = 0;
+      child.content = child.content.replaceAll(PROCLITIC_STAND_IN, () => prefixes[next++] ?? "");
+      hiddenProclitics.delete(child);
+    }
   }
 }
 

@@ -125,3 +125,19 @@ describe("the seed article, which has no photo", () => {
     expect(await pageOf(withPhotos, seedSlug)).toBe(plain);
   });
 });
+
+describe("the seed article's quotes", () => {
+  it("opens every quote the source writes straight, a quote right after و included", async () => {
+    const body = parse(await pageOf(withoutMedia, seedSlug)).querySelector(".article-body");
+    const text = body?.text ?? "";
+    // The source (content/articles/) writes each quote with ": every one must have become «…».
+    const [file] = await readdir(path.join(SEED, "articles"));
+    const source = await readFile(path.join(SEED, "articles", file ?? ""), "utf8");
+    const sourceBody = source.slice(source.indexOf("\n---\n", 4) + 5);
+    const quoted = [...sourceBody.matchAll(/"([^"\n]+)"/g)].map((match) => match[1] ?? "");
+    expect(quoted).toContain("الراعي");
+    for (const words of quoted) expect(text, words).toContain(`«${words}»`);
+    expect(text).toContain("و«الراعي»");
+    expect(text).not.toContain('"');
+  });
+});
