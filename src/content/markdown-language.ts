@@ -80,16 +80,59 @@ function attribute(token: Token, name: string): string | undefined {
   return value === null ? undefined : String(value);
 }
 
-// markdown-it's smartquotes rule, run first on the blocks in another language with that
-// language's marks; the straight quotes it replaces are then gone when it runs on the rest.
+// markdown-it's smartquotes rule, run first on the words whose language differs from their
+// paragraph's (`*…*{lang=en}`, a link's text), then on the blocks in another language, each with
+// that language's marks; the straight quotes it replaces are then gone when it runs on the rest.
 function quotesByLanguage(state: StateCore, smartquotes: CoreRule): void {
+  const run = (children: Token[], lang: string | undefined): void => {
+    const inline = new state.Token("inline", "", 0);
+    inline.children = children; // the same tokens: smartquotes changes their text in place
+    inline.content = children.map((child) => child.content).join("");
+    const options = { ...state.md.options, quotes: quotesFor(state, lang) };
+    smartquotes({ ...state, tokens: [inline], md: { ...state.md, options } } as StateCore);
+  };
   for (const [block, lang] of blocksWithLanguage(state)) {
-    if (block.type !== "inline" || isArabicLanguage(lang) || lang === undefined) continue;
-    const primary = lang.toLowerCase().split("-")[0] ?? "";
-    const quotes = QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"];
-    const options = { ...state.md.options, quotes: [...(quotes ?? [])] };
-    smartquotes({ ...state, tokens: [block], md: { ...state.md, options } } as StateCore);
+    if (block.type !== "inline" || !block.children) continue;
+    for (const [children, spanLang] of spansInOtherLanguages(block.children, lang))
+      run(children, spanLang);
+    if (!isArabicLanguage(lang)) run(block.children, lang);
   }
+}
+
+function quotesFor(state: StateCore, lang: string | undefined): string[] {
+  if (isArabicLanguage(lang)) return [...(state.md.options.quotes as string[])];
+  const primary = (lang ?? "").toLowerCase().split("-")[0] ?? "";
+  return [...(QUOTES_BY_LANGUAGE[primary] ?? QUOTES_BY_LANGUAGE["en"] ?? [])];
+}
+
+/**
+ * The runs of inline tokens inside an element whose `lang` says another language than the
+ * block's (outermost first; a span inside such a span keeps the outer one's language), each
+ * without its opening and closing tokens.
+ */
+function spansInOtherLanguages(
+  children: Token[],
+  blockLang: string | undefined,
+): [Token[], string][] {
+  const spans: [Token[], string][] = [];
+  for (let index = 0; index < children.length; index += 1) {
+    const open = children[index] as Token;
+    const lang = open.nesting === 1 ? attribute(open, "lang") : undefined;
+    if (lang === undefined || sameLanguage(lang, blockLang)) continue;
+    let depth = 1;
+    let close = index + 1;
+    for (; close < children.length && depth > 0; close += 1)
+      depth += (children[close] as Token).nesting;
+    spans.push([children.slice(index + 1, close - 1), lang]);
+    index = close - 1;
+  }
+  return spans;
+}
+
+function sameLanguage(a: string, b: string | undefined): boolean {
+  if (isArabicLanguage(a) || isArabicLanguage(b))
+    return isArabicLanguage(a) === isArabicLanguage(b);
+  return a.toLowerCase().split("-")[0] === (b ?? "").toLowerCase().split("-")[0];
 }
 
 // markdown-it opens a quote after a space or punctuation, and after a letter only when the

@@ -83,3 +83,32 @@ describe("an article in another language (lang: en) on a digits: arab site", () 
     expect(arab(source).html).toContain("«Up ١٢ points»");
   });
 });
+
+describe("a language set on a few words (emphasis, strong, a link's text)", () => {
+  it("gives those words their language's quotes inside an Arabic paragraph", () => {
+    expect(latn('وقال *the "deal" is off*{lang=en} أمس "نعم"').html).toBe(
+      '<p>وقال <em lang="en">the “deal” is off</em> أمس «نعم»</p>\n',
+    );
+    expect(latn('بيان [the "final" round](https://example.org/){lang=en}').html).toBe(
+      '<p>بيان <a href="https://example.org/" lang="en">the “final” round</a></p>\n',
+    );
+    expect(latn('وكتبت **le "pacte"**{lang=fr} في عنوانها').html).toBe(
+      '<p>وكتبت <strong lang="fr">le «pacte»</strong> في عنوانها</p>\n',
+    );
+  });
+
+  it("gives Arabic words Arabic quotes inside another language's paragraph or article", () => {
+    expect(latn('He said *"عاد"*{lang=ar} and "left"\n{lang=en}').html).toBe(
+      '<p lang="en">He said <em lang="ar">«عاد»</em> and “left”</p>\n',
+    );
+    expect(arab('He said *"عاد" 5*{lang=ar} "yes" 5', "en").html).toBe(
+      '<p>He said <em lang="ar">«عاد» ٥</em> “yes” 5</p>\n',
+    );
+  });
+
+  it("changes nothing for words marked with the paragraph's own language", () => {
+    expect(latn('قال *"عاد"*{lang=ar-SY} و"ذهب"').html).toBe(
+      '<p>قال <em lang="ar-SY">«عاد»</em> و«ذهب»</p>\n',
+    );
+  });
+});
