@@ -15,12 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { writeBaselineProject } from "./bench-baseline.ts";
-import {
-  benchPhotoSite,
-  formatPhotoReport,
-  PHOTO_ROWS,
-  type PhotoBench,
-} from "./bench-photo-site.ts";
+import { benchPhotoSite, formatPhotoReport, PHOTO_ROWS } from "./bench-photo-site.ts";
 import {
   freePort,
   measureRebuilds,
@@ -97,6 +92,8 @@ const START = "<!-- bench:start (written by npm run bench) -->";
 const END = "<!-- bench:end -->";
 const PHOTOS_START = "<!-- bench:photos:start (written by npm run bench) -->";
 const PHOTOS_END = "<!-- bench:photos:end -->";
+const REBUILD_START = "<!-- bench:rebuild:start (written by npm run bench) -->";
+const REBUILD_END = "<!-- bench:rebuild:end -->";
 const SEARCH_START = "<!-- bench:search:start (written by npm run bench) -->";
 const SEARCH_END = "<!-- bench:search:end -->";
 
@@ -116,8 +113,6 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const results: SizeResult[] = [];
 // Outputs moved aside so far (see retire).
 let retired = 0;
-let rebuild: RebuildResult | undefined;
-let photos: PhotoBench | undefined;
 const searchSizeResults: SearchSize[] = [];
 let searchQueries: SearchQueries | undefined;
 
@@ -131,6 +126,8 @@ try {
   for (const articles of rows.includes("builds") ? sizes : []) {
     results.push(await measureBuilders(await prepareCorpus(articles), BUILDERS));
   }
+  // Each block is written as soon as its rows are measured: a later row that fails loses only its own.
+  await writeBlock(START, END, results.length > 0 ? formatReport(results, loadBefore) : undefined);
   if (rows.includes("search")) {
     for (const articles of searchSizes) {
       const corpus = await prepareCorpus(articles);
@@ -159,6 +156,11 @@ try {
       if (articles === Math.max(...searchSizes))
         searchQueries = { articles, loads: await measureQueries(site, runs) };
     }
+    await writeBlock(
+      SEARCH_START,
+      SEARCH_END,
+      `${machineLine(loadBefore)}\n\n${formatSearchReport(searchSizeResults, searchQueries, await pagefindVersion())}`,
+    );
   }
   if (rebuildSize > 0 && rows.includes("rebuild")) {
     const corpus = await prepareCorpus(rebuildSize);
@@ -182,10 +184,11 @@ try {
         `rebuild N=${rebuildSize} ${builder}: ${seconds[builder].map((r) => `${r.seconds.toFixed(2)} s (${r.reported})`).join(", ")}`,
       );
     }
-    rebuild = { articles: rebuildSize, seconds };
+    const rebuild = { articles: rebuildSize, seconds };
+    await writeBlock(REBUILD_START, REBUILD_END, formatRebuildReport(rebuild, loadBefore));
   }
   if (rows.includes("photos")) {
-    photos = await benchPhotoSite({
+    const photos = await benchPhotoSite({
       work,
       articles: photoArticles,
       rows: photoRows,
@@ -200,28 +203,15 @@ try {
         env: { ...process.env, NODE_OPTIONS: "", SAHIFA_CONTENT: content, SAHIFA_CACHE: cache },
       }),
     });
+    await writeBlock(
+      PHOTOS_START,
+      PHOTOS_END,
+      `${machineLine(loadBefore)}\n\n${formatPhotoReport(photos, runs)}`,
+    );
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-
-const doc = path.resolve(ROOT, values.doc);
-if (results.length > 0 || rebuild) {
-  const report = formatReport(results, rebuild, loadBefore);
-  console.log(`\n${report}`);
-  if (!values["print-only"]) await updateDoc(doc, START, END, report);
-}
-if (searchSizeResults.length > 0) {
-  const report = `${machineLine(loadBefore)}\n\n${formatSearchReport(searchSizeResults, searchQueries, await pagefindVersion())}`;
-  console.log(`\n${report}`);
-  if (!values["print-only"]) await updateDoc(doc, SEARCH_START, SEARCH_END, report);
-}
-if (photos) {
-  const report = `${machineLine(loadBefore)}\n\n${formatPhotoReport(photos, runs)}`;
-  console.log(`\n${report}`);
-  if (!values["print-only"]) await updateDoc(doc, PHOTOS_START, PHOTOS_END, report);
-}
-if (!values["print-only"]) console.log(`Updated ${values.doc}`);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -371,11 +361,7 @@ function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);
 }
 
-function formatReport(
-  sizes: SizeResult[],
-  rebuilds: RebuildResult | undefined,
-  load: number,
-): string {
+function formatReport(sizes: SizeResult[], load: number): string {
   const lines = [
     machineLine(load),
     `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build, search index included; "Sahifa, search off" the same corpus with \`search: false\` in its site.yaml, like for like with plain Eleventy, which builds no search index (issue 17's 1.5× is judged on it); "Sahifa + twins" the default build with precompression on (--precompress), for nginx-style hosts.`,
@@ -401,20 +387,35 @@ function formatReport(
       );
     }
   }
-  if (rebuilds) {
-    const row = (label: string, list: readonly Rebuild[]) =>
-      `| ${label} | ${median(list.map((r) => r.seconds)).toFixed(2)} s | ${list.map((r) => r.seconds.toFixed(2)).join(", ")} s | ${list.map((r) => r.reported).join("; ")} |`;
-    lines.push(
-      "",
-      `Dev-server rebuild after editing one article's body at N = ${rebuilds.articles.toLocaleString("en")}, from saving the file until the server serves the changed page (median of ${edits} edits), and what each server logged for the rebuild:`,
-      "",
-      "| builder | median | each edit | Eleventy's log: written, in |",
-      "| ------- | -----: | --------- | --------------------------- |",
-      row("Sahifa (`npm start`: Eleventy watching, its own server)", rebuilds.seconds.Sahifa),
-      row("Eleventy --serve --incremental", rebuilds.seconds.Eleventy),
-    );
-  }
   return lines.join("\n");
+}
+
+function formatRebuildReport(rebuilds: RebuildResult, load: number): string {
+  const row = (label: string, list: readonly Rebuild[]) =>
+    `| ${label} | ${median(list.map((r) => r.seconds)).toFixed(2)} s | ${list.map((r) => r.seconds.toFixed(2)).join(", ")} s | ${list.map((r) => r.reported).join("; ")} |`;
+  return [
+    machineLine(load),
+    "",
+    `Dev-server rebuild after editing one article's body at N = ${rebuilds.articles.toLocaleString("en")}, from saving the file until the server serves the changed page (median of ${edits} edits), and what each server logged for the rebuild:`,
+    "",
+    "| builder | median | each edit | Eleventy's log: written, in |",
+    "| ------- | -----: | --------- | --------------------------- |",
+    row("Sahifa (`npm start`: Eleventy watching, its own server)", rebuilds.seconds.Sahifa),
+    row("Eleventy --serve --incremental", rebuilds.seconds.Eleventy),
+  ].join("\n");
+}
+
+/** Prints a block of figures and, unless --print-only, writes it between its markers in the doc. */
+async function writeBlock(
+  startMarker: string,
+  endMarker: string,
+  report: string | undefined,
+): Promise<void> {
+  if (report === undefined) return;
+  console.log(`\n${report}\n`);
+  if (values["print-only"]) return;
+  await updateDoc(path.resolve(ROOT, values.doc), startMarker, endMarker, report);
+  console.log(`Updated ${values.doc}`);
 }
 
 function machineLine(load: number): string {
