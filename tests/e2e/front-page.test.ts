@@ -1,7 +1,6 @@
 // The front page in Chromium at 360 and 1280 px: the lead story first and largest, side by side with the latest from 1,000 px, one column on a phone; axe and Nu on it and a section page; no script, no layout shift.
 
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,6 +16,7 @@ import { buildSite } from "../../src/build/build-site.ts";
 import { OBSERVE_SHIFTS } from "../helpers/layout-shift.ts";
 import { checkHtml } from "../helpers/nu-checker.ts";
 import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
+import { expectNoAxeViolations } from "../helpers/axe.ts";
 
 /** 60 articles in the four sections, the newest 3 with lead photos: the newest is article 60. */
 const ARTICLES = 60;
@@ -227,14 +227,7 @@ describe.each(["/", "/sections/economy/"])("%s", (at) => {
     async ({ colorScheme, width }) => {
       const { page, close } = await open(at, { width, height: 800 }, colorScheme);
       try {
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.passes.length).toBeGreaterThan(10);
-        expect(
-          results.violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-          ),
-        ).toEqual([]);
+        await expectNoAxeViolations(page);
       } finally {
         await close();
       }

@@ -1,7 +1,6 @@
 // What a reader's browser does with an article's photos, in Chromium at 360 and 1280 px: the file it picks, no layout shift, captions shown.
 
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
@@ -9,6 +8,7 @@ import { startStaticServer, type StaticServer } from "../../scripts/lib/static-s
 import { OBSERVE_SHIFTS } from "../helpers/layout-shift.ts";
 import { buildPhotoSite } from "../helpers/photos.ts";
 import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
+import { expectNoAxeViolations } from "../helpers/axe.ts";
 
 let server: StaticServer;
 let browser: Browser;
@@ -103,14 +103,7 @@ describe("the photo article in light, dark and print", () => {
         await page.goto(new URL("news/articles/gaza-port/", server.url).href, {
           waitUntil: "load",
         });
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(results.passes.length).toBeGreaterThan(10);
-        expect(
-          results.violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-          ),
-        ).toEqual([]);
+        await expectNoAxeViolations(page);
       } finally {
         await context.close();
       }

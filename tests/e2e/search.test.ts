@@ -2,7 +2,6 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTemporarySite, type BuiltSite } from "../../scripts/lib/built-site.ts";
@@ -10,6 +9,7 @@ import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
 import { checkHtml } from "../helpers/nu-checker.ts";
 import { makeTempDir, removeTempDirs, ROOT } from "../helpers/sites.ts";
+import { expectNoAxeViolations } from "../helpers/axe.ts";
 
 const FIXTURE = path.join(ROOT, "tests/fixtures/sites/search");
 
@@ -142,11 +142,7 @@ describe("the search page in Chromium", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await search("الاقتصاد");
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.passes.length).toBeGreaterThan(10);
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-      ).toEqual([]);
+      await expectNoAxeViolations(page);
     }
     const dir = await makeTempDir("search-nu");
     const file = path.join(dir, "search-results.html");
