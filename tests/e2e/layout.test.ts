@@ -233,8 +233,16 @@ function findOverflow(page: Page): Promise<{ scrollWidth: number; outside: strin
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const outside: string[] = [];
+    // Inside a box that scrolls or clips sideways (the header's row of sections on a phone),
+    // content reaches past the screen by design; the box itself must not.
+    const inScroller = (element: HTMLElement): boolean => {
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible") return true;
+      }
+      return false;
+    };
     for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
-      if (element.closest(".visually-hidden")) continue;
+      if (element.closest(".visually-hidden") || inScroller(element)) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (box.left < -0.5 || box.right > width + 0.5) outside.push(element.tagName.toLowerCase());
