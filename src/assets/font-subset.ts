@@ -58,6 +58,28 @@ export const ARABIC_ALPHABET: string = String.fromCodePoint(
 export const LATIN_PUNCTUATION = " .,:;!?()[]/%+-–—«»“”‘’·|";
 
 /**
+ * What the preview's subsets keep besides the site's own characters: Basic Latin letters, both
+ * digit styles, Arabic diacritics and the common signs. A font subset's name follows its
+ * characters and every page links it, so an edit bringing the site's first "G20" or «٢٠٢٣» would
+ * otherwise make the preview rewrite every page (35 s at 4,000 articles) instead of one. A build
+ * keeps only what its site shows.
+ * @example siteText(content) + PREVIEW_TEXT // the preview's font text
+ */
+export const PREVIEW_TEXT: string = String.fromCodePoint(
+  ...range(0x41, 0x5a), // A–Z
+  ...range(0x61, 0x7a), // a–z
+  ...range(0x30, 0x39), // 0–9
+  ...range(0x0660, 0x0669), // ٠–٩
+  ...range(0x064b, 0x0652), // fathatan … sukun
+  ...range(0x21, 0x2f), // ! " # $ % & ' ( ) * + , - . /
+  ...range(0x3a, 0x40), // : ; < = > ? @
+  0x5f, // _
+  0x2026, // …
+  0x20ac, // €
+  0xa3, // £
+);
+
+/**
  * Every character a built site can show: all text of every article (whatever its fields), the
  * site's name and description, the template strings, the digits in the site's style, the
  * Arabic alphabet and the Latin punctuation. Sorted and deduplicated, so the same content always

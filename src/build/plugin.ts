@@ -7,7 +7,8 @@ import type { VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { calendarDay } from "../arabic/times.ts";
 import { buildAssets, type Assets } from "../assets/build-assets.ts";
-import { siteText } from "../assets/font-subset.ts";
+import { PREVIEW_TEXT, siteText } from "../assets/font-subset.ts";
+import { distinctCharacters } from "../content/characters.ts";
 import { buildSearchScript } from "../assets/search-script.ts";
 import { buildSiteImages } from "../assets/site-images.ts";
 import type { BuiltFile } from "../assets/styles.ts";
@@ -169,7 +170,10 @@ async function prepare(context: BuildContext): Promise<BuildInputs> {
   // Fonts are cut to the site's characters, so assets follow the text too; a dev rebuild
   // reuses them (and the drawn images) while nothing they depend on changed.
   // Only the set of characters matters to the subset: an edit that adds none keeps every asset.
-  const text = siteText(content);
+  // The preview keeps Latin letters, both digit styles and common signs whatever the content
+  // (PREVIEW_TEXT), so an edit that brings the first of them does not rename the fonts and
+  // rewrite every page.
+  const text = distinctCharacters([siteText(content), session.watching ? PREVIEW_TEXT : ""]);
   const assetsKey = JSON.stringify([stylesheets.css, text, content.site]);
   if (session.assets?.key !== assetsKey) {
     const [assets, images, script] = await Promise.all([

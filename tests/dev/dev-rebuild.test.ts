@@ -122,6 +122,26 @@ describe("the dev server", () => {
     },
   );
 
+  it("rewrites only that page when an edit brings the site's first Latin words and digits", async () => {
+    // The corpus is Arabic only: before the preview kept Latin letters and both digit styles in
+    // its font subsets whatever the text, these renamed the fonts and rewrote every page.
+    const before = await htmlTimes();
+    const file = articleFile(16);
+    await saveUntil(
+      file,
+      `${await readFile(file, "utf8")}
+G20 Summit ٢٠٢٣ 2023
+`,
+      async () => (await page("/articles/article-00016/")).body.includes("G20 Summit"),
+    );
+    const after = await htmlTimes();
+    const rewritten = [...after].filter(([name, time]) => before.get(name) !== time);
+    const always = ["404.html", "tags/index.html", "archive/index.html", "search/index.html"];
+    expect(rewritten.map(([name]) => name).filter((name) => !always.includes(name))).toEqual([
+      "articles/article-00016/index.html",
+    ]);
+  });
+
   it("rewrites the lists that show an article whose title changed", async () => {
     const file = articleFile(30);
     const text = await readFile(file, "utf8");
