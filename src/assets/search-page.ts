@@ -6,7 +6,7 @@
 // (the articles' own headlines, dates and text) and is put in with textContent, never as HTML.
 
 import { formatCount, ARTICLE_COUNT_FORMS } from "../arabic/plurals.ts";
-import type { DigitStyle } from "../arabic/digits.ts";
+import { directionalNumbers, type DigitStyle } from "../arabic/digits.ts";
 import { lamVariant, normalizeArabic } from "../arabic/normalize.ts";
 import { SEARCH_TEXT } from "./search-text.ts";
 
@@ -170,6 +170,9 @@ function showFilters(
 function resultItem(data: ResultData): HTMLLIElement {
   const { meta } = data;
   const item = document.createElement("li");
+  // An article in another language (meta.lang) is marked so and keeps its numbers as typed.
+  if (meta.lang) item.lang = meta.lang;
+  const isolate = !meta.lang || /^ar(?:-|$)/i.test(meta.lang);
   const dates = element("p", "article-meta");
   dates.append(time(meta.date, meta.date_iso));
   if (meta.updated)
@@ -177,9 +180,9 @@ function resultItem(data: ResultData): HTMLLIElement {
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = meta.title ?? data.url;
+  appendText(link, meta.title ?? data.url, isolate);
   heading.append(link);
-  item.append(dates, heading, excerpt(data));
+  item.append(dates, heading, excerpt(data, isolate));
   const tags = parseTags(meta.tags);
   if (tags.length > 0) {
     const list = element("ul", "tags");
@@ -203,14 +206,14 @@ function resultItem(data: ResultData): HTMLLIElement {
  * keeps every space), so Pagefind's word positions point into `meta.text` too. A match in the
  * headline or standfirst alone shows the standfirst.
  */
-function excerpt(data: ResultData): HTMLParagraphElement {
+function excerpt(data: ResultData, isolate: boolean): HTMLParagraphElement {
   const paragraph = element("p", "search-excerpt");
   const words = (data.meta.text ?? "").split(/[^\S\uFEFF]+/u);
   const bodyAt = Number(data.meta.body_at ?? 0);
   const inBody = data.locations.filter((at) => at >= bodyAt && at < words.length);
   const first = inBody[0];
   if (first === undefined) {
-    paragraph.textContent = data.meta.standfirst ?? "";
+    appendText(paragraph, data.meta.standfirst ?? "", isolate);
     return paragraph;
   }
   const start = Math.max(bodyAt, Math.min(first - 8, words.length - EXCERPT_WORDS));
@@ -221,13 +224,30 @@ function excerpt(data: ResultData): HTMLParagraphElement {
     const word = words[at] ?? "";
     if (marked.has(at)) {
       const mark = document.createElement("mark");
-      mark.textContent = word;
+      appendText(mark, word, isolate);
       paragraph.append(mark);
-    } else paragraph.append(word);
+    } else appendText(paragraph, word, isolate);
     if (at < end - 1) paragraph.append(" ");
   }
   if (end < words.length) paragraph.append(" …");
   return paragraph;
+}
+
+/**
+ * Text from the index, as text: in Arabic, a signed number, range or percentage in a
+ * `<bdi dir="ltr">`, as the pages show them (src/arabic/runs.ts), so "-0.5" is not shown "0.5-".
+ */
+function appendText(parent: HTMLElement, text: string, isolate: boolean): void {
+  let at = 0;
+  for (const [start, end] of isolate ? directionalNumbers(text) : []) {
+    const bdi = document.createElement("bdi");
+    bdi.dir = "ltr";
+    bdi.textContent = text.slice(start, end);
+    if (start > at) parent.append(text.slice(at, start));
+    parent.append(bdi);
+    at = end;
+  }
+  if (at < text.length) parent.append(text.slice(at));
 }
 
 function parseTags(json: string | undefined): [string, string][] {

@@ -45,6 +45,8 @@ export interface SearchMeta extends Record<string, string> {
   date_iso: string;
   /** The tags as `[[name, url], …]` in JSON: meta values must be text. */
   tags: string;
+  /** The article's language, when it is not the site's (`lang: en`). */
+  lang?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ function searchRecord(article: Article, site: Site): SearchRecord {
       date_iso: toIsoDateTime(article.date, zone),
       ...updated,
       tags: JSON.stringify(article.tags.map((tag) => [tagName(tag), sitePath(site, tagPath(tag))])),
+      ...(article.lang === site.language ? {} : { lang: article.lang }),
     },
     filters: {
       tag: article.tags.map(tagName),

@@ -199,6 +199,27 @@ describe("numbers inside Arabic text", () => {
     },
   );
 
+  it("shows them in typed order in a search result's headline too (the search page's script)", async () => {
+    const page = await served.open(`/search/?q=${encodeURIComponent("تقلبات")}`);
+    await page.waitForSelector(".search-results li h2 a");
+    const found = await page.evaluate(`[...document.querySelectorAll(".search-results h2 a")]
+      .flatMap((link) => [...link.querySelectorAll("bdi")])
+      .map((bdi) => {
+        const text = bdi.firstChild;
+        const lefts = [...text.textContent].map((_, index) => {
+          const range = document.createRange();
+          range.setStart(text, index);
+          range.setEnd(text, index + 1);
+          return range.getBoundingClientRect().left;
+        });
+        return { text: text.textContent, inOrder: lefts.every((left, i) => i === 0 || left > lefts[i - 1]) };
+      })`);
+    expect(found).toEqual([
+      { text: "-0.5", inOrder: true },
+      { text: "10–20%", inOrder: true },
+    ]);
+  });
+
   it("aligns a passage marked lang=en dir=ltr to its own start, with English quotes", async () => {
     const page = await served.open(ARTICLE);
     const passage = await page.evaluate(() => {

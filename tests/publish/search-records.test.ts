@@ -22,6 +22,12 @@ describe("searchRecords", () => {
   );
   const [record] = searchRecords([article], site);
 
+  it("names the language of an article not in the site's, so results keep its numbers as typed", () => {
+    const english = makeArticle(site, { title: "Up -0.5", lang: "en", slug: "up" }, "<p>x</p>\n");
+    expect(searchRecords([english], site)[0]?.meta.lang).toBe("en");
+    expect(record?.meta.lang).toBeUndefined();
+  });
+
   it("addresses the article by its site-relative path (Pagefind's script adds the prefix)", () => {
     expect(record?.url).toBe("/articles/lavrov-g20/");
   });
