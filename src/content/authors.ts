@@ -90,7 +90,8 @@ export function checkAuthors(
   }
   const data: unknown = parsed.data ?? [];
   const lineOf = (at: readonly (string | number)[]) => Math.max(1, parsed.lineOf(at) - 1);
-  if (!Array.isArray(data)) return { ...empty, problems: [{ file: shown, line: 1, message: MESSAGES.notAList }] };
+  if (!Array.isArray(data))
+    return { ...empty, problems: [{ file: shown, line: 1, message: MESSAGES.notAList }] };
   if (data.length > MAX_LISTED_AUTHORS) {
     return { ...empty, problems: [{ file: shown, line: 1, message: tooMany(data.length) }] };
   }
@@ -102,7 +103,10 @@ export function checkAuthors(
     const result = entrySchema.safeParse(value);
     if (result.success) entries.push({ index, entry: result.data });
     else {
-      const issues = result.error.issues.map((found) => ({ ...found, path: [index, ...found.path] }));
+      const issues = result.error.issues.map((found) => ({
+        ...found,
+        path: [index, ...found.path],
+      }));
       problems.push(...describeIssues(issues, shown, lineOf, data, knownKeys));
     }
   });
@@ -133,7 +137,9 @@ export function checkAuthors(
     byName.set(nameKey(entry.name), index);
     authors.push({ ...entry, listed: true });
   }
-  return problems.length > 0 ? { ...empty, problems } : { directory: { file: shown, authors }, problems };
+  return problems.length > 0
+    ? { ...empty, problems }
+    : { directory: { file: shown, authors }, problems };
 }
 
 /**
@@ -250,7 +256,11 @@ function duplicate(field: "id" | "name", value: string, firstLine: number): Mess
 
 function notAnId(value: string): Message {
   const q = quoteValue(value);
-  const folded = value.normalize("NFKC").toLowerCase().trim().replace(/[\s_]+/g, "-");
+  const folded = value
+    .normalize("NFKC")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_]+/g, "-");
   const hint = SLUG_PATTERN.test(folded) ? quoteValue(folded) : undefined;
   return {
     en: `${q.en} is not an id (lower-case ASCII letters and digits joined by single hyphens, such as news-desk)${hint ? ` (did you mean ${hint.en}?)` : ""}`,

@@ -193,7 +193,10 @@ function inspectValues(
       sizes.set(node, IN_PROGRESS);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? pair.key.value : undefined;
-        const inner = path && (typeof name === "string" || typeof name === "number") ? [...path, name] : undefined;
+        const inner =
+          path && (typeof name === "string" || typeof name === "number")
+            ? [...path, name]
+            : undefined;
         if (inner) check(pair.key, inner, true);
         size += sizeOf(pair.key, undefined) + sizeOf(pair.value, inner);
       }

@@ -42,7 +42,12 @@ const UNCLOSED = "sahifa_unclosed_comment";
 // A comment that starts a line and ends one (only spaces after `-->`) is dropped with its lines.
 // Text after the `-->` makes it a paragraph instead, where the inline rule drops the comment and
 // keeps that text (CommonMark would swallow it as part of the HTML block).
-function commentBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function commentBlock(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (!state.src.startsWith("<!--", start)) return false;

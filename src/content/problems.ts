@@ -77,7 +77,10 @@ export function formatPlace(problem: Problem): string {
  * Errors first, then warnings, each sorted by file, line and column; then a count.
  * @example formatReport([warning, error], "en") //=> "b.md:4: date: …\na.txt: warning: …\n1 problem in 1 file (and 1 warning)"
  */
-export function formatReport(problems: readonly Problem[], language: MessageLanguage = "en"): string {
+export function formatReport(
+  problems: readonly Problem[],
+  language: MessageLanguage = "en",
+): string {
   const lines = reportOrder(problems).map((problem) => formatProblem(problem, language));
   return [...lines, reportCountOf(problems, language)].join("\n");
 }
@@ -213,7 +216,8 @@ const WORDS = {
 
 // C0 and C1 controls, DEL, the backslash, and invisible format characters (Cf: bidi controls,
 // zero-width characters, the BOM), line and paragraph separators.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\u2028\u2029]/gu;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\\\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\u2028\u2029]/gu;
 
 function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(

@@ -365,7 +365,11 @@ function issueMessage(
   }
 }
 
-function wrongType(expected: string, value: unknown, fields: readonly string[] | undefined): Message {
+function wrongType(
+  expected: string,
+  value: unknown,
+  fields: readonly string[] | undefined,
+): Message {
   const q = quoteValue(value);
   switch (expected) {
     case "string":
@@ -437,10 +441,16 @@ function tooSmall(origin: string, minimum: number, inclusive: boolean): Message 
 
 function notADate(value: unknown): Message {
   if (typeof value === "object" && value !== null) {
-    return { en: `is not a date (${MESSAGES.dateHint.en})`, ar: `ليس تاريخًا: ${MESSAGES.dateHint.ar}` };
+    return {
+      en: `is not a date (${MESSAGES.dateHint.en})`,
+      ar: `ليس تاريخًا: ${MESSAGES.dateHint.ar}`,
+    };
   }
   const q = quoteValue(value);
-  return { en: `${q.en} is not a date (${MESSAGES.dateHint.en})`, ar: `${q.ar} ليس تاريخًا صحيحًا: ${MESSAGES.dateHint.ar}` };
+  return {
+    en: `${q.en} is not a date (${MESSAGES.dateHint.en})`,
+    ar: `${q.ar} ليس تاريخًا صحيحًا: ${MESSAGES.dateHint.ar}`,
+  };
 }
 
 function dateMessage(value: string, reason: DateInputReason): Message {

@@ -35,37 +35,37 @@ export const sectionsSchema = z
 
 function sectionList() {
   return z
-  .array(
-    z.strictObject({
-      slug: z
-        .string()
-        .superRefine((value, context) => {
-          if (!SLUG_PATTERN.test(value)) context.addIssue(issue(notASlug(value)));
-        })
-        .pipe(z.string().max(MAX_SLUG_LENGTH)),
-      name: text().transform(normalizeTag),
-    }),
-  )
-  .max(MAX_SECTIONS)
-  .superRefine((sections, context) => {
-    const seen = { slug: new Set<string>(), name: new Set<string>() };
-    sections.forEach((section, index) => {
-      for (const field of SECTION_FIELDS) {
-        if (seen[field].has(section[field])) {
-          const q = quoteValue(section[field]);
-          context.addIssue({
-            ...issue({
-              en: `${q.en} is already the ${field} of another section (each section needs its own)`,
-              ar: `${q.ar} مستعمل في قسم آخر (لكل قسم ${field === "slug" ? "رابطه" : "اسمه"} الخاص)`,
-            }),
-            path: [index, field],
-          });
+    .array(
+      z.strictObject({
+        slug: z
+          .string()
+          .superRefine((value, context) => {
+            if (!SLUG_PATTERN.test(value)) context.addIssue(issue(notASlug(value)));
+          })
+          .pipe(z.string().max(MAX_SLUG_LENGTH)),
+        name: text().transform(normalizeTag),
+      }),
+    )
+    .max(MAX_SECTIONS)
+    .superRefine((sections, context) => {
+      const seen = { slug: new Set<string>(), name: new Set<string>() };
+      sections.forEach((section, index) => {
+        for (const field of SECTION_FIELDS) {
+          if (seen[field].has(section[field])) {
+            const q = quoteValue(section[field]);
+            context.addIssue({
+              ...issue({
+                en: `${q.en} is already the ${field} of another section (each section needs its own)`,
+                ar: `${q.ar} مستعمل في قسم آخر (لكل قسم ${field === "slug" ? "رابطه" : "اسمه"} الخاص)`,
+              }),
+              path: [index, field],
+            });
+          }
+          seen[field].add(section[field]);
         }
-        seen[field].add(section[field]);
-      }
-    });
-  })
-  .default([]);
+      });
+    })
+    .default([]);
 }
 
 const NOT_A_LIST: Message = {
@@ -106,7 +106,11 @@ export function sectionProblems(
 // ---------------------------------------------------------------------------------------------
 // Internals
 
-function unknownSection(value: string, sections: readonly Section[], settingsFile: string): Message {
+function unknownSection(
+  value: string,
+  sections: readonly Section[],
+  settingsFile: string,
+): Message {
   const q = quoteValue(value);
   if (sections.length === 0) {
     return {
@@ -117,7 +121,10 @@ function unknownSection(value: string, sections: readonly Section[], settingsFil
   const near = closestSection(value, sections);
   const names = sections.map((section) => quoteValue(section.name));
   const hint = near
-    ? { en: `did you mean ${quoteValue(near.name).en}?`, ar: `هل تقصد ${quoteValue(near.name).ar}؟` }
+    ? {
+        en: `did you mean ${quoteValue(near.name).en}?`,
+        ar: `هل تقصد ${quoteValue(near.name).ar}؟`,
+      }
     : {
         en: `the sections are ${names.map((name) => name.en).join(", ")}`,
         ar: `الأقسام: ${names.map((name) => name.ar).join("، ")}`,

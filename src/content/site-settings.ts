@@ -146,7 +146,8 @@ export function siteKnownKeys(data: unknown): Record<string, readonly string[]> 
   const { sections } = (typeof data === "object" && data !== null ? data : {}) as {
     sections?: unknown;
   };
-  if (Array.isArray(sections)) sections.forEach((_, at) => (known[`sections.${at}`] = SECTION_FIELDS));
+  if (Array.isArray(sections))
+    sections.forEach((_, at) => (known[`sections.${at}`] = SECTION_FIELDS));
   return known;
 }
 
@@ -174,7 +175,18 @@ export function editorLanguageOf(settings: unknown): MessageLanguage {
   return language === "ar" || language.startsWith("ar-") ? "ar" : "en";
 }
 
-const RTL_LANGUAGES: ReadonlySet<string> = new Set(["ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd"]);
+const RTL_LANGUAGES: ReadonlySet<string> = new Set([
+  "ar",
+  "fa",
+  "he",
+  "ur",
+  "ps",
+  "ku",
+  "ckb",
+  "yi",
+  "dv",
+  "sd",
+]);
 
 function isKnownZone(zone: string): boolean {
   try {

@@ -65,9 +65,15 @@ describe("checkAuthors", () => {
     const problems = checkAuthors(yaml, FILE).problems;
     const lines = problems.map((problem) => formatProblem(problem, "en"));
     expect(lines).toEqual([
-      expect.stringMatching(/^content\/authors\.yaml:2: \[0\]\.url: "javascript:alert\(1\)" is not an http\(s\) URL/),
-      expect.stringMatching(/^content\/authors\.yaml:4: \[1\]\.bip: unknown field \(did you mean "bio"\?\)$/),
-      expect.stringMatching(/^content\/authors\.yaml:6: \[2\]\.id: "News Desk" is not an id .*did you mean "news-desk"/),
+      expect.stringMatching(
+        /^content\/authors\.yaml:2: \[0\]\.url: "javascript:alert\(1\)" is not an http\(s\) URL/,
+      ),
+      expect.stringMatching(
+        /^content\/authors\.yaml:4: \[1\]\.bip: unknown field \(did you mean "bio"\?\)$/,
+      ),
+      expect.stringMatching(
+        /^content\/authors\.yaml:6: \[2\]\.id: "News Desk" is not an id .*did you mean "news-desk"/,
+      ),
     ]);
     expect(problems.every((problem) => problem.severity === undefined)).toBe(true);
   });

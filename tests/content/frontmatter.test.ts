@@ -91,7 +91,9 @@ describe("parseFrontmatter", () => {
     const bombText = bomb.join("\n");
     // The same lists without anchors and aliases: about as many characters and nodes.
     const plainText = bombText.replace(/&n\d+ /g, "").replace(/\*n\d+/g, "lol");
-    expect(failure(bombText).message).toMatch(/^the frontmatter's values come to over a billion characters/);
+    expect(failure(bombText).message).toMatch(
+      /^the frontmatter's values come to over a billion characters/,
+    );
     expect(parseFrontmatter(plainText).data).toBeDefined();
     const time = (call: () => unknown) => {
       const start = performance.now();
@@ -152,7 +154,13 @@ describe("parseFrontmatter", () => {
       { path: ["title"], key: false, line: 2, column: 8, character: "U+0001 CONTROL CHARACTER" },
       { path: ["tags", 1], key: false, line: 3, column: 12, character: "U+001B CONTROL CHARACTER" },
       { path: ["ke\0y"], key: true, line: 4, column: 1, character: "U+0000 CONTROL CHARACTER" },
-      { path: ["source", "name"], key: false, line: 6, column: 9, character: "U+FFFE NONCHARACTER" },
+      {
+        path: ["source", "name"],
+        key: false,
+        line: 6,
+        column: 9,
+        character: "U+FFFE NONCHARACTER",
+      },
     ]);
   });
 

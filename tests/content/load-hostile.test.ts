@@ -8,7 +8,13 @@ import { createContentLoader, type ContentOptions } from "../../src/content/load
 import type { Content } from "../../src/content/article.ts";
 import { ContentError, messageText, type Problem } from "../../src/content/problems.ts";
 import { MAX_TAGS } from "../../src/content/schema.ts";
-import { articleText, makeTempDir, removeTempDirs, SITE_YAML, writeContent } from "../helpers/sites.ts";
+import {
+  articleText,
+  makeTempDir,
+  removeTempDirs,
+  SITE_YAML,
+  writeContent,
+} from "../helpers/sites.ts";
 
 const NOW = new Date("2024-01-01T00:00:00Z");
 // What a report must never print as it is: C0 but tab and newline, DEL, C1, noncharacters.
@@ -25,7 +31,11 @@ async function contentDir(
   articles: Record<string, string>,
   siteYaml: string = SITE_YAML,
 ): Promise<string> {
-  return writeContent(path.join(root, `site-${Math.random().toString(36).slice(2)}`), articles, siteYaml);
+  return writeContent(
+    path.join(root, `site-${Math.random().toString(36).slice(2)}`),
+    articles,
+    siteYaml,
+  );
 }
 
 function loader(dir: string, options: Partial<ContentOptions> = {}) {
@@ -78,11 +88,21 @@ describe("ids the layout or browsers already use", () => {
         lineOf(text, "{#share-heading}"),
         '{#share-heading}: "share-heading" is used by the page layout; choose another id, such as "share-heading-1" or "qism-share-heading"',
       ],
-      ["ids.md", lineOf(text, "{#location}"), expect.stringMatching(/^\{#location\}: "location" is a name browsers give to window or document, .* "location-1" or "qism-location"$/)],
-      ["ids.md", lineOf(text, "{#forms}"), expect.stringMatching(/^\{#forms\}: .* "forms-1" or "qism-forms"$/)],
+      [
+        "ids.md",
+        lineOf(text, "{#location}"),
+        expect.stringMatching(
+          /^\{#location\}: "location" is a name browsers give to window or document, .* "location-1" or "qism-location"$/,
+        ),
+      ],
+      [
+        "ids.md",
+        lineOf(text, "{#forms}"),
+        expect.stringMatching(/^\{#forms\}: .* "forms-1" or "qism-forms"$/),
+      ],
     ]);
     expect(lineOf(text, "{#main}")).toBe(12);
-    expect(ar(found[0] as Problem)).toContain('«main-1» أو «qism-main»');
+    expect(ar(found[0] as Problem)).toContain("«main-1» أو «qism-main»");
     expect(new ContentError(found).message).toMatch(/ids\.md:12: \{#main\}: /);
   });
 
@@ -151,7 +171,9 @@ describe("control characters from YAML escapes", () => {
       for (const problem of found) {
         expect(path.basename(problem.file)).toBe("a.md");
         // The schema's own message where it prints nothing hidden, else one naming the character.
-        expect(en(problem)).toMatch(new RegExp(`^contains (the invisible character )?${code.replace("+", "\\+")} `));
+        expect(en(problem)).toMatch(
+          new RegExp(`^contains (the invisible character )?${code.replace("+", "\\+")} `),
+        );
         expect(ar(problem)).toContain(code);
       }
       expect(new ContentError(found).message).not.toMatch(RAW_CONTROL);
@@ -159,14 +181,16 @@ describe("control characters from YAML escapes", () => {
   );
 
   it.each(ESCAPES)('"%s" is refused in site.yaml\'s name and description', async (escape, code) => {
-    const siteYaml = SITE_YAML.replace(
-      "name: صحيفة الاختبار",
-      `name: "صحيفة ${escape}"`,
-    ).replace("description: موقع لاختبار البناء.", `description: "موقع ${escape}"`);
+    const siteYaml = SITE_YAML.replace("name: صحيفة الاختبار", `name: "صحيفة ${escape}"`).replace(
+      "description: موقع لاختبار البناء.",
+      `description: "موقع ${escape}"`,
+    );
     const found = await problemsOf(
       loader(await contentDir({ "a.md": articleText() }, siteYaml)).load(),
     );
-    expect(found.map((problem) => [path.basename(problem.file), problem.line, problem.field])).toEqual([
+    expect(
+      found.map((problem) => [path.basename(problem.file), problem.line, problem.field]),
+    ).toEqual([
       ["site.yaml", 1, "name"],
       ["site.yaml", 2, "description"],
     ]);
@@ -177,23 +201,40 @@ describe("control characters from YAML escapes", () => {
   it("is refused in keys, in slugs and in other fields, naming the character, never printing it", async () => {
     const found = [
       ...(await problemsOf(
-      loader(
-        await contentDir({
-          "a.md": articleText({
-            slug: "a",
-            extra: ['"auth\\x85or": x', 'section: "\\uD800"', '"ke\\uFFFEy": 1'],
+        loader(
+          await contentDir({
+            "a.md": articleText({
+              slug: "a",
+              extra: ['"auth\\x85or": x', 'section: "\\uD800"', '"ke\\uFFFEy": 1'],
+            }),
+            "b.md": articleText({ title: "عنوان", slug: '"b\\x9b"' }),
           }),
-          "b.md": articleText({ title: "عنوان", slug: '"b\\x9b"' }),
-        }),
-      ).load(),
+        ).load(),
       )),
     ].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    expect(found.map((problem) => [path.basename(problem.file), problem.line, problem.field, en(problem)])).toEqual([
+    expect(
+      found.map((problem) => [
+        path.basename(problem.file),
+        problem.line,
+        problem.field,
+        en(problem),
+      ]),
+    ).toEqual([
       // The report escapes a key it prints (noncharacters and lone surrogates too).
       ["a.md", 6, "auth\u0085or", 'unknown field (did you mean "author"?)'],
-      ["a.md", 7, "section", expect.stringMatching(/^contains (the invisible character )?U\+D800 LONE SURROGATE/)],
+      [
+        "a.md",
+        7,
+        "section",
+        expect.stringMatching(/^contains (the invisible character )?U\+D800 LONE SURROGATE/),
+      ],
       ["a.md", 8, "ke\uFFFEy", expect.stringMatching(/^unknown field/)],
-      ["b.md", 5, "slug", expect.stringMatching(/"b\\u\{9b\}" contains .*U\+009B CONTROL CHARACTER/)],
+      [
+        "b.md",
+        5,
+        "slug",
+        expect.stringMatching(/"b\\u\{9b\}" contains .*U\+009B CONTROL CHARACTER/),
+      ],
     ]);
     expect(new ContentError(found).message).not.toMatch(RAW_CONTROL);
     expect(new ContentError(found).message).not.toMatch(/\p{Cs}|\uFFFE/u);
@@ -232,17 +273,30 @@ describe("tags", () => {
   });
 
   it(`are at most ${MAX_TAGS} per article, refused with the field and line`, async () => {
-    const tags = (count: number) => `tags: [${Array.from({ length: count }, (_, i) => `وسم ${i}`).join(", ")}]`;
+    const tags = (count: number) =>
+      `tags: [${Array.from({ length: count }, (_, i) => `وسم ${i}`).join(", ")}]`;
     const dir = await contentDir({
       "ok.md": articleText({ slug: "ok", extra: [tags(MAX_TAGS)] }),
       "many.md": articleText({ slug: "many", extra: ["author: أ", tags(MAX_TAGS + 1)] }),
       "huge.md": articleText({ slug: "huge", extra: [tags(100_000)] }),
     });
     const found = await problemsOf(loader(dir).load());
-    expect(found.map((problem) => [path.basename(problem.file), problem.line, problem.field, en(problem)])).toEqual([
+    expect(
+      found.map((problem) => [
+        path.basename(problem.file),
+        problem.line,
+        problem.field,
+        en(problem),
+      ]),
+    ).toEqual([
       // A hundred thousand tags pass the frontmatter's size first.
       ["huge.md", 6, "tags", expect.stringMatching(/^the frontmatter's values come to 888,967 /)],
-      ["many.md", 7, "tags", "31 tags, over the 30 an article may have: keep the ones a reader would follow"],
+      [
+        "many.md",
+        7,
+        "tags",
+        "31 tags, over the 30 an article may have: keep the ones a reader would follow",
+      ],
     ]);
     expect(ar(found[1] as Problem)).toBe(
       "عدد الوسوم 31، والحد الأقصى للمقال الواحد 30: أبقِ الوسوم التي قد يتابعها القارئ",
@@ -252,16 +306,25 @@ describe("tags", () => {
 
 describe("frontmatter that expands past its limit", () => {
   it("is refused with the field and line, before anything is expanded", async () => {
-    const lines = ["standfirst: &s مقدمة", "bomb0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    const lines = [
+      "standfirst: &s مقدمة",
+      "bomb0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+    ];
     for (let level = 1; level < 30; level++)
-      lines.push(`bomb${level}: &b${level} [${Array(9).fill(`*b${level - 1}`).join(", ")}]`);
+      lines.push(
+        `bomb${level}: &b${level} [${Array(9)
+          .fill(`*b${level - 1}`)
+          .join(", ")}]`,
+      );
     const text = articleText({ slug: "lol", extra: lines }).replace(/^standfirst: .*\n/m, "");
     const found = await problemsOf(loader(await contentDir({ "lol.md": text })).load());
     expect(found.map((problem) => [problem.line, problem.field])).toEqual([
       [lineOf(text, "bomb29:"), "bomb29"],
     ]);
     expect(lineOf(text, "bomb29:")).toBe(35);
-    expect(en(found[0] as Problem)).toMatch(/^the frontmatter's values come to over a billion characters once aliases/);
+    expect(en(found[0] as Problem)).toMatch(
+      /^the frontmatter's values come to over a billion characters once aliases/,
+    );
   });
 });
 
@@ -279,7 +342,11 @@ describe("symbolic links", () => {
     const content = await loader(dir).load();
     expect(content.articles.map((article) => article.slug)).toEqual(["real"]);
     expect(
-      content.warnings.map((warning) => [path.basename(warning.file), warning.severity, en(warning)]),
+      content.warnings.map((warning) => [
+        path.basename(warning.file),
+        warning.severity,
+        en(warning),
+      ]),
     ).toEqual(
       ["folder", "inside.md", "outside.md"].map((name) => [
         name,

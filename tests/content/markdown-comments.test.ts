@@ -3,7 +3,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMENT_MESSAGES } from "../../src/content/markdown-comments.ts";
 import { createRenderer } from "../../src/content/markdown.ts";
-import { articleText, makeTempDir, removeTempDirs, runScript, writeContent } from "../helpers/sites.ts";
+import {
+  articleText,
+  makeTempDir,
+  removeTempDirs,
+  runScript,
+  writeContent,
+} from "../helpers/sites.ts";
 
 afterAll(removeTempDirs);
 
@@ -60,7 +66,9 @@ describe("a desk note in a built site", () => {
     const files = (await readdir(output, { recursive: true })).filter((file) =>
       /\.(html|xml|json|txt)$/.test(file),
     );
-    expect(files.some((file) => file.endsWith("feed.xml") || file.endsWith("feed.json"))).toBe(true);
+    expect(files.some((file) => file.endsWith("feed.xml") || file.endsWith("feed.json"))).toBe(
+      true,
+    );
     let sawArticle = false;
     for (const file of files) {
       const text = await readFile(path.join(output, file), "utf8");

@@ -35,7 +35,9 @@ describe("footnotes", () => {
 
   it("uses ids no editor can give an element, so none clashes with an article's own", () => {
     const html = render(`${SOURCE}\n## قسم {#fn-1}\n\n## قسم {#fnref1}\n`).html;
-    const ids = parse(html).querySelectorAll("[id]").map((element) => element.id);
+    const ids = parse(html)
+      .querySelectorAll("[id]")
+      .map((element) => element.id);
     expect(new Set(ids).size).toBe(ids.length);
     const generated = ids.filter((id) => id.startsWith("fn"));
     expect(generated.filter((id) => ATTRIBUTE_VALUES.id.test(id))).toEqual(["fn-1", "fnref1"]);

@@ -12,10 +12,9 @@ const PATHOLOGICAL: Record<string, (size: number) => string> = {
   "`{` × N, never closed": (size) => "{".repeat(size),
   "`{#a` repeated": (size) => `${"{#a".repeat(size / 3 - 1)}}`,
   "`{.x}` at the end of every line": (size) => "text {.x}\n".repeat(size / 10),
-  "`{` inside long paragraphs": (size) =>
-    `${`${"word ".repeat(40)}{ `.repeat(size / 202)}}`,
+  "`{` inside long paragraphs": (size) => `${`${"word ".repeat(40)}{ `.repeat(size / 202)}}`,
   "nested braces": (size) => `${"{".repeat(size / 2)}${"}".repeat(size / 2)}`,
-  "`{\"` repeated (quotes reach past the next `{`)": (size) => `${'{"'.repeat(size / 2 - 1)}}`,
+  '`{"` repeated (quotes reach past the next `{`)': (size) => `${'{"'.repeat(size / 2 - 1)}}`,
   "`{=` repeated (values getAttrs discards)": (size) => `${"{=".repeat(size / 2 - 1)}}`,
   "`*a*{.b}` repeated in one paragraph": (size) => "*a*{.b} ".repeat(size / 8),
   "`` `c`{.b} `` repeated in one paragraph": (size) => "`c`{.b} ".repeat(size / 8),

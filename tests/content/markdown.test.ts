@@ -3,7 +3,12 @@ import markdownIt from "markdown-it";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { createMarkdown, createRenderer, isSafeLink, renderMarkdown } from "../../src/content/markdown.ts";
+import {
+  createMarkdown,
+  createRenderer,
+  isSafeLink,
+  renderMarkdown,
+} from "../../src/content/markdown.ts";
 import { readFixtures } from "../helpers/fixtures.ts";
 
 const md = createMarkdown({ arabicQuotes: true });
@@ -52,7 +57,7 @@ describe("renderMarkdown problems", () => {
         line: 3,
         message: {
           en: '{#main}: "main" is used by the page layout; choose another id, such as "main-1" or "qism-main"',
-          ar: '{#main}: المعرّف «main» يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل «main-1» أو «qism-main»',
+          ar: "{#main}: المعرّف «main» يستخدمه تصميم الصفحة؛ اختر معرّفًا آخر، مثل «main-1» أو «qism-main»",
         },
       },
       {
@@ -129,7 +134,8 @@ describe("the path prefix", () => {
 
 describe("linkify: bare web addresses", () => {
   it("turns a bare https address into a link, and never a javascript: text, even one linkify-it is taught to find", () => {
-    const source = "انظر https://example.org/a و javascript:alert(1) و JAVASCRIPT:alert(document.cookie)";
+    const source =
+      "انظر https://example.org/a و javascript:alert(1) و JAVASCRIPT:alert(document.cookie)";
     expect(md.render(source)).toContain('<a href="https://example.org/a" dir="ltr">');
     // linkify-it does not know javascript: (so the fixture alone could pass without the
     // validator); taught it, it finds the text, and the link validator still refuses it.

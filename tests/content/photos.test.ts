@@ -16,11 +16,24 @@ const render = createRenderer({ arabicQuotes: true, pathPrefix: "/news/" });
 describe("body photos", () => {
   it("become numbered placeholders, outside any paragraph, with their alt, caption and credit", () => {
     const rendered = render(
-      ['نص.', "", '![الميناء](/media/port.jpg "السفن | أحمد سالم")', "", "![](زينة.jpg){.decorative}"].join("\n"),
+      [
+        "نص.",
+        "",
+        '![الميناء](/media/port.jpg "السفن | أحمد سالم")',
+        "",
+        "![](زينة.jpg){.decorative}",
+      ].join("\n"),
     );
     expect(rendered.html).toBe("<p>نص.</p>\n<!--sahifa-photo:0-->\n<!--sahifa-photo:1-->\n");
     expect(rendered.photos).toEqual([
-      { src: "/media/port.jpg", alt: "الميناء", decorative: false, caption: "السفن", credit: "أحمد سالم", line: 3 },
+      {
+        src: "/media/port.jpg",
+        alt: "الميناء",
+        decorative: false,
+        caption: "السفن",
+        credit: "أحمد سالم",
+        line: 3,
+      },
       { src: "زينة.jpg", alt: "", decorative: true, line: 5 },
     ]);
     expect(rendered.problems).toEqual([]);
@@ -30,10 +43,20 @@ describe("body photos", () => {
 
   it("are refused by line when remote, SVG, without alt text or inside a sentence", () => {
     const rendered = render(
-      ["![أ](https://x.org/a.jpg)", "", "![ب](b.svg)", "", "![](c.jpg)", "", "نص ![د](d.jpg) نص"].join("\n"),
+      [
+        "![أ](https://x.org/a.jpg)",
+        "",
+        "![ب](b.svg)",
+        "",
+        "![](c.jpg)",
+        "",
+        "نص ![د](d.jpg) نص",
+      ].join("\n"),
     );
     expect(rendered.photos).toEqual([]);
-    expect(rendered.problems.map(({ line, message }) => `${line} ${message.en.slice(0, 30)}`)).toEqual([
+    expect(
+      rendered.problems.map(({ line, message }) => `${line} ${message.en.slice(0, 30)}`),
+    ).toEqual([
       '1 "https://x.org/a.jpg" is a web',
       '3 "b.svg" is an SVG drawing: pho',
       '5 the photo "c.jpg" has no alt t',
@@ -48,7 +71,14 @@ describe("photo sources and titles", () => {
   it("takes files in the repository only", () => {
     expect(photoSourceProblem("/media/a.jpg")).toBeUndefined();
     expect(photoSourceProblem("a.png")).toBeUndefined();
-    for (const src of ["https://x.org/a.jpg", "//x.org/a.jpg", "data:image/png;base64,AA", "a.SVG", "a.jpg?v=2", ""]) {
+    for (const src of [
+      "https://x.org/a.jpg",
+      "//x.org/a.jpg",
+      "data:image/png;base64,AA",
+      "a.SVG",
+      "a.jpg?v=2",
+      "",
+    ]) {
       expect(photoSourceProblem(src), src).toBeDefined();
     }
   });
@@ -80,13 +110,25 @@ describe("articles with photos", () => {
       }),
     );
     await writeFile(path.join(content, "articles/gaza/port.jpg"), "x");
-    const loaded = await createContentLoader({ contentDir: content, now: new Date("2024-01-01") }).load();
+    const loaded = await createContentLoader({
+      contentDir: content,
+      now: new Date("2024-01-01"),
+    }).load();
     const gaza = loaded.articles.find((article) => article.slug === "gaza");
     expect(gaza?.path).toBe("/articles/gaza/");
-    expect(gaza?.leadPhoto).toMatchObject({ src: "port.jpg", alt: "", decorative: true, line: 7, field: "image.src" });
+    expect(gaza?.leadPhoto).toMatchObject({
+      src: "port.jpg",
+      alt: "",
+      decorative: true,
+      line: 7,
+      field: "image.src",
+    });
     // Lines are the file's: the body starts after the frontmatter's 9 lines and an empty one.
     expect(gaza?.photos).toMatchObject([{ src: "street.png", alt: "شارع", line: 13 }]);
-    const warnings = loaded.warnings.map((w) => `${w.file.split("/articles/")[1]} ${w.field ?? ""} ${messageText(w.message, "en").slice(0, 40)}`);
+    const warnings = loaded.warnings.map(
+      (w) =>
+        `${w.file.split("/articles/")[1]} ${w.field ?? ""} ${messageText(w.message, "en").slice(0, 40)}`,
+    );
     expect(warnings.sort()).toEqual([
       "old.md image width and height are no longer needed: t",
       "stray.jpg  is not published: only files ending in .",
@@ -102,7 +144,9 @@ describe("articles with photos", () => {
         extra: ["image: {src: /media/a.jpg, alt: صورة, decorative: true}"],
       }),
     });
-    const error = await createContentLoader({ contentDir: content }).load().catch((e: unknown) => e);
+    const error = await createContentLoader({ contentDir: content })
+      .load()
+      .catch((e: unknown) => e);
     expect((error as { problems: { field?: string; line?: number }[] }).problems).toMatchObject([
       { field: "image.alt", line: 6 },
       { field: "image.decorative", line: 6 },

@@ -23,7 +23,12 @@ function says(text: string) {
 describe("formatProblem", () => {
   it("writes file, line, column, field and message compiler-style", () => {
     expect(
-      formatProblem({ file: "content/articles/x.md", line: 4, field: "date", message: says("bad") }),
+      formatProblem({
+        file: "content/articles/x.md",
+        line: 4,
+        field: "date",
+        message: says("bad"),
+      }),
     ).toBe("content/articles/x.md:4: date: bad");
     expect(formatProblem({ file: "a.md", line: 2, column: 9, message: says("YAML: x") })).toBe(
       "a.md:2:9: YAML: x",
@@ -99,7 +104,13 @@ describe("formatReport", () => {
     { file: "c.txt", severity: "warning", message: { en: "w", ar: "ت" } },
     { file: "b.md", line: 3, message: says("three") },
     { file: "a.md", line: 9, message: says("nine") },
-    { file: "a.md", line: 2, severity: "warning", field: "date", message: { en: "far", ar: "بعيد" } },
+    {
+      file: "a.md",
+      line: 2,
+      severity: "warning",
+      field: "date",
+      message: { en: "far", ar: "بعيد" },
+    },
     { file: "b.md", line: 1, message: says("one") },
   ];
 
@@ -124,7 +135,9 @@ describe("formatReport", () => {
 
   it("is the message of a ContentError, with no stack in it, in the error's language", () => {
     const problem: Problem = { file: "a.md", line: 1, field: "title", message: REQUIRED };
-    expect(new ContentError([problem]).message).toBe("a.md:1: title: is required\n1 problem in 1 file");
+    expect(new ContentError([problem]).message).toBe(
+      "a.md:1: title: is required\n1 problem in 1 file",
+    );
     const arabic = new ContentError([problem], "ar");
     expect(arabic.message).toBe("a.md:1: title: الحقل مطلوب\nمشكلة واحدة في ملف واحد");
     expect(arabic.language).toBe("ar");

@@ -6,11 +6,7 @@ import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { ATTRIBUTE_VALUES } from "../../src/content/markdown.ts";
-import {
-  BROWSER_GLOBALS,
-  LAYOUT_IDS,
-  reservedIdMessage,
-} from "../../src/content/reserved-ids.ts";
+import { BROWSER_GLOBALS, LAYOUT_IDS, reservedIdMessage } from "../../src/content/reserved-ids.ts";
 import { ContentError } from "../../src/content/problems.ts";
 import { buildFixture, PUBLISHING_FIXTURE, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { articleText, makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";

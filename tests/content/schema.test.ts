@@ -356,7 +356,9 @@ function expectOurs(problems: readonly Problem[], raw: readonly string[]): void 
     for (const text of [en, ar]) {
       expect(text.length).toBeGreaterThan(4);
       for (const zods of raw) expect(text).not.toContain(zods);
-      expect(text).not.toMatch(/Invalid (input|option|string)|Too (big|small)|Unrecognized key|received|<=|>=/);
+      expect(text).not.toMatch(
+        /Invalid (input|option|string)|Too (big|small)|Unrecognized key|received|<=|>=/,
+      );
     }
     expect(ar).toMatch(/[\u0621-\u064a]{3}/);
     // English words only, once the values quoted from the file and the examples are set aside.

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContentLoader } from "../../src/content/load.ts";
 import { ContentError, formatProblem, type Problem } from "../../src/content/problems.ts";
 import { findSection, sectionProblems, sectionsSchema } from "../../src/content/sections.ts";
-import { articleText, makeTempDir, removeTempDirs, SITE_YAML, writeContent } from "../helpers/sites.ts";
+import {
+  articleText,
+  makeTempDir,
+  removeTempDirs,
+  SITE_YAML,
+  writeContent,
+} from "../helpers/sites.ts";
 
 const SECTIONS_YAML = [
   "sections:",
@@ -105,8 +111,12 @@ describe("an article's section", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: 7, field: "section" });
     expect(found[0]?.file).toMatch(/articles\/a\.md$/);
-    expect(found[0]?.message.en).toMatch(/^"اقتصد" is not one of the sections in .*site\.yaml \(did you mean "اقتصاد"\?\)$/);
-    expect(found[0]?.message.ar).toMatch(/^«اقتصد» ليس من الأقسام المعرّفة في .*site\.yaml \(هل تقصد «اقتصاد»؟\)$/);
+    expect(found[0]?.message.en).toMatch(
+      /^"اقتصد" is not one of the sections in .*site\.yaml \(did you mean "اقتصاد"\?\)$/,
+    );
+    expect(found[0]?.message.ar).toMatch(
+      /^«اقتصد» ليس من الأقسام المعرّفة في .*site\.yaml \(هل تقصد «اقتصاد»؟\)$/,
+    );
   });
 
   it("suggests the section whose slug was written, and lists them all when none is near", async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeIssues } from "../../src/content/schema.ts";
-import { editorLanguageOf, resolveSite, siteKnownKeys, siteSchema } from "../../src/content/site-settings.ts";
+import {
+  editorLanguageOf,
+  resolveSite,
+  siteKnownKeys,
+  siteSchema,
+} from "../../src/content/site-settings.ts";
 
 const settings = siteSchema.parse({
   name: "صحيفة",
@@ -25,7 +30,10 @@ describe("site settings", () => {
   it("turns search off with search: false, and refuses anything but true or false", () => {
     expect(siteSchema.parse({ ...settings, search: false }).search).toBe(false);
     expect(problemsFor({ search: "off" })).toEqual([
-      expect.objectContaining({ field: "search", message: expect.objectContaining({ en: '"off" is not true or false' }) }),
+      expect.objectContaining({
+        field: "search",
+        message: expect.objectContaining({ en: '"off" is not true or false' }),
+      }),
     ]);
   });
 
@@ -37,7 +45,10 @@ describe("site settings", () => {
         file: "site.yaml",
         line: 1,
         field: "precompress",
-        message: { en: '"yes" is not true or false', ar: "يجب أن تكون القيمة true أو false، لا «yes»" },
+        message: {
+          en: '"yes" is not true or false',
+          ar: "يجب أن تكون القيمة true أو false، لا «yes»",
+        },
       },
     ]);
   });
@@ -84,7 +95,9 @@ describe("site settings: the language of editors' messages", () => {
     expect(resolveSite({ ...settings, language: "fr" }).editorLanguage).toBe("en");
     const english = siteSchema.parse({ ...settings, editorLanguage: "en" });
     expect(resolveSite(english).editorLanguage).toBe("en");
-    expect(resolveSite({ ...settings, language: "en", editorLanguage: "ar" }).editorLanguage).toBe("ar");
+    expect(resolveSite({ ...settings, language: "en", editorLanguage: "ar" }).editorLanguage).toBe(
+      "ar",
+    );
   });
 
   it("is replaced for one run by SAHIFA_EDITOR_LANGUAGE's value", () => {
@@ -118,7 +131,9 @@ describe("site settings: every message is ours, in both languages", () => {
           const { en, ar } = problem.message as { en: string; ar: string };
           for (const text of [en, ar]) {
             for (const zods of raw) expect(text).not.toContain(zods);
-            expect(text).not.toMatch(/Invalid (input|option|string)|Too (big|small)|received|<=|>=/);
+            expect(text).not.toMatch(
+              /Invalid (input|option|string)|Too (big|small)|received|<=|>=/,
+            );
           }
           expect(ar).toMatch(/[\u0621-\u064a]{3}/);
           expect(en).not.toMatch(/[\u0600-\u06ff]/);
