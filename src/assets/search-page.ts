@@ -12,16 +12,17 @@ import { SEARCH_TEXT } from "./search-text.ts";
 
 /** Pagefind's JavaScript API, as far as this page uses it (https://pagefind.app/docs/api/). */
 interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  options(options: { excerptLength?: number; noWorker?: boolean }): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
   search(
     query: string | null,
     options?: { filters?: Record<string, string> },
-  ): Promise<{
-    results: PagefindResult[];
-    filters: Record<string, Record<string, number>>;
-  } | null>;
+  ): Promise<{ results: PagefindResult[]; filters: FilterCounts } | null>;
 }
+
+/** Articles by filter value, by filter: `{ year: { "2023": 12 } }`. */
+type FilterCounts = Record<string, Record<string, number>>;
 
 interface PagefindResult {
   id: string;
@@ -36,7 +37,11 @@ interface ResultData {
   meta: Record<string, string | undefined>;
 }
 
-/** Results shown at first, and added by each press of «المزيد». */
+/**
+ * Results shown at first, and added by each press of «المزيد». Five fill a phone's first
+ * screen and more; each result is one fragment of about 3 KB to download on slow networks.
+ */
+const FIRST_PAGE = 5;
 const PAGE_SIZE = 10;
 /** Words in an excerpt. */
 const EXCERPT_WORDS = 30;
@@ -45,6 +50,10 @@ const EXCERPT_WORDS = 30;
  * Runs the search page. `load` imports Pagefind's module from its URL: the bundle's entry
  * passes `(url) => import(url)` (src/assets/search-script.ts), so this file has no import of a
  * computed URL, which tsc's compiled copy would wrap in a helper (and other bytes).
+ *
+ * The order is the one that shows the first result soonest on a slow network: search at once
+ * (the filters in the address apply: Pagefind loads the lists of the chosen ones only), show
+ * each result as its fragment arrives, and only then load every filter's lists for the counts.
  * @example startSearchPage((url) => import(url))
  */
 export async function startSearchPage(load: (url: string) => Promise<unknown>): Promise<void> {
@@ -65,55 +74,92 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
     if (value) chosen[name] = value;
   }
   input.value = query;
+  const pagefindUrl = script.dataset.pagefind ?? "";
   if (query === "") {
     status.textContent = SEARCH_TEXT.prompt;
+    // The reader came to search: Pagefind's files (which the head preloads) and its index's
+    // metadata load while they type, and the page of results finds them in the browser's cache.
+    void startPagefind(load, pagefindUrl)
+      .then((pagefind) => pagefind.init())
+      .catch(() => undefined);
     return;
   }
   status.textContent = SEARCH_TEXT.searching;
-  let pagefind: Pagefind;
-  try {
-    pagefind = (await load(script.dataset.pagefind ?? "")) as Pagefind;
-    await pagefind.options({ excerptLength: EXCERPT_WORDS });
-    // Loads the filters' values, without which a search reports no counts by filter.
-    await pagefind.filters();
-  } catch {
-    status.textContent = SEARCH_TEXT.failed;
-    return;
-  }
+  // The filters stand in the form from the start, so filling them later moves nothing.
+  const selects = filterSelects(form, chosen);
   list.setAttribute("aria-busy", "true");
   // The query as normalized, and its other spelling of لـ + الـ (src/arabic/normalize.ts): an
   // article found by either is a result, ranked by its best score.
   const variant = lamVariant(query);
   const spellings = [normalizeArabic(query), ...(variant === undefined ? [] : [variant])];
-  const searches = await Promise.all(
-    spellings.map((spelling) => pagefind.search(spelling, { filters: chosen })),
-  );
-  const results = mergeResults(searches.map((search) => search?.results ?? []));
-  showFilters(form, searches[0]?.filters ?? {}, chosen, digits);
+  let pagefind: Pagefind;
+  let results: PagefindResult[];
+  try {
+    pagefind = await startPagefind(load, pagefindUrl);
+    const searches = await Promise.all(
+      spellings.map((spelling) => pagefind.search(spelling, { filters: chosen })),
+    );
+    results = mergeResults(searches.map((search) => search?.results ?? []));
+  } catch {
+    status.textContent = SEARCH_TEXT.failed;
+    list.setAttribute("aria-busy", "false");
+    return;
+  }
   let shown = 0;
   const more = document.createElement("button");
   more.type = "button";
   more.className = "search-more";
   more.textContent = SEARCH_TEXT.more;
-  const showMore = async (): Promise<HTMLLIElement[]> => {
-    const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-    const items = next.map(resultItem);
-    list.append(...items);
+  more.hidden = true;
+  // Every fragment of a page is asked for at once; a result is added as soon as it and those
+  // before it are in, so the list grows in rank order.
+  const showMore = async (size: number): Promise<HTMLLIElement[]> => {
+    const next = results.slice(shown, shown + size).map((result) => result.data());
     shown += next.length;
+    const items: HTMLLIElement[] = [];
+    for (const data of next) {
+      const item = resultItem(await data);
+      list.append(item);
+      items.push(item);
+    }
     more.hidden = shown >= results.length;
     return items;
   };
   // «More» moves focus to the first result it added: the reader goes on from there.
   more.addEventListener("click", () => {
-    void showMore().then((items) => items[0]?.querySelector("a")?.focus());
+    void showMore(PAGE_SIZE).then((items) => items[0]?.querySelector("a")?.focus());
   });
   list.after(more);
-  await showMore();
+  await showMore(FIRST_PAGE);
   list.setAttribute("aria-busy", "false");
   // The status is a live region: the count is announced once the results are there; focus
   // stays where the reader left it.
   const count = formatCount(results.length, ARTICLE_COUNT_FORMS, digits);
   status.textContent = `${SEARCH_TEXT.results} «${query}»: ${count}`;
+  // Every filter's lists, then the same search again for its counts by filter: the index
+  // chunks are loaded by now, so only the filter lists travel.
+  try {
+    await pagefind.filters();
+    const counted = await pagefind.search(spellings[0] ?? "", { filters: chosen });
+    fillFilters(form, selects, counted?.filters ?? {}, chosen, digits);
+  } catch {
+    fillFilters(form, selects, {}, chosen, digits);
+  }
+}
+
+/**
+ * Pagefind's module, given its options before its first call, which starts it with them. It
+ * runs on the page's own thread, not in its web worker: its fetches then take the files the
+ * page's head preloads (a worker's do not), and the worker's script is not downloaded at all.
+ * The page searches once per load, so the work the worker would move off the thread is small.
+ */
+async function startPagefind(
+  load: (url: string) => Promise<unknown>,
+  url: string,
+): Promise<Pagefind> {
+  const pagefind = (await load(url)) as Pagefind;
+  await pagefind.options({ excerptLength: EXCERPT_WORDS, noWorker: true });
+  return pagefind;
 }
 
 /** One list of the results of several searches: each page once, at its best score, best first. */
@@ -128,25 +174,21 @@ function mergeResults(lists: readonly PagefindResult[][]): PagefindResult[] {
 
 /** The filters a result list can be narrowed by: names as the URL and the form carry them. */
 const FILTERS = ["tag", "year"] as const;
+type Filter = (typeof FILTERS)[number];
 
 /**
  * One `<select>` per filter, inside the search form, so a choice goes into the address with the
- * query (a plain GET: linkable, and the back button works). Only values some result has.
+ * query (a plain GET: linkable, and the back button works). Each holds «all» and the value the
+ * address chose until fillFilters adds the values with their counts.
  */
-function showFilters(
+function filterSelects(
   form: HTMLFormElement,
-  counts: Record<string, Record<string, number>>,
   chosen: Record<string, string>,
-  digits: DigitStyle,
-): void {
+): Map<Filter, HTMLSelectElement> {
+  const selects = new Map<Filter, HTMLSelectElement>();
   const box = form.querySelector<HTMLElement>(".search-filters");
-  if (!box) return;
+  if (!box) return selects;
   for (const name of FILTERS) {
-    const values = Object.entries(counts[name] ?? {}).filter(
-      ([value, count]) => count > 0 || value === chosen[name],
-    );
-    if (values.length === 0) continue;
-    values.sort(([a], [b]) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b, "ar")));
     const id = `search-${name}`;
     const label = document.createElement("label");
     label.htmlFor = id;
@@ -155,15 +197,45 @@ function showFilters(
     select.id = id;
     select.name = name;
     select.add(new Option(SEARCH_TEXT.filters[name].all, ""));
+    const value = chosen[name];
+    if (value !== undefined) select.add(new Option(value, value, false, true));
+    const field = element("div", "search-field");
+    field.append(label, " ", select);
+    box.append(field);
+    selects.set(name, select);
+  }
+  box.hidden = false;
+  return selects;
+}
+
+/**
+ * Puts the values some result has into each filter, with their counts; a filter none has is
+ * left out, and the box with it when none is left.
+ */
+function fillFilters(
+  form: HTMLFormElement,
+  selects: ReadonlyMap<Filter, HTMLSelectElement>,
+  counts: FilterCounts,
+  chosen: Record<string, string>,
+  digits: DigitStyle,
+): void {
+  for (const [name, select] of selects) {
+    const values = Object.entries(counts[name] ?? {}).filter(
+      ([value, count]) => count > 0 || value === chosen[name],
+    );
+    if (values.length === 0) {
+      if (chosen[name] === undefined) select.parentElement?.remove();
+      continue;
+    }
+    values.sort(([a], [b]) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b, "ar")));
+    select.length = 1;
     for (const [value, count] of values) {
       const text = `${value} (${formatCount(count, ARTICLE_COUNT_FORMS, digits)})`;
       select.add(new Option(text, value, false, value === chosen[name]));
     }
-    const field = element("div", "search-field");
-    field.append(label, " ", select);
-    box.append(field);
   }
-  box.hidden = box.childElementCount === 0;
+  const box = form.querySelector<HTMLElement>(".search-filters");
+  if (box) box.hidden = box.childElementCount === 0;
 }
 
 /** A result as the article lists show an article: dates, linked headline, excerpt, tags. */

@@ -28,9 +28,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * The search page's policy: the pages' own, except that it runs scripts from the site itself
- * (its script and Pagefind's, which loads its index with fetch and a web worker, both `'self'`)
- * and compiles Pagefind's WebAssembly (`'wasm-unsafe-eval'`, which allows WebAssembly and not
- * `eval`). No inline script, no other origin.
+ * (its script and Pagefind's, which loads its index with fetch, both `'self'`; the page's
+ * preloads of Pagefind's files come under the same sources) and compiles Pagefind's WebAssembly
+ * (`'wasm-unsafe-eval'`, which allows WebAssembly and not `eval`). No inline script, no other
+ * origin. Pagefind's web worker, which the page does not start, would come under them too.
  */
 export const SEARCH_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   ...CSP_DIRECTIVES,

@@ -12,6 +12,25 @@ import { sitePath } from "../site/urls.ts";
 export const SEARCH_PAGE_PATH = "/search/";
 export const SEARCH_INDEX_PATH = "/pagefind/";
 
+/**
+ * The language an index is stemmed as: the site's, without its region (`ar-EG` is indexed as `ar`).
+ * @example searchLanguage({ language: "ar-EG" }) //=> "ar"
+ */
+export function searchLanguage(site: Pick<Site, "language">): string {
+  return site.language.split("-")[0] ?? site.language;
+}
+
+/**
+ * The WebAssembly Pagefind's script loads for an index of `language`, in the index's folder:
+ * its stemmer's, or the plain one for a language it has no stemmer for. The search page
+ * preloads it, so its name must be the one Pagefind writes.
+ * @example searchWasmFile("ar") //=> "wasm.ar.pagefind"
+ * @example searchWasmFile("ja") //=> "wasm.unknown.pagefind"
+ */
+export function searchWasmFile(language: string): string {
+  return `wasm.${PAGEFIND_STEMMERS.has(language) ? language : "unknown"}.pagefind`;
+}
+
 /** One article as Pagefind's Node API takes it (its `CustomRecord`). */
 export interface SearchRecord {
   /**
@@ -93,7 +112,7 @@ function searchRecord(article: Article, site: Site): SearchRecord {
   return {
     url: article.path,
     content: normalizeArabic(text),
-    language: site.language.split("-")[0] ?? site.language,
+    language: searchLanguage(site),
     meta: {
       title: article.title,
       standfirst: article.standfirst,
@@ -113,6 +132,13 @@ function searchRecord(article: Article, site: Site): SearchRecord {
     sort: { date: toIsoDateTime(article.date, zone) },
   };
 }
+
+/** The languages Pagefind 1.6 has a stemmer for: its binary's `pagefind_web_bg.<language>.1.6.0.wasm.gz`. */
+const PAGEFIND_STEMMERS: ReadonlySet<string> = new Set(
+  "ar ca da de el en eo es et eu fi fr ga hi hu hy id it lt nb ne nl nn no pl pt ro ru sr sv ta tr yi".split(
+    " ",
+  ),
+);
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();

@@ -1,6 +1,11 @@
 // The search page: a plain GET form with the query in the address, and the place its script shows results.
 
-import { SEARCH_INDEX_PATH, SEARCH_PAGE_PATH } from "../publish/search-records.ts";
+import {
+  SEARCH_INDEX_PATH,
+  SEARCH_PAGE_PATH,
+  searchLanguage,
+  searchWasmFile,
+} from "../publish/search-records.ts";
 import { SEARCH_TEXT } from "../assets/search-text.ts";
 import { sitePath } from "../site/urls.ts";
 import { Base } from "./base.tsx";
@@ -11,10 +16,15 @@ import type { PageData } from "./page-data.ts";
  * says plainly that search needs JavaScript, with the ways in that do not: the tags and the
  * archive. The script (src/assets/search-page.ts) hides that note, fills the filters and the
  * results, and announces the count in the status region.
+ *
+ * The head preloads Pagefind's script and its WebAssembly, whose names never change, so they
+ * travel beside the stylesheet instead of one after the other once the page's script runs.
  */
 export function SearchPage({ data }: { data: PageData }) {
   const { site, assets } = data;
   const action = sitePath(site, SEARCH_PAGE_PATH);
+  const pagefind = sitePath(site, `${SEARCH_INDEX_PATH}pagefind.js`);
+  const wasm = sitePath(site, `${SEARCH_INDEX_PATH}${searchWasmFile(searchLanguage(site))}`);
   return (
     <Base
       data={data}
@@ -23,9 +33,16 @@ export function SearchPage({ data }: { data: PageData }) {
       path={SEARCH_PAGE_PATH}
       script={{
         src: assets.searchScript ?? "",
-        pagefind: sitePath(site, `${SEARCH_INDEX_PATH}pagefind.js`),
+        pagefind,
       }}
-      head={<meta name="robots" content="noindex" />}
+      head={
+        <>
+          <meta name="robots" content="noindex" />
+          <link rel="modulepreload" href={pagefind} />
+          {/* Fetched by Pagefind's script with fetch(): a CORS request, as `crossorigin` makes this one. */}
+          <link rel="preload" href={wasm} as="fetch" crossorigin="anonymous" />
+        </>
+      }
     >
       <h1>{SEARCH_TEXT.title}</h1>
       <form

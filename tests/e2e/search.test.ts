@@ -6,7 +6,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTemporarySite, type BuiltSite } from "../../scripts/lib/built-site.ts";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
-import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
+import {
+  startStaticServer,
+  type SentResponse,
+  type StaticServer,
+} from "../../scripts/lib/static-server.ts";
 import { checkHtml } from "../helpers/nu-checker.ts";
 import { makeTempDir, removeTempDirs, ROOT } from "../helpers/sites.ts";
 import { expectNoAxeViolations } from "../helpers/axe.ts";
@@ -28,6 +32,8 @@ let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const violations: string[] = [];
+/** Every response the server sent, in order. */
+const sent: SentResponse[] = [];
 
 beforeAll(async () => {
   // Built for the domain's root, where the test's server serves it (the fixture says /news/).
@@ -37,7 +43,11 @@ beforeAll(async () => {
     await cp(FIXTURE, folder, { recursive: true });
     return folder;
   }).finally(() => delete process.env.SAHIFA_URL);
-  server = await startStaticServer({ root: site.root, compress: true });
+  server = await startStaticServer({
+    root: site.root,
+    compress: true,
+    onResponse: (response) => sent.push(response),
+  });
   browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
   await page.addInitScript(() => {
@@ -174,6 +184,94 @@ describe("the search page in Chromium", () => {
     // With the script, the note is gone.
     await search("غزة");
     expect(await page.locator(".search-needs-js").isHidden()).toBe(true);
+  });
+
+  it("shows the first results before it loads the filters' lists, and fetches what its head preloads once", async () => {
+    // A fresh context: nothing in the browser's cache from the searches before.
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const warnings: string[] = [];
+    fresh.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") warnings.push(message.text());
+    });
+    sent.length = 0;
+    await fresh.goto(new URL("search/?q=اللاجئين", server.url).href);
+    await fresh.waitForSelector('#search-results[aria-busy="false"]', { state: "attached" });
+    // The filters are filled once their lists are in.
+    await fresh.waitForSelector("#search-tag option:nth-child(2)", { state: "attached" });
+    await fresh.waitForLoadState("networkidle");
+    const paths = sent.map((response) => new URL(response.url, server.url).pathname);
+    const fragments = paths.filter((at) => at.startsWith("/pagefind/fragment/"));
+    const lists = paths.filter((at) => at.startsWith("/pagefind/filter/"));
+    expect(fragments.length).toBe(3);
+    expect(lists.length).toBeGreaterThan(0);
+    expect(paths.indexOf(lists[0] ?? "")).toBeGreaterThan(
+      paths.lastIndexOf(fragments.at(-1) ?? ""),
+    );
+    // Pagefind runs on the page's thread: its worker is never fetched.
+    expect(paths.filter((at) => at.endsWith("/pagefind-worker.js"))).toEqual([]);
+    // What the head preloads exists, and the browser fetched each once (the preload was used).
+    const preloaded = await fresh.$$eval(
+      "link[rel=preload][as=fetch], link[rel=modulepreload]",
+      (links) =>
+        links.map((link) => new URL(link.getAttribute("href") ?? "", location.href).pathname),
+    );
+    expect(preloaded).toEqual(["/pagefind/pagefind.js", "/pagefind/wasm.ar.pagefind"]);
+    for (const file of preloaded) {
+      expect(sent.filter((response) => response.url === file).map((r) => r.status)).toEqual([200]);
+    }
+    expect(warnings).toEqual([]);
+    await context.close();
+  });
+
+  it("opened without a query, asks for one and loads Pagefind's files meanwhile, with no warning", async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const warnings: string[] = [];
+    fresh.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") warnings.push(message.text());
+    });
+    sent.length = 0;
+    await fresh.goto(new URL("search/", server.url).href);
+    await fresh.waitForLoadState("networkidle");
+    // Chromium warns of a preload left unused a few seconds after the load.
+    await fresh.waitForTimeout(4000);
+    expect(await fresh.locator("#search-status").textContent()).toBe(
+      "اكتب كلمة أو اسمًا أو عبارة، ثم اضغط «ابحث».",
+    );
+    expect(await fresh.locator("#search-results > li").count()).toBe(0);
+    const paths = sent.map((response) => new URL(response.url, server.url).pathname);
+    // Each preloaded file once: the preload, taken by Pagefind's own request.
+    for (const file of ["/pagefind/pagefind.js", "/pagefind/wasm.ar.pagefind"])
+      expect(paths.filter((at) => at === file)).toEqual([file]);
+    expect(paths.filter((at) => at.endsWith(".pf_meta")).length).toBe(1);
+    expect(warnings).toEqual([]);
+    await context.close();
+  });
+
+  it("fetches the fragments of the first five results, and the rest when the reader asks for more", async () => {
+    sent.length = 0;
+    const found = await search("في");
+    const fragments = () =>
+      sent.filter((response) => response.url.startsWith("/pagefind/fragment/"));
+    expect(found.length).toBe(5);
+    await page.waitForLoadState("networkidle");
+    expect(fragments().length).toBe(5);
+    const status = (await page.locator("#search-status").textContent()) ?? "";
+    const total = Number(/(\d+) مقالًا/.exec(status)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    await page.getByRole("button", { name: "المزيد من النتائج" }).click();
+    await expect.poll(() => resultSlugs().then((slugs) => slugs.length)).toBe(Math.min(total, 15));
+    expect(fragments().length).toBe(Math.min(total, 15));
+    // Focus moved to the first result the press added.
+    expect(await page.evaluate(() => document.activeElement?.closest("li") ?? null)).not.toBeNull();
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll("#search-results > li")].indexOf(
+          document.activeElement?.closest("li") as Element,
+        ),
+      ),
+    ).toBe(5);
   });
 
   it("ran every search with no CSP violation, console error or failed script", () => {

@@ -1,7 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { close as closePagefind, createIndex } from "pagefind";
+import { afterAll, describe, expect, it } from "vitest";
 import { normalizeArabic } from "../../src/arabic/normalize.ts";
-import { htmlText, searchRecords } from "../../src/publish/search-records.ts";
+import {
+  htmlText,
+  searchLanguage,
+  searchRecords,
+  searchWasmFile,
+} from "../../src/publish/search-records.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
+import { makeTempDir, removeTempDirs } from "../helpers/sites.ts";
+
+afterAll(async () => {
+  await closePagefind();
+  await removeTempDirs();
+});
 
 const site = makeSite({ url: "https://example.org/news/" });
 
@@ -87,5 +101,27 @@ describe("htmlText", () => {
     expect(htmlText("<p>&lt;script&gt; &#x41;&#66; &bogus;</p><!-- x -->")).toBe(
       "<script> AB &bogus;",
     );
+  });
+});
+
+describe("searchWasmFile", () => {
+  // The search page preloads this file: it must be the one Pagefind itself writes and loads.
+  it.each([["ar"], ["en"], ["ja"]])(
+    "names the WebAssembly Pagefind writes for an index in «%s»",
+    async (language) => {
+      const { index } = await createIndex({ forceLanguage: language });
+      if (!index) throw new Error("Pagefind did not start");
+      await index.addCustomRecord({ url: "/a/", content: "نص قصير short text", language });
+      const dir = await makeTempDir("search-wasm");
+      await index.writeFiles({ outputPath: dir });
+      expect(existsSync(path.join(dir, searchWasmFile(language)))).toBe(true);
+      // A language without a stemmer gets the plain file only.
+      expect(existsSync(path.join(dir, `wasm.${language}.pagefind`))).toBe(language !== "ja");
+    },
+  );
+
+  it("takes the site's language without its region", () => {
+    expect(searchLanguage({ language: "ar-EG" })).toBe("ar");
+    expect(searchWasmFile(searchLanguage({ language: "en-GB" }))).toBe("wasm.en.pagefind");
   });
 });
