@@ -46,7 +46,8 @@ export interface SearchRecord {
   meta: SearchMeta;
   /** What results can be narrowed by: the article's tags, and its year. */
   filters: { tag: string[]; year: string[] };
-  sort: { date: string };
+  // No `sort`: results are ranked by relevance, and a sort key puts every page's place in that
+  // order into the metadata each query downloads (10.9 of 42.5 KB at 4,000 articles).
 }
 
 /**
@@ -129,7 +130,6 @@ function searchRecord(article: Article, site: Site): SearchRecord {
       tag: article.tags.map(tagName),
       year: [localizeDigits(String(article.date.setZone(zone).year), site.digits)],
     },
-    sort: { date: toIsoDateTime(article.date, zone) },
   };
 }
 

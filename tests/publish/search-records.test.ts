@@ -85,6 +85,16 @@ describe("searchRecords", () => {
     expect(searchRecords([late], arab)[0]?.filters.year).toEqual(["٢٠٢٤"]);
   });
 
+  it("gives Pagefind no sort key, which would grow the metadata every query downloads", () => {
+    expect(Object.keys(record ?? {}).sort()).toEqual([
+      "content",
+      "filters",
+      "language",
+      "meta",
+      "url",
+    ]);
+  });
+
   it("indexes every article it is given, in order, as the site's language", () => {
     const other = makeArticle(site, { slug: "b", lang: "en", title: "English brief" });
     const records = searchRecords([article, other], site);
