@@ -1,16 +1,16 @@
 // Integration: a fixture site of 23 articles, built through Eleventy into a sub-folder deploy, navigated page by page.
 
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
 import { tagSlug } from "../../src/site/tags.ts";
+import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { checkLinks } from "../helpers/links.ts";
+import { makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const URL_BASE = "https://example.org/news/";
-let workDir: string;
+let built: BuiltFixture | undefined;
 let site: string;
 const read = async (page: string): Promise<HTMLElement> =>
   parse(await readFile(path.join(site, page), "utf8"));
@@ -48,11 +48,10 @@ function fixtureArticles(): { name: string; text: string }[] {
 }
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), "sahifa-navigation-"));
-  const content = path.join(workDir, "content");
-  await mkdir(path.join(content, "articles"), { recursive: true });
-  await writeFile(
-    path.join(content, "site.yaml"),
+  const dir = await makeTempDir("navigation");
+  const content = await writeContent(
+    path.join(dir, "content"),
+    Object.fromEntries(fixtureArticles().map(({ name, text }) => [name, text])),
     [
       "name: صحيفة الاختبار",
       "description: موقع للاختبار.",
@@ -62,17 +61,13 @@ beforeAll(async () => {
       "monthNames: levantine",
     ].join("\n"),
   );
-  for (const { name, text } of fixtureArticles()) {
-    await writeFile(path.join(content, "articles", name), text);
-  }
-  process.env.SAHIFA_CONTENT = content;
-  site = path.join(workDir, "_site");
-  await buildSite({ outputDir: site });
+  built = await buildFixture(content);
+  site = built.site;
 });
 
 afterAll(async () => {
-  delete process.env.SAHIFA_CONTENT;
-  await rm(workDir, { recursive: true, force: true });
+  await built?.remove();
+  await removeTempDirs();
 });
 
 describe("the home page", () => {

@@ -1,16 +1,16 @@
 // Integration: a site with three declared sections, built into a sub-folder: section pages and their pagination, feeds, sitemap, header and kickers.
 
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
 import { groupBySection, sectionOf, sectionPath } from "../../src/site/sections.ts";
+import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { checkLinks } from "../helpers/links.ts";
+import { makeTempDir, removeTempDirs, writeContent } from "../helpers/sites.ts";
 
 const URL_BASE = "https://example.org/news/";
 const SECTIONS = [
@@ -18,7 +18,7 @@ const SECTIONS = [
   { slug: "politics", name: "سياسة" },
   { slug: "culture", name: "ثقافة" },
 ];
-let workDir: string;
+let built: BuiltFixture | undefined;
 let site: string;
 const text = (page: string) => readFile(path.join(site, page), "utf8");
 const read = async (page: string): Promise<HTMLElement> => parse(await text(page));
@@ -61,11 +61,10 @@ const titlesIn = (name: string) =>
     .reverse();
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), "sahifa-sections-"));
-  const content = path.join(workDir, "content");
-  await mkdir(path.join(content, "articles"), { recursive: true });
-  await writeFile(
-    path.join(content, "site.yaml"),
+  const dir = await makeTempDir("sections");
+  const content = await writeContent(
+    path.join(dir, "content"),
+    Object.fromEntries(ARTICLES.map((article) => [article.name, article.text])),
     [
       "name: صحيفة الاختبار",
       "description: موقع للاختبار.",
@@ -76,17 +75,13 @@ beforeAll(async () => {
       "",
     ].join("\n"),
   );
-  for (const article of ARTICLES) {
-    await writeFile(path.join(content, "articles", article.name), article.text);
-  }
-  process.env.SAHIFA_CONTENT = content;
-  site = path.join(workDir, "_site");
-  await buildSite({ outputDir: site });
+  built = await buildFixture(content);
+  site = built.site;
 });
 
 afterAll(async () => {
-  delete process.env.SAHIFA_CONTENT;
-  await rm(workDir, { recursive: true, force: true });
+  await built?.remove();
+  await removeTempDirs();
 });
 
 describe("grouping", () => {
