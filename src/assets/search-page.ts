@@ -85,8 +85,6 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
     return;
   }
   status.textContent = SEARCH_TEXT.searching;
-  // The filters stand in the form from the start, so filling them later moves nothing.
-  const selects = filterSelects(form, chosen);
   list.setAttribute("aria-busy", "true");
   // The query as normalized, and its other spelling of لـ + الـ (src/arabic/normalize.ts): an
   // article found by either is a result, ranked by its best score.
@@ -105,6 +103,9 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
     list.setAttribute("aria-busy", "false");
     return;
   }
+  // The filters stand in the form before the first result does, so filling them later moves
+  // no result.
+  const selects = filterSelects(form, chosen);
   let shown = 0;
   const more = document.createElement("button");
   more.type = "button";
