@@ -42,11 +42,13 @@ export const ARTICLE_BUDGET = {
 } as const;
 
 /**
- * The search page (issue 18): the one page that runs a script, its own and only that until a
- * reader searches (Pagefind's files come with the first query: npm run bench measures those).
+ * The search page (issue 18): the one page that runs a script. It loads two: its own, and
+ * Pagefind's `pagefind.js`, preloaded from the head and started before any query so the first
+ * query does not wait for it (about 3 KB and 13 KB compressed); the index's files come with the
+ * first query (npm run bench measures those).
  */
 export const SEARCH_KIND = "search";
-export const SEARCH_PAGE_BUDGET = { jsBytes: 8_000, jsRequests: 1 } as const;
+export const SEARCH_PAGE_BUDGET = { jsBytes: 20_000, jsRequests: 2 } as const;
 
 /**
  * An article with a lead photo (issue 16): its photo is the largest paint, so its budget is

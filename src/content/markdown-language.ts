@@ -140,7 +140,11 @@ function sameLanguage(a: string, b: string | undefined): boolean {
 // one-letter prefix before a quote (quotedProclitics) is shown to it as punctuation, a
 // character no text token holds while it is there, and put back once the quotes are in.
 const PROCLITIC_STAND_IN = "\u2e3b"; // THREE-EM DASH: punctuation for markdown-it (Pd)
-const hiddenProclitics = new WeakMap<Token, string[]>();
+
+/** The prefixes a text token's stand-ins replace, kept on the token itself for this render. */
+type ProcliticMeta = {
+  hiddenProclitics?: string[];
+};
 
 function hideProclitics(state: StateCore): void {
   if (!state.md.options.typographer) return;
@@ -150,10 +154,11 @@ function hideProclitics(state: StateCore): void {
       const found = quotedProclitics(child.content);
       if (found.length === 0) continue;
       const text = child.content;
-      hiddenProclitics.set(
-        child,
-        found.map(([start, end]) => text.slice(start, end)),
-      );
+      const meta: ProcliticMeta = {
+        ...(child.meta as ProcliticMeta | null),
+        hiddenProclitics: found.map(([start, end]) => text.slice(start, end)),
+      };
+      child.meta = meta;
       let hidden = "";
       let at = 0;
       for (const [start, end] of found) {
@@ -168,11 +173,12 @@ function hideProclitics(state: StateCore): void {
 function restoreProclitics(state: StateCore): void {
   for (const block of state.tokens) {
     for (const child of block.children ?? []) {
-      const prefixes = hiddenProclitics.get(child);
+      const meta = child.meta as ProcliticMeta | null;
+      const prefixes = meta?.hiddenProclitics;
       if (!prefixes) continue;
       let next = 0;
       child.content = child.content.replaceAll(PROCLITIC_STAND_IN, () => prefixes[next++] ?? "");
-      hiddenProclitics.delete(child);
+      delete meta.hiddenProclitics;
     }
   }
 }

@@ -46,8 +46,8 @@ afterAll(async () => {
 });
 
 describe.each(kinds)("$kind ($path)", ({ kind, file }) => {
-  // The search page runs its own script, and only that until a reader searches; no other page
-  // sends any JavaScript.
+  // The search page runs its own script and Pagefind's loader (preloaded so the first query
+  // does not wait for it); no other page sends any JavaScript.
   const scripts = kind === SEARCH_KIND ? SEARCH_PAGE_BUDGET.jsRequests : 0;
 
   it("is within the byte budget and sends no JavaScript but the search page's own", () => {
