@@ -2,7 +2,7 @@
 
 import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashTree } from "../helpers/site-tree.ts";
 import {
   articleText,
@@ -13,6 +13,10 @@ import {
   writeContent,
   type CliResult,
 } from "../helpers/sites.ts";
+
+// Several tests run `npm run build` twice or more, each a whole process; on a loaded CI machine
+// two such builds took over the default 60 s (a timeout, not a wrong report).
+vi.setConfig({ testTimeout: 180_000 });
 
 const NOW = "2024-01-01T00:00:00Z";
 const GOOD = {
