@@ -17,8 +17,7 @@ export class TemplateMemo {
   readonly #markup = new WeakMap<object, Map<string, string>>();
   readonly #recordKeys = new WeakMap<object, string>();
   readonly #recordNames = new Map<string, string>();
-  readonly #dates = new WeakMap<DateTime, { key: string; value: unknown }>();
-  readonly #days = new WeakMap<DateTime, { zone: string; day: string }>();
+  readonly #dates = new WeakMap<DateTime, Map<string, unknown>>();
 
   /**
    * The markup of `make()`, rendered the first time `owner` and `key` are seen and inserted as it
@@ -63,11 +62,7 @@ export class TemplateMemo {
    * @example memo.calendarDay(article.date, site.timeZone) //=> "2026-12-05"
    */
   calendarDay(date: DateTime, zone: string): string {
-    const entry = this.#days.get(date);
-    if (entry?.zone === zone) return entry.day;
-    const day = calendarDay(date, zone);
-    this.#days.set(date, { zone, day });
-    return day;
+    return this.date(date, `calendar day ${zone}`, () => calendarDay(date, zone));
   }
 
   /**
@@ -76,10 +71,11 @@ export class TemplateMemo {
    * @example memo.date(article.date, settingsKey, () => formatGregorianDate(article.date, options))
    */
   date<Value>(date: DateTime, key: string, make: () => Value): Value {
-    const entry = this.#dates.get(date);
-    if (entry?.key === key) return entry.value as Value;
+    let values = this.#dates.get(date);
+    if (!values) this.#dates.set(date, (values = new Map()));
+    if (values.has(key)) return values.get(key) as Value;
     const value = make();
-    this.#dates.set(date, { key, value });
+    values.set(key, value);
     return value;
   }
 }

@@ -54,6 +54,13 @@ async function problemsOf(load: Promise<Content>): Promise<readonly Problem[]> {
 
 const en = (problem: Problem) => messageText(problem.message, "en");
 const ar = (problem: Problem) => messageText(problem.message, "ar");
+/** A problem as the report places and words it: file name, line, field, English text. */
+const fileLineFieldText = (problem: Problem) => [
+  path.basename(problem.file),
+  problem.line,
+  problem.field,
+  en(problem),
+];
 const lineOf = (text: string, needle: string) =>
   text.split("\n").findIndex((line) => line.includes(needle)) + 1;
 
@@ -212,14 +219,7 @@ describe("control characters from YAML escapes", () => {
         ).load(),
       )),
     ].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    expect(
-      found.map((problem) => [
-        path.basename(problem.file),
-        problem.line,
-        problem.field,
-        en(problem),
-      ]),
-    ).toEqual([
+    expect(found.map(fileLineFieldText)).toEqual([
       // The report escapes a key it prints (noncharacters and lone surrogates too).
       ["a.md", 6, "auth\u0085or", 'unknown field (did you mean "author"?)'],
       [
@@ -281,14 +281,7 @@ describe("tags", () => {
       "huge.md": articleText({ slug: "huge", extra: [tags(100_000)] }),
     });
     const found = await problemsOf(loader(dir).load());
-    expect(
-      found.map((problem) => [
-        path.basename(problem.file),
-        problem.line,
-        problem.field,
-        en(problem),
-      ]),
-    ).toEqual([
+    expect(found.map(fileLineFieldText)).toEqual([
       // A hundred thousand tags pass the frontmatter's size first.
       ["huge.md", 6, "tags", expect.stringMatching(/^the frontmatter's values come to 888,967 /)],
       [

@@ -2,7 +2,7 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTemporarySite, type BuiltSite } from "../../scripts/lib/built-site.ts";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
@@ -188,12 +188,7 @@ describe("the search page in Chromium", () => {
 
   it("shows the first results before it loads the filters' lists, and fetches what its head preloads once", async () => {
     // A fresh context: nothing in the browser's cache from the searches before.
-    const context = await browser.newContext();
-    const fresh = await context.newPage();
-    const warnings: string[] = [];
-    fresh.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") warnings.push(message.text());
-    });
+    const { context, fresh, warnings } = await openFresh();
     sent.length = 0;
     await fresh.goto(new URL("search/?q=اللاجئين", server.url).href);
     await fresh.waitForSelector('#search-results[aria-busy="false"]', { state: "attached" });
@@ -225,12 +220,7 @@ describe("the search page in Chromium", () => {
   });
 
   it("opened without a query, asks for one and loads Pagefind's files meanwhile, with no warning", async () => {
-    const context = await browser.newContext();
-    const fresh = await context.newPage();
-    const warnings: string[] = [];
-    fresh.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") warnings.push(message.text());
-    });
+    const { context, fresh, warnings } = await openFresh();
     sent.length = 0;
     await fresh.goto(new URL("search/", server.url).href);
     await fresh.waitForLoadState("networkidle");
@@ -315,4 +305,18 @@ async function readQueryTable(): Promise<QueryRow[]> {
         ranks: list(found).map(Number),
       };
     });
+}
+
+/**
+ * A page in a new browser context (nothing cached from earlier searches), with every console
+ * error and warning it logs collected.
+ */
+async function openFresh(): Promise<{ context: BrowserContext; fresh: Page; warnings: string[] }> {
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const warnings: string[] = [];
+  fresh.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") warnings.push(message.text());
+  });
+  return { context, fresh, warnings };
 }
