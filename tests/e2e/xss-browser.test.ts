@@ -4,7 +4,14 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type {
+  Browser,
+  BrowserContext,
+  ConsoleMessage,
+  Dialog,
+  Page,
+  Request,
+} from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/lib/chromium.ts";
 import { startStaticServer, type StaticServer } from "../../scripts/lib/static-server.ts";
@@ -19,6 +26,9 @@ let contentDir: string;
 let built: BuiltFixture;
 let server: StaticServer;
 let browser: Browser;
+
+/** Pages loaded at once, each lane reusing one page (a fresh context and page per URL cost 3x). */
+const LANES = 4;
 
 /**
  * One article per XSS fixture (the case as body and, JSON-quoted, as title and standfirst).
@@ -90,39 +100,57 @@ function cleanVisit(): Visit {
   };
 }
 
-async function visit(url: string, afterLoad?: (page: Page) => Promise<void>): Promise<Visit> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const result: Visit = cleanVisit();
-  // Installed by the browser before the page's own content, outside the page's CSP: counts any
-  // script the page manages to run (every alert/confirm/prompt call, every CSP violation).
-  await page.addInitScript(() => {
-    const record = { run: 0, violations: [] as string[] };
-    Object.defineProperty(window, "__xss", { value: record });
-    for (const name of ["alert", "confirm", "prompt"] as const) {
-      const original = window[name].bind(window);
-      Object.defineProperty(window, name, {
-        value: (...args: unknown[]) => {
-          record.run += 1;
-          return (original as (...a: unknown[]) => unknown)(...args);
-        },
-      });
-    }
-    document.addEventListener("securitypolicyviolation", (event) => {
-      record.violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+/**
+ * Installed by the browser before each page's own content, outside the page's CSP: counts any
+ * script the page manages to run (every alert/confirm/prompt call, every CSP violation).
+ */
+function recordScripts(): void {
+  const record = { run: 0, violations: [] as string[] };
+  Object.defineProperty(window, "__xss", { value: record });
+  for (const name of ["alert", "confirm", "prompt"] as const) {
+    const original = window[name].bind(window);
+    Object.defineProperty(window, name, {
+      value: (...args: unknown[]) => {
+        record.run += 1;
+        return (original as (...a: unknown[]) => unknown)(...args);
+      },
     });
+  }
+  document.addEventListener("securitypolicyviolation", (event) => {
+    record.violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
   });
-  page.on("dialog", async (dialog) => {
+}
+
+/** A browser context with the recorder installed in every document its pages load. */
+async function recordingContext(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript(recordScripts);
+  return context;
+}
+
+async function visit(
+  page: Page,
+  url: string,
+  afterLoad?: (page: Page) => Promise<void>,
+): Promise<Visit> {
+  const result: Visit = cleanVisit();
+  const onDialog = async (dialog: Dialog): Promise<void> => {
     result.dialogs.push(dialog.message());
     await dialog.dismiss();
-  });
-  page.on("pageerror", (error) => result.errors.push(error.message));
-  page.on("console", (message) => {
+  };
+  const onPageError = (error: Error): void => {
+    result.errors.push(error.message);
+  };
+  const onConsole = (message: ConsoleMessage): void => {
     if (message.type() === "error") result.errors.push(message.text());
-  });
-  page.on("request", (request) => {
+  };
+  const onRequest = (request: Request): void => {
     if (!request.url().startsWith(server.url)) result.offOrigin.push(request.url());
-  });
+  };
+  page.on("dialog", onDialog);
+  page.on("pageerror", onPageError);
+  page.on("console", onConsole);
+  page.on("request", onRequest);
   try {
     await page.goto(new URL(url, server.url).href, { waitUntil: "load" });
     await afterLoad?.(page);
@@ -140,9 +168,36 @@ async function visit(url: string, afterLoad?: (page: Page) => Promise<void>): Pr
     result.violations = state.violations;
     result.executableScripts = state.executable;
   } finally {
-    await context.close();
+    page.off("dialog", onDialog);
+    page.off("pageerror", onPageError);
+    page.off("console", onConsole);
+    page.off("request", onRequest);
   }
   return result;
+}
+
+/**
+ * Visits every URL, LANES at a time, each lane one page in its own browser context (the recorder
+ * runs again in each new document; storage is not shared between lanes), and returns the
+ * visits in the URLs' order.
+ */
+async function visitAll(urls: readonly string[]): Promise<Visit[]> {
+  const results: Visit[] = new Array(urls.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    const context = await recordingContext();
+    const page = await context.newPage();
+    try {
+      while (next < urls.length) {
+        const index = next++;
+        results[index] = await visit(page, urls[index]!);
+      }
+    } finally {
+      await context.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, urls.length) }, lane));
+  return results;
 }
 
 describe("the XSS suite in Chromium under the shipped CSP", () => {
@@ -177,22 +232,27 @@ describe("the XSS suite in Chromium under the shipped CSP", () => {
     );
     expect(pages).toContain("/articles/hostile/");
     expect(pages).toContain("/search/");
-    for (const url of pages) {
-      const result = await visit(url);
-      // The search page runs exactly one script, the site's own; nothing else runs anywhere.
-      const expected = { ...cleanVisit(), executableScripts: url === "/search/" ? 1 : 0 };
-      expect(result, url).toEqual(expected);
-    }
+    const visits = await visitAll(pages);
+    // The search page runs exactly one script, the site's own; nothing else runs anywhere.
+    const expected = pages.map((url) => ({
+      url,
+      ...cleanVisit(),
+      executableScripts: url === "/search/" ? 1 : 0,
+    }));
+    expect(visits.map((result, index) => ({ url: pages[index], ...result }))).toEqual(expected);
   }, 600_000);
 
   it("shows the hostile headlines and text as search results without running any of them", async () => {
     // Words the fixtures' headlines carry, so each query lists many of the hostile articles.
+    const context = await recordingContext();
+    const page = await context.newPage();
     for (const query of ["script", "alert", "onerror", "javascript"]) {
-      const result = await visit(`/search/?q=${encodeURIComponent(query)}`, async (page) => {
+      const result = await visit(page, `/search/?q=${encodeURIComponent(query)}`, async (page) => {
         await page.locator("#search-results > li").first().waitFor({ timeout: 30_000 });
         expect(await page.locator("#search-results > li").count(), query).toBeGreaterThan(0);
       });
       expect(result, query).toEqual({ ...cleanVisit(), executableScripts: 1 });
     }
+    await context.close();
   }, 240_000);
 });
