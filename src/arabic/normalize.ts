@@ -1,21 +1,20 @@
-// Arabic as people type it into a search box: one spelling for the letters readers use interchangeably.
+// Arabic as people type it into a search box: the spellings of a query that the index, which holds the articles as written, needs searched.
 
 /**
- * Writes Arabic text the way a reader may type it: the hamza forms of alef (أ إ آ ٱ) as ا, taa
- * marbuta (ة) as ه, alef maqsura (ى) and the Persian yeh (ی) as ي, the Persian kaf (ک) as ك, and
- * no diacritics (tashkeel, Quranic marks) or tatweel. Applied to both the indexed text and the
- * query, so «أستانا» and «استانا», «الحكومة» and «الحكومه» are one word to the search.
+ * A query as the search page gives it to Pagefind: without diacritics (tashkeel, Quranic marks)
+ * or tatweel, and with the Persian yeh (ی) and kaf (ک) a Persian keyboard types written as the
+ * Arabic ي and ك the articles use. Hamza, ة and ى stay as typed: Pagefind's Arabic stemmer
+ * already finds «أستانا» for «استانا», «مستشفى» for «مستشفي», and a word whatever its marks;
+ * dropping the marks here lets querySpellings see the letters a word starts and ends with.
  *
- * Only letters inside a word change and none is added: the text keeps every space, so its words
- * stand where the original's do (the search page maps a highlighted word back to the original
- * by its position). A word made only of marks keeps them, so no word disappears.
- * @example normalizeArabic("أستانا") //=> "استانا"
- * @example normalizeArabic("الحكومةُ الجديدة") //=> "الحكومه الجديده"
- * @example normalizeArabic("مستشفى إسرائيل") //=> "مستشفي اسرائيل"
- * @example normalizeArabic("الاقْتِصادُ ينمـــو") //=> "الاقتصاد ينمو"
- * @example normalizeArabic("Sergey Lavrov") //=> "Sergey Lavrov"
+ * Only letters inside a word change and none is added: the query keeps every space. A word
+ * made only of marks keeps them, so no word disappears.
+ * @example foldQuery("الاقْتِصادُ ينمـــو") //=> "الاقتصاد ينمو"
+ * @example foldQuery("کتابی") //=> "كتابي"
+ * @example foldQuery("أستانا الحكومة مستشفى") //=> "أستانا الحكومة مستشفى"
+ * @example foldQuery("Sergey Lavrov") //=> "Sergey Lavrov"
  */
-export function normalizeArabic(text: string): string {
+export function foldQuery(text: string): string {
   return text.replace(WORD, (word) => {
     const stripped = word.replace(MARKS, "");
     const letters = stripped === "" ? word : stripped;
@@ -24,58 +23,95 @@ export function normalizeArabic(text: string): string {
 }
 
 /**
- * The query with the other spelling of the definite article after the preposition لـ, or
- * undefined when no word starts with ل. Arabic writes لِـ + الـ as «لل», and drops one more lam
- * before a word that starts with one: «للاجئين» is «لـ + اللاجئين», where «للانتخابات» is
- * «لـ + الانتخابات». The stemmer reads «لل» the second way only, so a word that starts «للا» is
- * also searched the first way, and «اللاجئين» or «لاجئين» also as «للاجئين».
- * @example lamVariant("للاجئين") //=> "اللاجئين"
- * @example lamVariant("مساعدات اللاجئين") //=> "مساعدات للاجئين"
- * @example lamVariant("للمدينة") //=> undefined
+ * What the search page searches for a query: the query itself (foldQuery), then its other
+ * spellings that Pagefind's stemmer does not join to it, each a whole query searched on its
+ * own; the page shows every article any of them finds, once, at its best score. Two rules,
+ * each changing every word it fits at once, and a third spelling with both when both apply:
+ *
+ * - **ة typed as ه.** Readers often type a final ة as ه; the index holds the articles as
+ *   written, with ة, and the stemmer does not take one for the other («الضفه» finds nothing).
+ *   A word of three letters or more ending in ه is also searched ending in ة («غزه», «سنه»,
+ *   «الحكومه»). Not «له», «به», nor «الله» and the words ending like it (عبدالله): their ه is
+ *   their own. A word whose ه is its own too («فيه», «وجه») costs a search that finds nothing more.
+ * - **لـ + الـ.** Arabic writes لِـ + الـ as «لل», and drops one more lam before a word that
+ *   starts with one: «للاجئين» is «لـ + اللاجئين», where «للانتخابات» is «لـ + الانتخابات». The
+ *   stemmer reads «لل» the second way only, so a word that starts «للا» is also searched as
+ *   «اللا…», and «اللاجئين» or «لاجئين» also as «للاجئين».
+ *
+ * What it costs: a query is searched once, twice when one rule applies (most queries with
+ * either), and four times at most. Each extra spelling is one more Pagefind search on the
+ * reader's phone: the index chunks holding its words (none when they are the chunks the
+ * query's own words already loaded; a chunk holds a range of words, and «الحكومه» and
+ * «الحكومة» sort side by side), and the search itself on the page's thread.
+ * docs/performance.md (item 31) has the bytes measured.
+ * @example querySpellings("أستانا") //=> ["أستانا"]
+ * @example querySpellings("الحكومه") //=> ["الحكومه", "الحكومة"]
+ * @example querySpellings("غزه") //=> ["غزه", "غزة"]
+ * @example querySpellings("للاجئين") //=> ["للاجئين", "اللاجئين"]
+ * @example querySpellings("مساعدات اللاجئين في الضفه") //=> ["مساعدات اللاجئين في الضفه", "مساعدات اللاجئين في الضفة", "مساعدات للاجئين في الضفه", "مساعدات للاجئين في الضفة"]
  */
-export function lamVariant(query: string): string | undefined {
-  const normalized = normalizeArabic(query);
-  const variant = normalized.replace(WORD, (word) => otherLamSpelling(word) ?? word);
-  return variant === normalized ? undefined : variant;
+export function querySpellings(query: string): string[] {
+  const typed = foldQuery(query);
+  const spellings = new Set([typed]);
+  // Every subset of the rules, the empty one (the query itself) first.
+  for (let chosen = 1; chosen < 1 << SPELLING_RULES.length; chosen++) {
+    const rules = SPELLING_RULES.filter((_, index) => chosen & (1 << index));
+    spellings.add(
+      typed.replace(WORD, (word) =>
+        rules.reduce((spelled, rule) => rule(spelled) ?? spelled, word),
+      ),
+    );
+  }
+  return [...spellings];
 }
 
 /**
- * The spelling variants normalizeArabic unifies, as data: each letter and the one it becomes.
- * @example LETTER_FORMS["إ"] //=> "ا"
+ * The letters foldQuery writes another way, as data: each and the one it becomes.
+ * @example LETTER_FORMS["ی"] //=> "ي"
  */
 export const LETTER_FORMS: Readonly<Record<string, string>> = {
-  "\u0622": "\u0627", // آ alef with madda
-  "\u0623": "\u0627", // أ alef with hamza above
-  "\u0625": "\u0627", // إ alef with hamza below
-  "\u0671": "\u0627", // ٱ alef wasla
-  "\u0629": "\u0647", // ة taa marbuta → ه
-  "\u0649": "\u064A", // ى alef maqsura → ي
   "\u06CC": "\u064A", // ی Persian yeh → ي
   "\u06A9": "\u0643", // ک Persian kaf → ك
 };
 
 // ---------------------------------------------------------------------------------------------
 
-/** A run of anything but white space: normalizeArabic works word by word. */
+/** A run of anything but white space: the query is changed word by word. */
 const WORD = /[^\s]+/gu;
 
 /**
- * Marks a reader never types: tashkeel and the other combining marks of the Arabic block
- * (U+064B–U+065F), the superscript alef (U+0670), the Quranic annotation signs (U+06D6–U+06ED)
- * and tatweel (U+0640), the stretching stroke.
+ * Marks a reader never needs to type: tashkeel and the other combining marks of the Arabic
+ * block (U+064B–U+065F), the superscript alef (U+0670), the Quranic annotation signs
+ * (U+06D6–U+06ED) and tatweel (U+0640), the stretching stroke.
  */
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/gu;
 
+const LETTERS = new RegExp(`[${Object.keys(LETTER_FORMS).join("")}]`, "gu");
+
+/** Alef and its hamza and madda forms, which the stemmer takes as one letter. */
+const ALEFS = "\u0627\u0623\u0625\u0622\u0671";
+
+/** A word's other spelling under one rule of querySpellings, or undefined where it does not apply. */
+type SpellingRule = (word: string) => string | undefined;
+
+/** A final ه as ة: for a word of 3 letters or more, not one ending «لله» (الله, عبدالله). */
+const finalTaa: SpellingRule = (word) =>
+  [...word].length >= 3 && word.endsWith("\u0647") && !word.endsWith("\u0644\u0644\u0647")
+    ? `${word.slice(0, -1)}\u0629`
+    : undefined;
+
 /**
  * A word's other spelling with لل: للا + … → اللا + …; الل + … → لل + …; ل + … → لل + …. None for
- * a word under 4 letters (لا, لم, لن, له), nor for لل before any other letter (the stemmer's).
+ * a word under 4 letters (لا, لم, لن, له), nor for لل before any letter but alef (the stemmer's).
  */
-function otherLamSpelling(word: string): string | undefined {
+const otherLamSpelling: SpellingRule = (word) => {
   if ([...word].length < 4) return undefined;
-  if (word.startsWith("\u0644\u0644")) return word[2] === "\u0627" ? `\u0627${word}` : undefined;
+  if (word.startsWith("\u0644\u0644"))
+    return ALEFS.includes(word[2] ?? "") ? `\u0627${word}` : undefined;
   if (word.startsWith("\u0627\u0644\u0644")) return word.slice(1);
   if (word.startsWith("\u0644")) return `\u0644${word}`;
   return undefined;
-}
+};
 
-const LETTERS = new RegExp(`[${Object.keys(LETTER_FORMS).join("")}]`, "gu");
+/** The rules, in the order their spellings are searched. */
+const SPELLING_RULES: readonly SpellingRule[] = [finalTaa, otherLamSpelling];

@@ -7,7 +7,7 @@
 
 import { formatCount, ARTICLE_COUNT_FORMS } from "../arabic/plurals.ts";
 import { directionalNumbers, type DigitStyle } from "../arabic/digits.ts";
-import { lamVariant, normalizeArabic } from "../arabic/normalize.ts";
+import { querySpellings } from "../arabic/normalize.ts";
 import { SEARCH_TEXT } from "./search-text.ts";
 
 /** Pagefind's JavaScript API, as far as this page uses it (https://pagefind.app/docs/api/). */
@@ -33,6 +33,9 @@ interface PagefindResult {
 /** One result's fragment, with the meta fields src/publish/search-records.ts writes. */
 interface ResultData {
   url: string;
+  /** The record's text as written (Pagefind drops its zero-width spaces only). */
+  content: string;
+  /** The positions of the matched words in `content`, counted in words. */
   locations: number[];
   meta: Record<string, string | undefined>;
 }
@@ -86,18 +89,23 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
   }
   status.textContent = SEARCH_TEXT.searching;
   list.setAttribute("aria-busy", "true");
-  // The query as normalized, and its other spelling of لـ + الـ (src/arabic/normalize.ts): an
-  // article found by either is a result, ranked by its best score.
-  const variant = lamVariant(query);
-  const spellings = [normalizeArabic(query), ...(variant === undefined ? [] : [variant])];
+  // The query and the other spellings the stemmer does not join to it (a final ه as ة, لـ + الـ:
+  // src/arabic/normalize.ts, which says what each costs): an article found by any is a result,
+  // ranked by its best score.
+  const spellings = querySpellings(query);
   let pagefind: Pagefind;
   let results: PagefindResult[];
+  /** The spelling that found the most: the filters count its results. */
+  let widest: string;
   try {
     pagefind = await startPagefind(load, pagefindUrl);
     const searches = await Promise.all(
       spellings.map((spelling) => pagefind.search(spelling, { filters: chosen })),
     );
-    results = mergeResults(searches.map((search) => search?.results ?? []));
+    const lists = searches.map((search) => search?.results ?? []);
+    results = mergeResults(lists);
+    const sizes = lists.map((list) => list.length);
+    widest = spellings[sizes.indexOf(Math.max(...sizes))] ?? query;
   } catch {
     status.textContent = SEARCH_TEXT.failed;
     list.setAttribute("aria-busy", "false");
@@ -141,7 +149,7 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
   // chunks are loaded by now, so only the filter lists travel.
   try {
     await pagefind.filters();
-    const counted = await pagefind.search(spellings[0] ?? "", { filters: chosen });
+    const counted = await pagefind.search(widest, { filters: chosen });
     fillFilters(form, selects, counted?.filters ?? {}, chosen, digits);
   } catch {
     fillFilters(form, selects, {}, chosen, digits);
@@ -275,13 +283,14 @@ function resultItem(data: ResultData): HTMLLIElement {
 
 /**
  * The words around the first match in the body, matches marked, in the article's own spelling:
- * the index holds the normalized text, whose words stand where the original's do (normalizing
- * keeps every space), so Pagefind's word positions point into `meta.text` too. A match in the
- * headline or standfirst alone shows the standfirst.
+ * the index holds the text as written, and Pagefind's word positions count the words of its
+ * `content` split as here (its own excerpts split so). Pagefind's ready-made `excerpt` is not
+ * used: it is HTML, and it may start in the headline. A match in the headline or standfirst
+ * alone shows the standfirst.
  */
 function excerpt(data: ResultData, isolate: boolean): HTMLParagraphElement {
   const paragraph = element("p", "search-excerpt");
-  const words = (data.meta.text ?? "").split(/[^\S\uFEFF]+/u);
+  const words = data.content.split(/[^\S\uFEFF]+/u);
   const bodyAt = Number(data.meta.body_at ?? 0);
   const inBody = data.locations.filter((at) => at >= bodyAt && at < words.length);
   const first = inBody[0];

@@ -1,4 +1,4 @@
-// The search page's script, bundled: search-page.ts and the Arabic normalizing it shares with the index, in one file.
+// The search page's script, bundled: search-page.ts and the Arabic query spellings it searches, in one file.
 
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -6,9 +6,8 @@ import { build } from "esbuild";
 import { contentHash, type BuiltFile } from "./styles.ts";
 
 /**
- * Bundles src/assets/search-page.ts with what it imports (normalizeArabic, the plural forms)
- * into one ES module without white space, `assets/search.<hash>.js`. The query is normalized by the very
- * code that normalized the index, so the two cannot drift apart. esbuild (already what tsx
+ * Bundles src/assets/search-page.ts with what it imports (querySpellings, the plural forms)
+ * into one ES module without white space, `assets/search.<hash>.js`. esbuild (already what tsx
  * runs on) bundles the TypeScript sources, or the JavaScript tsc emitted from them when the
  * build runs compiled (scripts/run.mjs): both give the same bytes (tests/build/compiled.test.ts).
  * @example (await buildSearchScript()).path //=> "assets/search.3f9c2a1b7e.js"

@@ -2,7 +2,6 @@
 
 import { formatGregorianDate, toIsoDateTime } from "../arabic/dates.ts";
 import { localizeDigits } from "../arabic/digits.ts";
-import { normalizeArabic } from "../arabic/normalize.ts";
 import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { tagName, tagPath } from "../site/tags.ts";
@@ -38,7 +37,14 @@ export interface SearchRecord {
    * served from, above pagefind/) before it, so a site in a sub-folder needs nothing more.
    */
   url: string;
-  /** Headline, standfirst, dateline, byline and body, normalized (normalizeArabic): what is searched. */
+  /**
+   * Headline, standfirst, dateline, byline and body, as written, white space collapsed: what is
+   * searched, and what the search page takes an excerpt from (the fragment Pagefind writes for
+   * a result holds it). Indexed once: Pagefind indexes the words of every meta field too, so the
+   * text is not also a meta field. Pagefind's Arabic stemmer finds a word whatever its marks,
+   * tatweel or hamza on alef; what it does not join, the search page searches as well
+   * (querySpellings in src/arabic/normalize.ts).
+   */
   content: string;
   /** The site's language: one index, stemmed as that language, for every article. */
   language: string;
@@ -50,15 +56,14 @@ export interface SearchRecord {
   // order into the metadata each query downloads (10.9 of 42.5 KB at 4,000 articles).
 }
 
-/**
- * A result's details. `text` is `content` before normalizing, word for word (normalizing keeps
- * every space), so the search page shows an excerpt in the words as written, not normalized.
- */
+/** A result's details, beside its `content`. */
 export interface SearchMeta extends Record<string, string> {
   title: string;
   standfirst: string;
-  text: string;
-  /** How many words of `text` come before the body (headline, standfirst, dateline, byline). */
+  /**
+   * How many words of `content` come before the body (headline, standfirst, dateline, byline):
+   * the search page takes an excerpt from the body.
+   */
   body_at: string;
   /** The publication date as the site writes it, and as an ISO moment. */
   date: string;
@@ -112,13 +117,11 @@ function searchRecord(article: Article, site: Site): SearchRecord {
       : { updated: shown(article.updated), updated_iso: toIsoDateTime(article.updated, zone) };
   return {
     url: article.path,
-    content: normalizeArabic(text),
+    content: text,
     language: searchLanguage(site),
     meta: {
       title: article.title,
       standfirst: article.standfirst,
-      text,
-      // Where the body starts, in words: an excerpt is taken from the body.
       body_at: String(head.split(" ").length),
       date: shown(article.date),
       date_iso: toIsoDateTime(article.date, zone),

@@ -1,75 +1,113 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { lamVariant, LETTER_FORMS, normalizeArabic } from "../../src/arabic/normalize.ts";
+import { foldQuery, LETTER_FORMS, querySpellings } from "../../src/arabic/normalize.ts";
 
-describe("normalizeArabic", () => {
-  it("writes every hamza form of alef as a bare alef", () => {
-    expect(normalizeArabic("أستانا")).toBe("استانا");
-    expect(normalizeArabic("إسرائيل")).toBe("اسرائيل");
-    expect(normalizeArabic("آسيا")).toBe("اسيا");
-    expect(normalizeArabic("ٱلرحمن")).toBe("الرحمن");
-  });
-
-  it("writes taa marbuta as haa and alef maqsura as yaa", () => {
-    expect(normalizeArabic("الحكومة الجديدة")).toBe("الحكومه الجديده");
-    expect(normalizeArabic("مستشفى على")).toBe("مستشفي علي");
-  });
-
+describe("foldQuery", () => {
   it("drops diacritics, the superscript alef and tatweel", () => {
-    expect(normalizeArabic("الاقْتِصادُ المصريّ")).toBe("الاقتصاد المصري");
-    expect(normalizeArabic("ينمـــو")).toBe("ينمو");
-    expect(normalizeArabic("هٰذا")).toBe("هذا");
-    expect(normalizeArabic("كِتَابٌ")).toBe("كتاب");
+    expect(foldQuery("الاقْتِصادُ المصريّ")).toBe("الاقتصاد المصري");
+    expect(foldQuery("ينمـــو")).toBe("ينمو");
+    expect(foldQuery("هٰذا")).toBe("هذا");
+    expect(foldQuery("كِتَابٌ")).toBe("كتاب");
   });
 
-  it("unifies the Persian yeh and kaf a Persian keyboard types", () => {
-    expect(normalizeArabic("کتابی")).toBe("كتابي");
+  it("writes the Persian yeh and kaf a Persian keyboard types as the Arabic letters", () => {
+    expect(foldQuery("کتابی")).toBe("كتابي");
+    expect(foldQuery("مستشفی")).toBe("مستشفي");
+  });
+
+  it("leaves hamza, ة and ى as typed: the stemmer handles the first and last, querySpellings ة", () => {
+    for (const word of ["أستانا", "إسرائيل", "آسيا", "الحكومة", "مستشفى", "المسؤول"])
+      expect(foldQuery(word)).toBe(word);
   });
 
   it("leaves Latin, digits and punctuation alone", () => {
-    expect(normalizeArabic("Lavrov، G20: 2254!")).toBe("Lavrov، G20: 2254!");
+    expect(foldQuery("Lavrov، G20: 2254!")).toBe("Lavrov، G20: 2254!");
   });
 
   it("keeps a word that is only marks, so no word disappears", () => {
-    expect(normalizeArabic("قال ـ ثم")).toBe("قال ـ ثم");
+    expect(foldQuery("قال ـ ثم")).toBe("قال ـ ثم");
   });
 
-  it("gives the same text for every spelling a reader might type", () => {
-    const spellings = ["أستانا", "استانا", "آستانا", "إستانا", "أَسْتانا", "أستـانا"];
-    expect(new Set(spellings.map(normalizeArabic))).toEqual(new Set(["استانا"]));
-  });
-
-  it("is idempotent and keeps the spaces, so words keep their positions", () => {
+  it("is idempotent and keeps the spaces", () => {
     const arabic = fc.constantFrom(
-      ..."ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإئؤةى ًٌٍَُِّْـٰ \n\tLavrov20".split(""),
+      ..."ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإئؤةىیک ًٌٍَُِّْـٰ \n\tLavrov20".split(""),
     );
     fc.assert(
       fc.property(fc.array(arabic, { maxLength: 60 }), (chars) => {
         const text = chars.join("");
-        const once = normalizeArabic(text);
-        expect(normalizeArabic(once)).toBe(once);
+        const once = foldQuery(text);
+        expect(foldQuery(once)).toBe(once);
         expect(once.split(/\S+/u)).toEqual(text.split(/\S+/u));
-        expect(once.split(/\s+/u).length).toBe(text.split(/\s+/u).length);
         for (const letter of Object.keys(LETTER_FORMS)) expect(once).not.toContain(letter);
       }),
     );
   });
 });
 
-describe("lamVariant", () => {
-  it("spells لـ + الـ the other way: «للاجئين» is also «اللاجئين», and back", () => {
-    expect(lamVariant("للاجئين")).toBe("اللاجئين");
-    expect(lamVariant("اللاجئين")).toBe("للاجئين");
-    expect(lamVariant("لاجئين")).toBe("للاجئين");
-    expect(lamVariant("اللاجئون")).toBe("للاجئون");
+describe("querySpellings", () => {
+  it("searches a query the stemmer needs no help with once, as folded", () => {
+    expect(querySpellings("أستانا")).toEqual(["أستانا"]);
+    expect(querySpellings("الاقْتِصادُ")).toEqual(["الاقتصاد"]);
+    expect(querySpellings("الحكومة الجديدة")).toEqual(["الحكومة الجديدة"]);
+    expect(querySpellings("Sergey Lavrov")).toEqual(["Sergey Lavrov"]);
   });
 
-  it("changes only the words that start with ل, normalized, and leaves the stemmer's لل alone", () => {
-    expect(lamVariant("مساعدات اللاجئين")).toBe("مساعدات للاجئين");
-    expect(lamVariant("للمدينة")).toBeUndefined();
-    expect(lamVariant("أستانا")).toBeUndefined();
-    expect(lamVariant("الانتخابات Lavrov")).toBeUndefined();
+  it("also searches a final ه as ة, in every word at once, the query as typed first", () => {
+    expect(querySpellings("الحكومه")).toEqual(["الحكومه", "الحكومة"]);
+    expect(querySpellings("الضفه الغربيه")).toEqual(["الضفه الغربيه", "الضفة الغربية"]);
+    expect(querySpellings("غزه")).toEqual(["غزه", "غزة"]);
+    // Marks after the ه do not hide it.
+    expect(querySpellings("الحكومهُ")).toEqual(["الحكومه", "الحكومة"]);
+  });
+
+  it("leaves a short word's ه and the name of God alone", () => {
+    for (const query of ["له", "به", "عبدالله", "لله"])
+      expect(querySpellings(query)).toEqual([query]);
+    // «الله» keeps its ه; the لل rule still reads it as «لله» (for God).
+    expect(querySpellings("الله")).toEqual(["الله", "لله"]);
+  });
+
+  it("spells لـ + الـ the other way: «للاجئين» is also «اللاجئين», and back", () => {
+    expect(querySpellings("للاجئين")).toEqual(["للاجئين", "اللاجئين"]);
+    expect(querySpellings("اللاجئين")).toEqual(["اللاجئين", "للاجئين"]);
+    expect(querySpellings("لاجئين")).toEqual(["لاجئين", "للاجئين"]);
+    expect(querySpellings("اللاجئون")).toEqual(["اللاجئون", "للاجئون"]);
+    // With a hamza or a mark typed.
+    expect(querySpellings("للإنتخابات")).toEqual(["للإنتخابات", "اللإنتخابات"]);
+    expect(querySpellings("لِلّاجئين")).toEqual(["للاجئين", "اللاجئين"]);
+  });
+
+  it("changes only the words that start with ل, and leaves the stemmer's لل alone", () => {
+    expect(querySpellings("مساعدات اللاجئين")).toEqual(["مساعدات اللاجئين", "مساعدات للاجئين"]);
+    expect(querySpellings("للمدينة")).toEqual(["للمدينة"]);
+    expect(querySpellings("الانتخابات Lavrov")).toEqual(["الانتخابات Lavrov"]);
     // Too short to carry a prefix: لا, لم, لن, له stay as they are.
-    expect(lamVariant("لا لن")).toBeUndefined();
+    expect(querySpellings("لا لن")).toEqual(["لا لن"]);
+  });
+
+  it("searches a query both rules fit four ways at most: as typed, each rule, both", () => {
+    expect(querySpellings("مساعدات اللاجئين في الضفه")).toEqual([
+      "مساعدات اللاجئين في الضفه",
+      "مساعدات اللاجئين في الضفة",
+      "مساعدات للاجئين في الضفه",
+      "مساعدات للاجئين في الضفة",
+    ]);
+    expect(querySpellings("للحكومه")).toEqual(["للحكومه", "للحكومة"]);
+  });
+
+  it("always searches the folded query first, and each spelling once", () => {
+    const arabic = fc.constantFrom(..."ابتجحدرسعفقكلمنهويةأإى ُّـ Lavrov".split(""));
+    fc.assert(
+      fc.property(fc.array(arabic, { maxLength: 40 }), (chars) => {
+        const query = chars.join("");
+        const spellings = querySpellings(query);
+        expect(spellings[0]).toBe(foldQuery(query));
+        expect(new Set(spellings).size).toBe(spellings.length);
+        expect(spellings.length).toBeLessThanOrEqual(4);
+        // Every spelling has the query's words, in its places.
+        for (const spelling of spellings)
+          expect(spelling.split(/\S+/u)).toEqual(spellings[0]?.split(/\S+/u));
+      }),
+    );
   });
 });
