@@ -6,7 +6,12 @@ import path from "node:path";
 import { AUTHORS_FILE, bylineWarnings, loadAuthors, type AuthorDirectory } from "./authors.ts";
 import { distinctCharacters } from "./characters.ts";
 import { FrontmatterError, parseFrontmatter, type HiddenText } from "./frontmatter.ts";
-import { createRenderer, type MarkdownOptions, type MarkdownProblem } from "./markdown.ts";
+import {
+  createRenderer,
+  createTextQuotes,
+  type MarkdownOptions,
+  type MarkdownProblem,
+} from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_STANDFIRST } from "./new-article.ts";
 import type { PhotoReference } from "./photo-source.ts";
 import type { Article, Content, PublicationState } from "./article.ts";
@@ -147,17 +152,10 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     if (!site) throw new ContentError(problems, language);
     if (problems.some((problem) => problem.severity !== "warning")) {
       // The articles that passed go with the report, so their photos join it (src/build/).
-      const passed = publish(
-        site,
-        authors.directory,
-        rendered.articles,
-        [],
-        options,
-        memory,
-      ).articles;
+      const passed = publish(site, authors.directory, rendered, [], options, memory).articles;
       throw new ContentLoadError(problems, language, passed);
     }
-    return publish(site, authors.directory, rendered.articles, problems, options, memory);
+    return publish(site, authors.directory, rendered, problems, options, memory);
   };
   return {
     load,
@@ -275,6 +273,7 @@ export function checkArticleText(source: string, file: string, zone: string): Pr
 // Internals
 
 type ArticleSchema = ReturnType<typeof createArticleSchema>;
+type TextQuotes = ReturnType<typeof createTextQuotes>;
 
 /** What one loader remembers from load to load (see createContentLoader). */
 interface LoaderMemory {
@@ -285,9 +284,17 @@ interface LoaderMemory {
   passedFiles: Map<string, PassedFile>;
   /** The article each checked frontmatter last became, and from what (see publish). */
   published: WeakMap<ArticleMeta, PublishedArticle>;
-  /** The renderer and its rendered bodies for one set of Markdown options. */
+  /**
+   * The renderer and its rendered bodies for one set of Markdown options, with the quotes the
+   * frontmatter's running text gets under those options.
+   */
   renderer:
-    | { key: string; render: ReturnType<typeof createRenderer>; cache: Map<string, RenderedBody> }
+    | {
+        key: string;
+        render: ReturnType<typeof createRenderer>;
+        quote: TextQuotes;
+        cache: Map<string, RenderedBody>;
+      }
     | undefined;
   stats: LoadStats;
 }
@@ -662,7 +669,7 @@ function renderArticles(
   checked: readonly CheckedArticle[],
   markdownOptions: MarkdownOptions,
   memory: LoaderMemory,
-): { articles: RenderedArticle[]; problems: Problem[] } {
+): RenderedArticles {
   const render = markdownRenderer(markdownOptions, memory);
   const problems: Problem[] = [];
   const articles = checked.map((article): RenderedArticle => {
@@ -672,14 +679,21 @@ function renderArticles(
     return { ...article, rendered };
   });
   forgetUnused(memory, render.used);
-  return { articles, problems };
+  return { articles, problems, quote: render.quote };
+}
+
+/** The rendered articles, their problems, and the quotes their frontmatter's text gets. */
+interface RenderedArticles {
+  articles: RenderedArticle[];
+  problems: Problem[];
+  quote: TextQuotes;
 }
 
 /** The articles this build publishes; drafts and scheduled ones are only counted. */
 function publish(
   site: Site,
   authors: AuthorDirectory,
-  checked: readonly RenderedArticle[],
+  rendered: Pick<RenderedArticles, "articles" | "quote">,
   warnings: Problem[],
   options: ContentOptions,
   memory: LoaderMemory,
@@ -692,7 +706,7 @@ function publish(
   const articles: Article[] = [];
   let draftsSkipped = 0;
   let scheduledSkipped = 0;
-  for (const { file, meta, rendered, lines, hasTime } of checked) {
+  for (const { file, meta, rendered: body, lines, hasTime } of rendered.articles) {
     const state = publicationState(meta, build);
     if (state === "draft") draftsSkipped += 1;
     if (state === "scheduled") scheduledSkipped += 1;
@@ -704,7 +718,7 @@ function publish(
     // An article names its section as site.yaml spells it (the check allows tatweel and marks).
     const section = meta.section && findSection(site.sections, meta.section)?.name;
     if (
-      before?.rendered === rendered &&
+      before?.rendered === body &&
       before.file === file &&
       before.wordsPerMinute === site.wordsPerMinute &&
       before.article.section === section
@@ -712,7 +726,8 @@ function publish(
       articles.push(before.article);
       continue;
     }
-    const { author, ...fields } = meta;
+    const quote = (text: string): string => rendered.quote(text, meta.lang);
+    const { author, ...fields } = withBodyQuotes(meta, quote);
     const article: Article = {
       ...fields,
       authors: author ?? [],
@@ -720,18 +735,58 @@ function publish(
       ...(section ? { section } : {}),
       file,
       path: `/articles/${meta.slug}/`,
-      html: rendered.html,
-      ...(meta.image ? { leadPhoto: leadPhotoOf(meta.image, lines.image) } : {}),
-      photos: rendered.photos.map((photo) => ({ ...photo, line: lines.body + photo.line - 1 })),
-      wordCount: rendered.words,
-      characters: rendered.characters,
-      readingMinutes: readingMinutes(rendered.words, site.wordsPerMinute),
+      html: body.html,
+      ...(fields.image ? { leadPhoto: leadPhotoOf(fields.image, lines.image) } : {}),
+      photos: body.photos.map((photo) => ({
+        ...photo,
+        ...captionWithBodyQuotes(photo, quote),
+        line: lines.body + photo.line - 1,
+      })),
+      wordCount: body.words,
+      characters: body.characters,
+      readingMinutes: readingMinutes(body.words, site.wordsPerMinute),
     };
-    memory.published.set(meta, { rendered, file, wordsPerMinute: site.wordsPerMinute, article });
+    memory.published.set(meta, {
+      rendered: body,
+      file,
+      wordsPerMinute: site.wordsPerMinute,
+      article,
+    });
     articles.push(article);
   }
   articles.sort(newestFirst);
   return { site, authors, articles, draftsSkipped, scheduledSkipped, warnings };
+}
+
+/**
+ * The frontmatter with the body's quotes in the text it shows as running text (createTextQuotes,
+ * in the article's language): the headline, standfirst, dateline, source's name and the lead
+ * photo's caption and credit. Decided here, once, so the page, the lists, the `<title>`, feeds,
+ * JSON-LD, share links and search records all show the same marks. The slug, tags, bylines and
+ * alt text are left as typed (the slug is the URL, which never moves).
+ */
+function withBodyQuotes(meta: ArticleMeta, quote: (text: string) => string): ArticleMeta {
+  return {
+    ...meta,
+    title: quote(meta.title),
+    standfirst: quote(meta.standfirst),
+    ...(meta.dateline === undefined ? {} : { dateline: quote(meta.dateline) }),
+    ...(meta.source ? { source: { ...meta.source, name: quote(meta.source.name) } } : {}),
+    ...(meta.image
+      ? { image: { ...meta.image, ...captionWithBodyQuotes(meta.image, quote) } }
+      : {}),
+  };
+}
+
+/** A photo's caption and credit with the body's quotes (those it has). */
+function captionWithBodyQuotes(
+  photo: { caption?: string | undefined; credit?: string | undefined },
+  quote: (text: string) => string,
+): { caption?: string; credit?: string } {
+  return {
+    ...(photo.caption === undefined ? {} : { caption: quote(photo.caption) }),
+    ...(photo.credit === undefined ? {} : { credit: quote(photo.credit) }),
+  };
 }
 
 /**
@@ -752,8 +807,8 @@ interface RenderedBody {
 function markdownRenderer(
   markdownOptions: MarkdownOptions,
   memory: LoaderMemory,
-): ((body: string, lang: string) => RenderedBody) & { used: Set<string> } {
-  const { render: toHtml, cache } = renderCache(memory, markdownOptions);
+): ((body: string, lang: string) => RenderedBody) & { used: Set<string>; quote: TextQuotes } {
+  const { render: toHtml, quote, cache } = renderCache(memory, markdownOptions);
   const used = new Set<string>();
   const render = (body: string, lang: string): RenderedBody => {
     // The article's language changes its quotes and digits (MarkdownEnv's lang).
@@ -763,7 +818,7 @@ function markdownRenderer(
     if (!rendered) cache.set(key, (rendered = renderBody(toHtml, body, lang)));
     return rendered;
   };
-  return Object.assign(render, { used });
+  return Object.assign(render, { used, quote });
 }
 
 function renderBody(
@@ -783,7 +838,12 @@ function renderCache(
 ): NonNullable<LoaderMemory["renderer"]> {
   const key = JSON.stringify(markdownOptions);
   if (memory.renderer?.key !== key)
-    memory.renderer = { key, render: createRenderer(markdownOptions), cache: new Map() };
+    memory.renderer = {
+      key,
+      render: createRenderer(markdownOptions),
+      quote: createTextQuotes(markdownOptions),
+      cache: new Map(),
+    };
   return memory.renderer;
 }
 

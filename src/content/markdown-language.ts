@@ -36,17 +36,25 @@ export const QUOTES_BY_LANGUAGE: Readonly<
  * @example md.use(languageRules, { digits: "latn" }).render("تراجع -0.5") //=> '<p>تراجع <bdi dir="ltr">-0.5</bdi></p>\n'
  */
 export function languageRules(md: MarkdownIt, options: LanguageOptions): void {
-  const smartquotes = coreRule(md, "smartquotes");
-  if (smartquotes) {
-    // Registered first, so it runs before the other languages' quotes and markdown-it's own.
-    md.core.ruler.before("smartquotes", "sahifa_proclitics_hide", hideProclitics);
-    md.core.ruler.after("smartquotes", "sahifa_proclitics_restore", restoreProclitics);
-  }
-  if (smartquotes)
-    md.core.ruler.before("smartquotes", "sahifa_quotes_by_language", (state) =>
-      quotesByLanguage(state, smartquotes),
-    );
+  quoteRules(md);
   md.core.ruler.push("sahifa_arabic_numbers", (state) => arabicNumbers(state, options.digits));
+}
+
+/**
+ * The quotes alone, as languageRules adds them: each passage's language's marks, and a quote
+ * opening after a one-letter prefix (quotedProclitics). The body has them through
+ * languageRules; a headline through createTextQuotes (markdown.ts), so the two cannot differ.
+ * @example markdownIt({ typographer: true, quotes: "«»“”" }).use(quoteRules).renderInline('و"الراعي"') //=> "و«الراعي»"
+ */
+export function quoteRules(md: MarkdownIt): void {
+  const smartquotes = coreRule(md, "smartquotes");
+  if (!smartquotes) return;
+  // Registered first, so it runs before the other languages' quotes and markdown-it's own.
+  md.core.ruler.before("smartquotes", "sahifa_proclitics_hide", hideProclitics);
+  md.core.ruler.after("smartquotes", "sahifa_proclitics_restore", restoreProclitics);
+  md.core.ruler.before("smartquotes", "sahifa_quotes_by_language", (state) =>
+    quotesByLanguage(state, smartquotes),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

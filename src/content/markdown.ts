@@ -1,4 +1,4 @@
-// The one markdown-it instance: no raw HTML, a short attribute allowlist, Arabic typography.
+// The one markdown-it instance for bodies: no raw HTML, a short attribute allowlist, Arabic typography; and its quotes for the frontmatter's text.
 
 import { createRequire } from "node:module";
 import markdownIt, { type Env, type MarkdownIt, type StateCore, type Token } from "markdown-it";
@@ -7,7 +7,7 @@ import { getAttrs } from "markdown-it-attrs/utils.js";
 import type { DigitStyle } from "../arabic/digits.ts";
 import { dropComments } from "./markdown-comments.ts";
 import { arabicFootnotes } from "./markdown-footnotes.ts";
-import { languageRules } from "./markdown-language.ts";
+import { languageRules, quoteRules } from "./markdown-language.ts";
 import { captionAndCredit, photoSourceProblem, type PhotoReference } from "./photo-source.ts";
 import type { Message } from "./problems.ts";
 import { reservedIdMessage } from "./reserved-ids.ts";
@@ -101,6 +101,34 @@ export function createRenderer(
   const lean = buildMarkdown(options, false);
   return (source, lang) =>
     renderMarkdown(MAY_HAVE_ATTRIBUTES.test(source) ? full : lean, source, lang);
+}
+
+/**
+ * The body's quotes for a line of plain text an editor typed (a headline, a standfirst, a
+ * caption), in an article of language `lang`: markdown-it's smartquotes with the body's own
+ * rules (quoteRules: the language's marks, a quote after a one-letter prefix), run on the text as
+ * one run of characters. Nothing else is read as Markdown: `*`, `_`, `` ` ``, `\` and `&amp;`
+ * stay as typed, as do quotes that do not pair up. With `arabicQuotes` off, the text is returned
+ * as it is, as the body keeps its straight quotes.
+ * @example createTextQuotes({ arabicQuotes: true })('قال: "الحل سياسي" و"نهائي"') //=> "قال: «الحل سياسي» و«نهائي»"
+ * @example createTextQuotes({ arabicQuotes: true })('"Talks resume" at O\'Brien\'s', "en") //=> "“Talks resume” at O’Brien’s"
+ */
+export function createTextQuotes(
+  options: Pick<MarkdownOptions, "arabicQuotes">,
+): (text: string, lang?: string) => string {
+  if (!options.arabicQuotes) return (text) => text;
+  // The "zero" preset reads inline text only with its `text` rule: every other character
+  // (emphasis, escapes, entities, code, links, line breaks) is left in the text as it stands.
+  const md = markdownIt("zero", { typographer: true, quotes: ARABIC_QUOTES });
+  md.core.ruler.disable("normalize"); // no line ending or NUL is rewritten
+  md.core.ruler.enable("smartquotes");
+  md.use(quoteRules);
+  return (text, lang) => {
+    if (!/["']/.test(text)) return text;
+    const env: MarkdownEnv = lang === undefined ? {} : { lang };
+    const children = md.parseInline(text, env)[0]?.children ?? [];
+    return children.map((child) => child.content).join("");
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-// An English article on an Arabic site with digits: arab, through the real build: its words keep their own digits and quotes, the site's date line stays Arabic and says so.
+// An English article on an Arabic site with digits: arab, through the real build: its words keep their own digits and quotes, the site's date line stays Arabic and says so; each headline gets its body's quotes wherever it is shown.
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -22,6 +22,7 @@ const ENGLISH_BODY = [
   "[^1]: Press conference, 21 June.",
 ].join("\n");
 const ARABIC_BODY = 'قال المبعوث إن "الجولة 21" ستعقد في 6 فبراير/شباط 2024.';
+const ARABIC_TITLE = 'قال المبعوث: "الجولة 21" و"الأخيرة"';
 
 let site: string;
 const page = async (slug: string) =>
@@ -35,13 +36,18 @@ beforeAll(async () => {
     {
       "en.md": articleText({
         slug: "english",
-        title: "Talks resume in 2024",
+        title: '\\"Talks resume\\" in 2024',
         standfirst: "A fall of -0.5 in 2023.",
         date: "2023-06-21T10:15+03:00",
         extra: ["lang: en", "dir: ltr"],
         body: ENGLISH_BODY,
       }),
-      "ar.md": articleText({ slug: "arabic", date: "2023-06-20", body: ARABIC_BODY }),
+      "ar.md": articleText({
+        slug: "arabic",
+        title: ARABIC_TITLE.replaceAll('"', '\\"'),
+        date: "2023-06-20",
+        body: ARABIC_BODY,
+      }),
     },
     `${SITE_YAML}digits: arab\narabicQuotes: true\n`,
   );
@@ -70,7 +76,7 @@ describe("an English article on a digits: arab site", () => {
 
   it("keeps its headline's and standfirst's digits as written, with no Arabic isolation", async () => {
     const header = (await page("english")).querySelector(".article-header");
-    expect(header?.querySelector("h1")?.text).toBe("Talks resume in 2024");
+    expect(header?.querySelector("h1")?.text).toBe("“Talks resume” in 2024");
     expect(header?.querySelector(".article-standfirst")?.innerHTML).toBe("A fall of -0.5 in 2023.");
   });
 
@@ -100,4 +106,42 @@ describe("an English article on a digits: arab site", () => {
     files.push(path.join(site, "index.html"));
     expect((await checkHtml(files)).filter((message) => message.type !== "info")).toEqual([]);
   }, 60_000);
+});
+
+describe("headlines with their body's quotes", () => {
+  // As the body writes «الجولة ٢١»; the headline keeps its digits as typed (RunningText).
+  const ARABIC = "قال المبعوث: «الجولة 21» و«الأخيرة»";
+  const ENGLISH = "“Talks resume” in 2024";
+
+  it("shows them on the article's page: <h1>, <title>, og:title, JSON-LD and share links", async () => {
+    for (const [slug, headline] of [
+      ["arabic", ARABIC],
+      ["english", ENGLISH],
+    ] as const) {
+      const root = await page(slug);
+      expect(root.querySelector("h1")?.text).toBe(headline);
+      expect(root.querySelector("title")?.text.startsWith(headline)).toBe(true);
+      expect(root.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(
+        headline,
+      );
+      const ld = JSON.parse(root.querySelector('script[type="application/ld+json"]')?.text ?? "{}");
+      expect(JSON.stringify(ld)).toContain(`"headline":${JSON.stringify(headline)}`);
+      const share = root.querySelectorAll(".share-link").map((a) => a.getAttribute("href") ?? "");
+      const shared = share.flatMap((href) => [...new URL(href).searchParams.values()]);
+      expect(shared).toContain(headline);
+    }
+  });
+
+  it("shows them in the front page's list and in both feeds", async () => {
+    const read = (file: string) => readFile(path.join(site, file), "utf8");
+    const listed = parse(await read("index.html")).querySelectorAll("main a");
+    expect(listed.map((a) => a.text.trim())).toEqual(expect.arrayContaining([ARABIC, ENGLISH]));
+    const atom = parse(await read("feed.xml"));
+    expect(atom.querySelectorAll("entry > title").map((title) => title.text)).toEqual([
+      ENGLISH,
+      ARABIC,
+    ]);
+    const json = JSON.parse(await read("feed.json")) as { items: { title: string }[] };
+    expect(json.items.map((item) => item.title)).toEqual([ENGLISH, ARABIC]);
+  });
 });

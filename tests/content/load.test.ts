@@ -118,6 +118,78 @@ describe("createContentLoader: published content", () => {
   });
 });
 
+describe("createContentLoader: the frontmatter's quotes follow the body", () => {
+  // Single-quoted YAML, so the straight double quotes arrive as typed.
+  const FIELDS = [
+    `dateline: 'دمشق ("سانا")'`,
+    `author: '"أبو علي"'`,
+    `tags: ['"اتفاق"']`,
+    `source: {name: 'صحيفة "الوطن"'}`,
+    "image:",
+    "  src: /media/port.jpg",
+    `  alt: 'صورة "القافلة"'`,
+    `  caption: 'قافلة "الأمل" و"الرجاء"'`,
+    `  credit: 'وكالة "سانا"'`,
+  ];
+  const PHOTO = `![القافلة "الأولى"](/media/port.jpg 'قافلة "الأمل" | وكالة "سانا"')`;
+  const arabic = articleText({
+    slug: "lavrov-political-solution",
+    title: 'قال لافروف: \\"الحل سياسي\\"',
+    standfirst: 'أكد أن \\"الحل\\" ول\\"التسوية\\" في يد الأطراف',
+    extra: FIELDS,
+    body: `قال لافروف: "الحل سياسي".\n\n${PHOTO}`,
+  });
+
+  it("gives the headline, standfirst, dateline, source and captions the body's «…», prefix included", async () => {
+    const [article] = (await load({ "a.md": arabic })).articles;
+    expect(article?.html).toContain("قال لافروف: «الحل سياسي».");
+    expect(article?.title).toBe("قال لافروف: «الحل سياسي»");
+    expect(article?.standfirst).toBe("أكد أن «الحل» ول«التسوية» في يد الأطراف");
+    expect(article?.dateline).toBe("دمشق («سانا»)");
+    expect(article?.source?.name).toBe("صحيفة «الوطن»");
+    for (const photo of [article?.leadPhoto, article?.image])
+      expect([photo?.caption, photo?.credit]).toEqual(["قافلة «الأمل» و«الرجاء»", "وكالة «سانا»"]);
+    expect([article?.photos[0]?.caption, article?.photos[0]?.credit]).toEqual([
+      "قافلة «الأمل»",
+      "وكالة «سانا»",
+    ]);
+  });
+
+  it("leaves the slug, path, tags, bylines and alt text as typed", async () => {
+    const [article] = (await load({ "a.md": arabic })).articles;
+    expect([article?.slug, article?.path]).toEqual([
+      "lavrov-political-solution",
+      "/articles/lavrov-political-solution/",
+    ]);
+    expect(article?.tags).toEqual(['"اتفاق"']);
+    expect(article?.authors).toEqual(['"أبو علي"']);
+    expect(article?.leadPhoto?.alt).toBe('صورة "القافلة"');
+    expect(article?.photos[0]?.alt).toBe('القافلة "الأولى"');
+  });
+
+  it("gives an English article's headline English marks, its apostrophes apostrophes", async () => {
+    const english = articleText({
+      slug: "talks",
+      title: '\\"Talks resume,\\" O\'Brien says',
+      extra: ["lang: en", "dir: ltr"],
+      body: "Talks resume.",
+    });
+    const [article] = (await load({ "en.md": english })).articles;
+    expect(article?.title).toBe("“Talks resume,” O’Brien says");
+  });
+
+  it("keeps the straight quotes with arabicQuotes: false, in the headline as in the body", async () => {
+    const content = await load(
+      { "a.md": arabic },
+      { siteYaml: `${SITE_YAML}arabicQuotes: false\n` },
+    );
+    const [article] = content.articles;
+    expect(article?.html).toContain("قال لافروف: &quot;الحل سياسي&quot;.");
+    expect(article?.title).toBe('قال لافروف: "الحل سياسي"');
+    expect(article?.leadPhoto?.caption).toBe('قافلة "الأمل" و"الرجاء"');
+  });
+});
+
 describe("createContentLoader: one report of every problem", () => {
   it("reports every problem of every file together, each with its file", async () => {
     const found = await problems({

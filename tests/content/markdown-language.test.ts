@@ -1,6 +1,6 @@
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { createRenderer } from "../../src/content/markdown.ts";
+import { createRenderer, createTextQuotes } from "../../src/content/markdown.ts";
 
 const arab = createRenderer({ arabicQuotes: true, digits: "arab" });
 const latn = createRenderer({ arabicQuotes: true, digits: "latn" });
@@ -110,5 +110,64 @@ describe("a language set on a few words (emphasis, strong, a link's text)", () =
     expect(latn('قال *"عاد"*{lang=ar-SY} و"ذهب"').html).toBe(
       '<p>قال <em lang="ar-SY">«عاد»</em> و«ذهب»</p>\n',
     );
+  });
+});
+
+describe("a headline's quotes (createTextQuotes)", () => {
+  const quote = createTextQuotes({ arabicQuotes: true });
+
+  it("gives an Arabic headline «…», nested “…”, as the body", () => {
+    expect(quote('قال لافروف: "الحل سياسي"')).toBe("قال لافروف: «الحل سياسي»");
+    expect(quote("قال \"إن 'الصيغة' ستتواصل\"", "ar")).toBe("قال «إن “الصيغة” ستتواصل»");
+  });
+
+  it("gives another language's headline that language's marks", () => {
+    expect(quote('Envoy: "Talks resume in 2024"', "en")).toBe("Envoy: “Talks resume in 2024”");
+    expect(quote("\"Talks 'may' resume\"", "en")).toBe("“Talks ‘may’ resume”");
+    expect(quote('Le "pacte" est signé', "fr")).toBe("Le «pacte» est signé");
+    expect(quote('Der "Pakt" ist da', "de")).toBe("Der „Pakt“ ist da");
+  });
+
+  it("opens a quote after a one-letter prefix", () => {
+    expect(quote('معبرا "باب السلامة" و"الراعي"')).toBe("معبرا «باب السلامة» و«الراعي»");
+    expect(quote('أكدت ب"ضرورة" ولـ"مواصلة التعاون"')).toBe("أكدت ب«ضرورة» ولـ«مواصلة التعاون»");
+    // The last letter of a longer word is no prefix: a letter on both sides, the quotes stay.
+    expect(quote('قال أبو"علي" إن')).toBe('قال أبو"علي" إن');
+  });
+
+  it("makes an apostrophe inside a Latin word an apostrophe, never a quote", () => {
+    expect(quote("O'Brien's plan: don't wait", "en")).toBe("O’Brien’s plan: don’t wait");
+    expect(quote(`لقاء "O'Brien" في دمشق`)).toBe("لقاء «O’Brien» في دمشق");
+  });
+
+  it("leaves quotes that do not pair up as typed", () => {
+    for (const text of ['قال "الحل سياسي', "قال 'الحل", 'عنوان " &', 'قال: الحل"'])
+      expect(quote(text)).toBe(text);
+    expect(quote('"Talks', "en")).toBe('"Talks');
+  });
+
+  it("leaves Markdown, escapes, entities and markup in the text as typed, changing the quotes alone", () => {
+    const typed = '# *عاجل* _أ_ `ب` \\* \\ &amp; &#42; [ج](د) <b> - 1. "الحل" {#x}';
+    expect(quote(typed)).toBe("# *عاجل* _أ_ `ب` \\* \\ &amp; &#42; [ج](د) <b> - 1. «الحل» {#x}");
+    expect(quote('سطر\r\nثان "نص"')).toBe("سطر\r\nثان «نص»");
+  });
+
+  it("gives the same marks as the body for the same words", () => {
+    const body = createRenderer({ arabicQuotes: true });
+    const cases: [string, string?][] = [
+      ['ورحبت الدول بقرار "السماح" و"الراعي" وب"الأجواء"'],
+      ["قال \"إن 'الصيغة' ستتواصل\" و'أخرى'"],
+      ["\"Talks 'may' resume,\" O'Brien said", "en"],
+      ['"Der Pakt" ist da', "de"],
+      ['قال "غير مغلق'],
+      [`عنوان " ' &`], // a lone " stays, a lone ' is markdown-it's apostrophe
+    ];
+    for (const [text, lang] of cases) expect(quote(text, lang)).toBe(body(text, lang).text);
+  });
+
+  it("changes nothing with arabicQuotes off, as the body keeps straight quotes", () => {
+    const off = createTextQuotes({ arabicQuotes: false });
+    expect(off('قال: "الحل سياسي"')).toBe('قال: "الحل سياسي"');
+    expect(off('"Talks"', "en")).toBe('"Talks"');
   });
 });
