@@ -1,6 +1,6 @@
 // Read & check: turns content/ (site.yaml and articles/*.md) into typed, rendered articles, or one report of every problem.
 
-import { statSync } from "node:fs";
+import { statSync, type BigIntStats } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AUTHORS_FILE, bylineWarnings, loadAuthors, type AuthorDirectory } from "./authors.ts";
@@ -45,7 +45,7 @@ import {
 import {
   decodeSourceText,
   MAX_ARTICLE_BYTES,
-  readBounded,
+  readBoundedFile,
   SourceTextError,
 } from "./source-text.ts";
 import { findHiddenControl, hiddenCharacterMessage } from "./unicode.ts";
@@ -449,17 +449,23 @@ function checkArticle(
   // and change times are those of a file that passed (checked in the same zone) is not read
   // again. A file changed in the last seconds is always read (a file system with coarse
   // timestamps could hide a second edit).
-  const stamp = fileStamp(file);
   const key = `${zone}\u0000${shown}`;
   const known = memory.passedFiles.get(key);
-  if (known && stamp !== undefined && known.stamp === stamp) {
-    used.add(key);
-    return known.checked;
+  if (known) {
+    const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+    if (stats && known.stamp !== undefined && known.stamp === fileStamp(stats)) {
+      used.add(key);
+      return known.checked;
+    }
   }
   let source: string;
+  let stamp: string | undefined;
   memory.stats.filesRead += 1;
   try {
-    source = decodeSourceText(readBounded(file, MAX_ARTICLE_BYTES));
+    // The stamp of the version read, from the open file (a file never seen is not stat'ed twice).
+    const { bytes, stats } = readBoundedFile(file, MAX_ARTICLE_BYTES);
+    stamp = fileStamp(stats);
+    source = decodeSourceText(bytes);
   } catch (error) {
     problems.push({ file: shown, ...sourceProblem(error) });
     return undefined;
@@ -480,11 +486,10 @@ function checkArticle(
 
 /**
  * What identifies one version of a file without reading it: inode, size, modification and
- * change times in nanoseconds; undefined when it cannot be read or changed in the last seconds.
+ * change times in nanoseconds; undefined when it changed in the last seconds.
  */
-function fileStamp(file: string): string | undefined {
-  const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
-  if (!stats || Date.now() - Number(stats.ctimeMs) < RECENT_CHANGE_MS) return undefined;
+function fileStamp(stats: BigIntStats): string | undefined {
+  if (Date.now() - Number(stats.ctimeMs) < RECENT_CHANGE_MS) return undefined;
   return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
