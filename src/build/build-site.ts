@@ -19,7 +19,6 @@ import {
   discardBuildFolder,
   outputLayoutFromEnv,
   publishBuildFolder,
-  removeUnpublishedBuilds,
   startBuildFolder,
 } from "./output-folder.ts";
 import { sahifaPlugin } from "./plugin.ts";
@@ -58,10 +57,6 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   const outputDir = path.resolve(options.outputDir ?? "_site");
   // An output path it may not replace is reported with the content's problems, in one report.
   const refusal = await checkOutputFolder(outputDir, options);
-  // The builds this one's swap would remove go while the content is checked.
-  const removing =
-    refusal === undefined ? removeUnpublishedBuilds(outputDir) : Promise.resolve(undefined);
-  removing.catch(() => undefined);
   const context = createBuildContext(options);
   // The stylesheet builds on a worker thread while the content is checked.
   await stylesheetsOf(context);
@@ -123,8 +118,6 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     pages = countPages(staging);
     // Forgotten before the swap: a site published without twins (or a failed swap) lends none.
     await rm(stampFile, { force: true });
-    // A folder it could not remove is tried again after the swap, which reports the failure.
-    await removing.catch(() => undefined);
     await publishBuildFolder(
       staging,
       outputDir,
@@ -137,7 +130,6 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
   } catch (error) {
     // Links still being made would land in a folder being removed.
     await written.catch(() => undefined);
-    await removing.catch(() => undefined);
     await context.searchIndexing?.indexing.discard();
     await discardBuildFolder(staging);
     throw findContentError(error) ?? error;

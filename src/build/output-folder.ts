@@ -86,24 +86,6 @@ export async function startBuildFolder(outputDir: string): Promise<string> {
 }
 
 /**
- * Removes the builds beside the output that the next swap would remove anyway: every finished
- * site but the published one (the one before it, kept for readers half-way through it, and
- * older), retired outputs, and leftovers of killed builds. A build calls it as it starts, so the
- * folders go while the content is checked instead of after the swap (about 6,000 files at 4,000
- * articles: 1-3.5 s at the end of every build but the first two). Only call it for an output
- * checkOutputFolder accepts.
- * @example await removeUnpublishedBuilds("/srv/_site") // .sahifa-builds/_site/ keeps the published site
- */
-export async function removeUnpublishedBuilds(outputDir: string): Promise<void> {
-  const output = path.resolve(outputDir);
-  const info = await lstatOrUndefined(output);
-  const target = info?.isSymbolicLink() ? await readlink(output) : undefined;
-  const published =
-    target !== undefined && isOwnLink(output, target) ? path.basename(target) : undefined;
-  await removeLeftovers(output, new Set(published === undefined ? [] : [published]));
-}
-
-/**
  * Puts a finished build in place of the output. `link`: the output becomes (or stays) a link,
  * and a new link renamed over it swaps the site in one step; the site it replaced is kept until
  * the next build, so a reader half-way through it is not cut off. The first link replaces a

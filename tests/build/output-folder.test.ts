@@ -239,33 +239,6 @@ describe("the layouts", () => {
     expect(await checkOutputFolder(site)).toBeUndefined();
   });
 
-  it("link: a build removes the site before the published one as it starts, even when its content is refused", async () => {
-    const dir = await makeTempDir("link-early");
-    const site = path.join(dir, "_site");
-    await build(site, "link");
-    const older = await readlink(site);
-    await build(site, "link");
-    const published = await readlink(site);
-    const tree = await hashTree(site);
-    const broken = await writeContent(path.join(await makeTempDir("broken"), "content"), {
-      "2023-06-20-first.md": articleText({ slug: "first" }).replace(
-        /^date: .*$/m,
-        "date: not-a-date",
-      ),
-    });
-    await expect(
-      buildSite({ contentDir: broken, now: new Date(NOW), outputDir: site, outputLayout: "link" }),
-    ).rejects.toBeInstanceOf(ContentError);
-    // The refused build published nothing: the site is the one before it, byte for byte.
-    expect(await readlink(site)).toBe(published);
-    expect(await hashTree(site)).toEqual(tree);
-    // Only the site two builds back is gone: the next swap would have removed it.
-    expect(await readdir(path.join(dir, BUILDS_FOLDER, "_site"))).toEqual([
-      path.basename(published),
-    ]);
-    expect(older).not.toBe(published);
-  });
-
   it("folder: a real folder (the default when CI is set), and a switch either way keeps the site", async () => {
     expect(outputLayoutFromEnv({ CI: "true" })).toBe("folder");
     expect(outputLayoutFromEnv({ CI: "false" })).toBe("link");
