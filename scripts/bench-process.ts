@@ -26,8 +26,12 @@ export interface RunResult {
  * Runs a command to completion and measures it. Peak RSS and CPU time come from GNU time (the
  * kernel's rusage of the process and the children it waited for) when /usr/bin/time exists,
  * else from polling /proc: VmHWM, which the kernel keeps as a running peak, and utime + stime.
+ * The files earlier runs wrote are flushed to disk first (`sync`): a build leaves 50-150 MB of
+ * them in the page cache, and the kernel writing them back during the next run charged that run,
+ * whichever builder it was, with the one before's writes.
  */
 export async function measureRun(command: Command): Promise<RunResult> {
+  await flushWrites();
   const gnuTime = existsSync(GNU_TIME);
   const scratch = await mkdtemp(path.join(tmpdir(), "sahifa-time-"));
   const rssFile = path.join(scratch, "rss");
@@ -237,4 +241,14 @@ async function stop(child: ChildProcess): Promise<void> {
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/** Waits until the kernel has written every file's pending data to disk (coreutils' `sync`). */
+function flushWrites(): Promise<void> {
+  return new Promise((resolve) => {
+    // Without `sync` (not a Debian machine) the runs are measured as before.
+    spawn("sync", [], { stdio: "ignore" })
+      .on("close", () => resolve())
+      .on("error", () => resolve());
+  });
 }

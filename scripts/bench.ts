@@ -86,6 +86,15 @@ if (!Number.isInteger(photoArticles) || photoArticles < 1) {
 // precompression on (npm run build -- --precompress).
 type Builder = "Sahifa" | "Sahifa, search off" | "Sahifa + twins" | "Eleventy";
 const BUILDERS: readonly Builder[] = ["Sahifa", "Sahifa, search off", "Sahifa + twins", "Eleventy"];
+// The order builds are run in, each run reversing the one before: the like-for-like pair (search
+// off and Eleventy) always one right after the other, so a machine whose speed drifts during the
+// bench (these two shared cores slowed by 40% within one run) moves both of a pair alike.
+const RUN_ORDER: readonly Builder[] = [
+  "Sahifa",
+  "Sahifa + twins",
+  "Sahifa, search off",
+  "Eleventy",
+];
 
 // Markers around the figures in the doc: a rerun replaces what is between them, nothing else.
 const START = "<!-- bench:start (written by npm run bench) -->";
@@ -124,7 +133,7 @@ try {
     await measureRun(buildCommand("Sahifa", corpus, path.join(corpus.folder, "warm-up")));
   }
   for (const articles of rows.includes("builds") ? sizes : []) {
-    results.push(await measureBuilders(await prepareCorpus(articles), BUILDERS));
+    results.push(await measureBuilders(await prepareCorpus(articles), RUN_ORDER));
   }
   // Each block is written as soon as its rows are measured: a later row that fails loses only its own.
   await writeBlock(START, END, results.length > 0 ? formatReport(results, loadBefore) : undefined);
@@ -364,7 +373,7 @@ function megabytes(bytes: number): string {
 function formatReport(sizes: SizeResult[], load: number): string {
   const lines = [
     machineLine(load),
-    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU). "Sahifa" is the default build, search index included; "Sahifa, search off" the same corpus with \`search: false\` in its site.yaml, like for like with plain Eleventy, which builds no search index (issue 17's 1.5× is judged on it); "Sahifa + twins" the default build with precompression on (--precompress), for nginx-style hosts.`,
+    `Runs: ${runs} builds of each size by each builder, alternating; wall and CPU (user + system) times are medians, peak RSS the largest. Ratios: Sahifa / Eleventy, wall (CPU), each run's build against the same run's Eleventy build, the median of those (the search-off and Eleventy builds run one right after the other). "Sahifa" is the default build, search index included; "Sahifa, search off" the same corpus with \`search: false\` in its site.yaml, like for like with plain Eleventy, which builds no search index (issue 17's 1.5× is judged on it); "Sahifa + twins" the default build with precompression on (--precompress), for nginx-style hosts.`,
     "",
     "| articles | builder | HTML pages | median wall time | pages/s | CPU time | peak RSS | Sahifa / Eleventy |",
     "| -------: | ------- | ---------: | ---------------: | ------: | -------: | -------: | ----------------: |",
@@ -378,9 +387,18 @@ function formatReport(sizes: SizeResult[], load: number): string {
       const build = size.builds[builder];
       if (!build) continue;
       const peak = Math.max(...build.runs.map((run) => run.peakRss));
+      const eleventy = size.builds.Eleventy?.runs ?? [];
+      // Run by run: each run's build against the same run's Eleventy build, then the median.
+      const paired = (of: (run: RunResult) => number) =>
+        median(
+          build.runs.flatMap((run, index) => {
+            const other = eleventy[index];
+            return other ? [of(run) / of(other)] : [];
+          }),
+        );
       const ratio =
         builder !== "Eleventy"
-          ? `${(wall(builder) / wall("Eleventy")).toFixed(2)}× (${(cpu(builder) / cpu("Eleventy")).toFixed(2)}×)`
+          ? `${paired((run) => run.seconds).toFixed(2)}× (${paired((run) => run.cpuSeconds).toFixed(2)}×)`
           : "";
       lines.push(
         `| ${size.articles.toLocaleString("en")} | ${builder} | ${build.pages.toLocaleString("en")} | ${wall(builder).toFixed(2)} s | ${(build.pages / wall(builder)).toFixed(0)} | ${cpu(builder).toFixed(2)} s | ${megabytes(peak)} MB | ${ratio} |`,
