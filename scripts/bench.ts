@@ -14,6 +14,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BUILDS_FOLDER } from "../src/build/output-folder.ts";
 import { writeBaselineProject } from "./bench-baseline.ts";
 import { benchPhotoSite, formatPhotoReport, PHOTO_ROWS } from "./bench-photo-site.ts";
 import {
@@ -356,9 +357,14 @@ function devCommand(builder: "Sahifa" | "Eleventy", corpus: Corpus, port: number
 async function retire(folder: string): Promise<void> {
   const trash = path.join(work, "retired");
   await mkdir(trash, { recursive: true });
-  await rename(folder, path.join(trash, String(retired++))).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== "ENOENT") throw error;
-  });
+  // Sahifa's output is a link into .sahifa-builds/<name>/ beside it: those sites go aside too,
+  // or the next build would delete them (and pay for it) as it publishes.
+  const builds = path.join(path.dirname(folder), BUILDS_FOLDER, path.basename(folder));
+  for (const moved of [folder, builds]) {
+    await rename(moved, path.join(trash, String(retired++))).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+    });
+  }
 }
 
 async function countPages(folder: string): Promise<number> {
