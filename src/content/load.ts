@@ -128,7 +128,12 @@ export function createContentLoader(options: ContentOptions): ContentLoader {
     const rendered = renderArticles(
       checked.articles,
       site
-        ? { arabicQuotes: site.arabicQuotes, pathPrefix: site.pathPrefix, digits: site.digits }
+        ? {
+            arabicQuotes: site.arabicQuotes,
+            pathPrefix: site.pathPrefix,
+            digits: site.digits,
+            language: site.language,
+          }
         : { arabicQuotes: true },
       memory,
     );

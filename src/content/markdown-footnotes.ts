@@ -5,6 +5,7 @@ import markdownItFootnote from "markdown-it-footnote";
 import { localizeDigits, type DigitStyle } from "../arabic/digits.ts";
 import { isArabicLanguage } from "../arabic/runs.ts";
 import type { Message } from "./problems.ts";
+import { textDirection } from "./site-settings.ts";
 
 /** The footnotes section's visible heading. */
 export const FOOTNOTES_HEADING = "الهوامش";
@@ -15,15 +16,23 @@ export const FOOTNOTES_HEADING = "الهوامش";
  * says where it goes. Ids are `fn:1`, `fnref:1`, `fnref:1:2`: an editor's `{#…}` cannot contain a
  * colon (ATTRIBUTE_VALUES.id), so no id written in an article can clash with them. A reference
  * to a note that is never written is reported at its line, rather than published as `[^2]`.
+ * The heading and the back-links' names are the site's words, in its `language`: in an article
+ * in another (env.lang), they are marked with the site's language and direction.
  * @example md.use(arabicFootnotes, "latn").render("نص[^1]\n\n[^1]: هامش") // <sup class="footnote-ref">…
  */
-export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
+export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle, language = "ar"): void {
   md.use(markdownItFootnote);
   // An article in another language (env.lang) numbers its notes in Latin digits.
   const styleOf = (env: unknown): DigitStyle =>
     isArabicLanguage((env as FootnoteEnv | undefined)?.lang) ? digits : "latn";
   const number = (token: Token | undefined, env: unknown): string =>
     localizeDigits(`${noteNumber(token)}`, styleOf(env));
+  // The site's words inside an article in another language are marked as the site's.
+  const siteMark = ` lang="${language}" dir="${textDirection(language)}"`;
+  const voice = (env: unknown): string => {
+    const lang = (env as FootnoteEnv | undefined)?.lang;
+    return lang === undefined || lang === language ? "" : siteMark;
+  };
   const rules = md.renderer.rules;
   rules.footnote_ref = ((tokens, index, _options, env) => {
     const token = tokens[index];
@@ -33,10 +42,7 @@ export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
   rules.footnote_block_open = (_tokens, _index, _options, env) => {
     const listClass = styleOf(env) === "arab" ? "footnotes-list digits-arab" : "footnotes-list";
     // The heading is Arabic whatever the article's language: marked so in another's.
-    const voice = isArabicLanguage((env as FootnoteEnv | undefined)?.lang)
-      ? ""
-      : ' lang="ar" dir="rtl"';
-    return `<section class="footnotes">\n<h2 class="footnotes-heading"${voice}>${FOOTNOTES_HEADING}</h2>\n<ol class="${listClass}">\n`;
+    return `<section class="footnotes">\n<h2 class="footnotes-heading"${voice(env)}>${FOOTNOTES_HEADING}</h2>\n<ol class="${listClass}">\n`;
   };
   rules.footnote_block_close = () => "</ol>\n</section>\n";
   rules.footnote_open = (tokens, index) =>
@@ -47,7 +53,7 @@ export function arabicFootnotes(md: MarkdownIt, digits: DigitStyle): void {
     const label = `العودة إلى موضع الحاشية ${number(token, env)} في النص`;
     // U+FE0E asks for the text form of ↩, not an emoji (as the plugin does). No space before
     // it: the stylesheet's margin does that, as a space between two faces was drawn in a third.
-    return `<a href="#fnref:${anchorId(token)}" class="footnote-backref" aria-label="${label}">\u21a9\ufe0e</a>`;
+    return `<a href="#fnref:${anchorId(token)}" class="footnote-backref"${voice(env)} aria-label="${label}">\u21a9\ufe0e</a>`;
   };
   md.core.ruler.push("sahifa_missing_footnotes", reportMissingNotes);
 }

@@ -25,6 +25,11 @@ export interface MarkdownOptions {
    * it. Unset: Latin.
    */
   digits?: DigitStyle;
+  /**
+   * The site's language (`language` in site.yaml): footnotes' headings and back-links are its
+   * words, marked with it in an article in another language. Unset: ar.
+   */
+  language?: string;
 }
 
 /**
@@ -183,7 +188,7 @@ function buildMarkdown(options: MarkdownOptions, attributes: boolean): MarkdownI
   // Typographer replacements ((c) → ©, -- → –) stay off: only the quotes are wanted.
   md.disable("replacements");
   md.use(dropComments);
-  md.use(arabicFootnotes, options.digits ?? "latn");
+  md.use(arabicFootnotes, options.digits ?? "latn", options.language);
   if (attributes) {
     md.use(markdownItAttrs, ATTRS_OPTIONS);
     md.core.ruler.at("curly_attributes", applyAttributeBlocks);

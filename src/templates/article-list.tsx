@@ -12,7 +12,7 @@ import { Thumbnail, type SitePhotos } from "./picture.tsx";
 import { PublishedDate, TimeOfDay } from "./published-date.tsx";
 import type { TemplateMemo } from "./reuse.tsx";
 import { RunningText } from "./running-text.tsx";
-import { siteVoice } from "./site-voice.ts";
+import { siteVoice } from "./site-voice.tsx";
 
 export interface ArticleListProps {
   site: Site;

@@ -16,13 +16,14 @@ import { Kicker } from "./kicker.tsx";
 import type { ArticlePageData } from "./page-data.ts";
 import { ShareLinks } from "./share-bar.tsx";
 import { RunningText } from "./running-text.tsx";
-import { siteVoice } from "./site-voice.ts";
+import { SiteWords, siteVoice } from "./site-voice.tsx";
 
 export function ArticlePage({ data }: { data: ArticlePageData }) {
   const { site, article } = data;
   const url = absoluteUrl(site, article.path);
   const photos = data.photos.get(article.path);
   const image = shareImageFor(site, sharedPhoto(article, photos), data.images);
+  const voice = siteVoice(site, article);
   return (
     <Base
       data={data}
@@ -58,7 +59,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           <p class="article-standfirst">
             <RunningText text={article.standfirst} lang={article.lang} />
           </p>
-          <p class="article-meta" {...siteVoice(site, article)}>
+          <p class="article-meta" {...voice}>
             {article.dateline && <span class="dateline">{article.dateline}</span>}
             <span>
               <PublishedDate site={site} memo={data.memo} date={article.date} hijri />
@@ -99,7 +100,9 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
         <footer class="article-footer">
           {article.source && (
             <p class="article-source">
-              {"المصدر: "}
+              <SiteWords site={site} article={article}>
+                {"المصدر: "}
+              </SiteWords>
               {article.source.url ? (
                 <a href={article.source.url}>{article.source.name}</a>
               ) : (
@@ -109,8 +112,11 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
           )}
           {article.tags.length > 0 && (
             <>
-              <h2 class="visually-hidden">الوسوم</h2>
-              <ul class="tags">
+              {/* Tags are the site's: their pages and names are in its language. */}
+              <h2 class="visually-hidden" {...voice}>
+                الوسوم
+              </h2>
+              <ul class="tags" {...voice}>
                 {article.tags.map((tag) => (
                   <li>
                     <a
@@ -126,7 +132,7 @@ export function ArticlePage({ data }: { data: ArticlePageData }) {
               </ul>
             </>
           )}
-          <ShareLinks page={{ url, title: article.title }} />
+          <ShareLinks page={{ url, title: article.title }} voice={voice} />
         </footer>
       </article>
       <ArticleLinks

@@ -4,7 +4,7 @@ import type { Article } from "../content/article.ts";
 import type { Site } from "../content/site-settings.ts";
 import { sectionOf, sectionPath } from "../site/sections.ts";
 import { sitePath } from "../site/urls.ts";
-import { siteVoice } from "./site-voice.ts";
+import { siteVoice } from "./site-voice.tsx";
 
 /** The section's name as a link, or nothing for an article in no section. */
 export function Kicker({

@@ -5,6 +5,7 @@ import type { Site } from "../content/site-settings.ts";
 import { PublishedDate } from "./published-date.tsx";
 import type { PreviewMarks } from "./page-data.ts";
 import type { TemplateMemo } from "./reuse.tsx";
+import { siteVoice } from "./site-voice.tsx";
 
 export interface PreviewMarkProps {
   site: Site;
@@ -16,7 +17,8 @@ export interface PreviewMarkProps {
 
 /**
  * «مسودة: لا تظهر في الموقع المنشور» or «مجدولة: تُنشر في …» (the date as the site shows
- * dates), in the page's language; a landmark with a name, so screen readers announce it.
+ * dates), in the site's language (marked so in an article in another); a landmark with a
+ * name, so screen readers announce it.
  * @example <PreviewMark site={site} memo={memo} article={draft} preview={{ now }} />
  */
 export function PreviewMark({ site, memo, article, preview }: PreviewMarkProps) {
@@ -29,7 +31,11 @@ export function PreviewMark({ site, memo, article, preview }: PreviewMarkProps) 
   if (!state) return null;
   const text = site.language.split("-")[0] === "ar" ? ARABIC[state] : ENGLISH[state];
   return (
-    <aside class={`preview-mark preview-mark-${state}`} aria-label={text.name}>
+    <aside
+      class={`preview-mark preview-mark-${state}`}
+      aria-label={text.name}
+      {...siteVoice(site, article)}
+    >
       <p>
         <strong>{text.name}:</strong> {text.note}
         {state === "scheduled" && <PublishedDate site={site} memo={memo} date={article.date} />}

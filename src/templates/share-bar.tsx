@@ -1,10 +1,12 @@
 // Share links under an article: plain links, no script, nothing loaded from the services until a reader follows one.
 
 import { shareLinks, type SharedPage } from "../publish/share-links.ts";
+import type { SiteVoice } from "./site-voice.tsx";
 
-export function ShareLinks({ page }: { page: SharedPage }) {
+/** The links; `voice` marks their Arabic labels in an article in another language (siteVoice). */
+export function ShareLinks({ page, voice = {} }: { page: SharedPage; voice?: SiteVoice }) {
   return (
-    <section class="share" aria-labelledby="share-heading">
+    <section class="share" aria-labelledby="share-heading" {...voice}>
       <h2 id="share-heading" class="share-heading">
         شارك المقال
       </h2>

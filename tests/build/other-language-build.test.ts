@@ -1,8 +1,8 @@
 // An English article on an Arabic site with digits: arab, through the real build: its words keep their own digits and quotes, the site's date line stays Arabic and says so; each headline gets its body's quotes wherever it is shown.
 
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "node-html-parser";
+import { HTMLElement, parse, TextNode } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHtml } from "../helpers/nu-checker.ts";
 import {
@@ -39,17 +39,27 @@ beforeAll(async () => {
         title: '\\"Talks resume\\" in 2024',
         standfirst: "A fall of -0.5 in 2023.",
         date: "2023-06-21T10:15+03:00",
-        extra: ["lang: en", "dir: ltr"],
+        extra: [
+          "lang: en",
+          "dir: ltr",
+          "section: اقتصاد",
+          "tags: [energy, طاقة]",
+          "author: سارة الأحمد",
+          "dateline: لندن",
+          "updated: 2023-06-22T09:00+03:00",
+          "source: { name: Reuters, url: https://www.reuters.com/ }",
+        ],
         body: ENGLISH_BODY,
       }),
       "ar.md": articleText({
         slug: "arabic",
         title: ARABIC_TITLE.replaceAll('"', '\\"'),
         date: "2023-06-20",
+        extra: ["tags: [طاقة]"],
         body: ARABIC_BODY,
       }),
     },
-    `${SITE_YAML}digits: arab\narabicQuotes: true\n`,
+    `${SITE_YAML}digits: arab\narabicQuotes: true\nsections:\n  - { slug: economy, name: اقتصاد }\n`,
   );
   site = path.join(root, "_site");
   const result = await runScript("build.ts", ["--output", site], { SAHIFA_CONTENT: content });
@@ -143,5 +153,92 @@ describe("headlines with their body's quotes", () => {
     ]);
     const json = JSON.parse(await read("feed.json")) as { items: { title: string }[] };
     expect(json.items.map((item) => item.title)).toEqual([ENGLISH, ARABIC]);
+  });
+});
+
+describe("the site's words and the article's, each in its own language", () => {
+  // Letters only: a date's Arabic-Indic digits sit beside Arabic words in the same node.
+  const ARABIC_LETTER = /[\u0621-\u064a]/;
+  const LATIN_LETTER = /[A-Za-z]/;
+  const ENGLISH_TITLE = "“Talks resume” in 2024";
+
+  /** Every page of the build with something marked `lang="en"`: the article's, lists, related links. */
+  const pagesWithEnglish = async () => {
+    const files = (await readdir(site, { recursive: true })).filter((file) =>
+      file.endsWith(".html"),
+    );
+    const pages: [string, HTMLElement][] = [];
+    for (const file of files) {
+      const html = await readFile(path.join(site, file), "utf8");
+      if (html.includes('lang="en"')) pages.push([file, parse(html)]);
+    }
+    return pages;
+  };
+
+  /** The nearest value of `attribute` on the element or above it (on <html> at the latest). */
+  const nearest = (element: HTMLElement | null, attribute: "lang" | "dir") => {
+    for (let at = element; at; at = at.parentNode)
+      if (at.getAttribute(attribute) !== undefined) return at.getAttribute(attribute);
+    return undefined;
+  };
+
+  /** Each text node's words and its element, outside <script> and <style>. */
+  const texts = (root: HTMLElement): [string, HTMLElement][] =>
+    root.childNodes.flatMap((node): [string, HTMLElement][] => {
+      if (node instanceof TextNode) return [[node.text, root]];
+      if (
+        !(node instanceof HTMLElement) ||
+        ["script", "style"].includes(node.tagName.toLowerCase())
+      )
+        return [];
+      const labels = ["aria-label", "alt", "title"]
+        .map((name) => node.getAttribute(name))
+        .filter((value): value is string => value !== undefined);
+      return [...labels.map((label): [string, HTMLElement] => [label, node]), ...texts(node)];
+    });
+
+  it("marks every Arabic word near an English article with the site's language and direction", async () => {
+    const pages = await pagesWithEnglish();
+    // The article's page, the home page, its section's, both tags', its month's, its author's.
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    const misread: string[] = [];
+    let arabic = 0;
+    for (const [file, root] of pages)
+      for (const [text, element] of texts(root)) {
+        if (!ARABIC_LETTER.test(text)) continue;
+        arabic += 1;
+        const voice = `${nearest(element, "lang")} ${nearest(element, "dir")}`;
+        if (voice !== "ar rtl") misread.push(`${file}: ${voice}: ${text.trim()}`);
+      }
+    expect(arabic).toBeGreaterThan(0);
+    expect(misread).toEqual([]);
+  });
+
+  it("leaves the English article's own words in English, wherever they are shown", async () => {
+    const misread: string[] = [];
+    let english = 0;
+    for (const [file, root] of await pagesWithEnglish())
+      for (const container of root.querySelectorAll('[lang="en"]'))
+        for (const [text, element] of texts(container)) {
+          // Tags are the site's (their pages are the site's): shown in its language.
+          if (!LATIN_LETTER.test(text) || element.closest(".tags")) continue;
+          english += 1;
+          if (nearest(element, "lang") !== "en") misread.push(`${file}: ${text.trim()}`);
+        }
+    expect(english).toBeGreaterThan(0);
+    expect(misread).toEqual([]);
+    const article = await page("english");
+    expect(article.querySelector("h1")?.text).toBe(ENGLISH_TITLE);
+    expect(nearest(article.querySelector(".article-source a"), "lang")).toBe("en");
+  });
+
+  it("adds no language mark to the Arabic article's own page", async () => {
+    const marked = (await page("arabic"))
+      .querySelectorAll("[lang], [dir]")
+      .filter((element) => element.tagName !== "HTML" && element.getAttribute("lang") !== "en");
+    // Only numbers isolated left to right in its Arabic text.
+    expect(
+      marked.map((element) => element.outerHTML).filter((html) => !html.startsWith("<bdi")),
+    ).toEqual([]);
   });
 });

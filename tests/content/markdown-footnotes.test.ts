@@ -33,6 +33,23 @@ describe("footnotes", () => {
     }
   });
 
+  it("marks its heading and back-links with the site's language in an article in another", () => {
+    const ENGLISH = "The envoy said[^1].\n\n[^1]: At a press conference.\n";
+    const marks = (language: string | undefined, lang: string) => {
+      const site = createRenderer({ arabicQuotes: true, ...(language ? { language } : {}) });
+      const root = parse(site(lang === "en" ? ENGLISH : SOURCE, lang).html);
+      return [
+        root.querySelector(".footnotes-heading"),
+        root.querySelector(".footnote-backref"),
+      ].map((element) => `${element?.getAttribute("lang")} ${element?.getAttribute("dir")}`);
+    };
+    expect(marks(undefined, "en")).toEqual(["ar rtl", "ar rtl"]);
+    // The site's own language tag, not a fixed "ar"; none in an article in the site's language.
+    expect(marks("ar-SY", "en")).toEqual(["ar-SY rtl", "ar-SY rtl"]);
+    expect(marks("ar-SY", "ar-SY")).toEqual(["undefined undefined", "undefined undefined"]);
+    expect(marks(undefined, "ar")).toEqual(["undefined undefined", "undefined undefined"]);
+  });
+
   it("uses ids no editor can give an element, so none clashes with an article's own", () => {
     const html = render(`${SOURCE}\n## قسم {#fn-1}\n\n## قسم {#fnref1}\n`).html;
     const ids = parse(html)
