@@ -240,6 +240,23 @@ describe("numbers inside Arabic text", () => {
     expect(passage?.gapLeft).toBeLessThan(1);
   });
 
+  it("points a footnote's back arrow to the start of its note's line, in either direction", async () => {
+    const page = await served.open(ARTICLE);
+    const transforms = await page.evaluate(() => {
+      const article = document.querySelector<HTMLElement>("article");
+      const backref = document.querySelector<HTMLElement>(".footnote-backref");
+      if (!article || !backref) return null;
+      const arabic = getComputedStyle(backref).transform;
+      // As an article with `lang: en` is written (its element's dir; the back-link keeps the
+      // site's direction for its Arabic label).
+      article.setAttribute("dir", "ltr");
+      backref.setAttribute("dir", "rtl");
+      const english = getComputedStyle(backref).transform;
+      return { arabic, english };
+    });
+    expect(transforms).toEqual({ arabic: "matrix(-1, 0, 0, 1, 0, 0)", english: "none" });
+  });
+
   it("publishes no note to the desk", async () => {
     const page = await served.open(ARTICLE);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain("للمحرر");
