@@ -42,6 +42,34 @@ describe.each(kinds)("$kind ($path)", ({ path }) => {
     expect(await findOverflow(page)).toEqual({ scrollWidth: width, outside: [] });
   });
 
+  it("leaves no link of the content partly covered by another at 412 px (touch targets)", async () => {
+    // Lighthouse's phone: a link whose edge another element covers is a smaller touch target
+    // than it looks (WCAG 2.5.8), as the section label above a list's headline once was.
+    const page = await served.open(path, { viewport: { width: 412, height: 4000 } });
+    const report = await page.evaluate(() => {
+      const covered: string[] = [];
+      let checked = 0;
+      for (const link of document.querySelectorAll<HTMLElement>("main a")) {
+        for (const box of link.getClientRects()) {
+          if (box.width < 2 || box.height < 2 || box.bottom > innerHeight) continue;
+          checked += 1;
+          const x = (box.left + box.right) / 2;
+          for (const y of [box.top + 1, box.bottom - 1]) {
+            const hit = document.elementFromPoint(x, y);
+            if (hit && hit !== link && !link.contains(hit))
+              covered.push(`${link.textContent?.trim().slice(0, 30)} under ${hit.tagName}`);
+          }
+        }
+      }
+      const shown = [...document.querySelectorAll("main a")].filter(
+        (link) => link.getClientRects().length > 0,
+      ).length;
+      return { links: shown, checked, covered };
+    });
+    if (report.links > 0) expect(report.checked, path).toBeGreaterThan(0);
+    expect(report.covered, path).toEqual([]);
+  });
+
   it("lets a keyboard user skip to the content (Tab, then Enter)", async () => {
     const page = await served.open(path, { viewport: { width: 360, height: 740 } });
     await page.keyboard.press("Tab");
