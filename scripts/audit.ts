@@ -173,7 +173,7 @@ async function runLighthouse(
     for (const ref of category?.auditRefs ?? []) {
       const audit = result.lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-        failures.push(`${name}: ${audit.title}`);
+        failures.push(`${name}: ${ref.id} (${audit.title})`);
     }
   }
   if (result.lhr.runtimeError)

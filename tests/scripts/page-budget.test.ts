@@ -11,6 +11,7 @@ import {
   type PageLoad,
   type PhotoArticleLoad,
   PHOTO_ARTICLE_BUDGET,
+  SEARCH_PAGE_NOT_INDEXED,
 } from "../../scripts/lib/page-budget.ts";
 
 const bytes = (fonts: number, html = 2_500, js = 0) => ({
@@ -107,6 +108,28 @@ describe("checkBudget", () => {
     const home = articleLoad({ kind: "home", bytes: bytes(60_000), lcp: 3_000 });
     expect(checkBudget(home)).toEqual([]);
     expect(checkBudget({ ...home, cls: 0.2 })).toEqual(["CLS 0.200"]);
+  });
+
+  it("lets the search page lose Lighthouse's SEO points for its noindex alone", () => {
+    const notIndexed = `${SEARCH_PAGE_NOT_INDEXED} (Page is blocked from indexing)`;
+    const search = articleLoad({
+      kind: "search",
+      path: "/search/",
+      bytes: bytes(27_000, 1_400, 16_000),
+      lighthouse: { accessibility: 100, "best-practices": 100, seo: 66 },
+      lighthouseFailures: [notIndexed],
+    });
+    expect(checkBudget(search)).toEqual([]);
+    // Any other SEO loss on it counts, and the same loss counts on any other page.
+    expect(
+      checkBudget({
+        ...search,
+        lighthouseFailures: [notIndexed, "seo: link-text (Links do not have descriptive text)"],
+      }),
+    ).toEqual(["Lighthouse seo 66"]);
+    expect(checkBudget({ ...search, kind: "tags/*", bytes: bytes(27_000) })).toEqual([
+      "Lighthouse seo 66",
+    ]);
   });
 
   it("is the budget the issue sets", () => {
