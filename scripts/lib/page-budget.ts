@@ -86,15 +86,7 @@ export function checkPhotoBudget(load: PhotoArticleLoad): string[] {
   if (load.cls > PHOTO_ARTICLE_BUDGET.cls) misses.push(`CLS ${load.cls.toFixed(3)}`);
   if (load.bytes.js > PHOTO_ARTICLE_BUDGET.jsBytes)
     misses.push(`${kb(load.bytes.js)} of JavaScript`);
-  for (const category of LIGHTHOUSE_CATEGORIES) {
-    if (load.lighthouse[category] >= ARTICLE_BUDGET.lighthouseScore) continue;
-    const lost = load.lighthouseFailures.filter((failure) => failure.startsWith(`${category}: `));
-    const onPurpose =
-      load.kind === SEARCH_KIND &&
-      lost.length > 0 &&
-      lost.every((failure) => failure.startsWith(SEARCH_PAGE_NOT_INDEXED));
-    if (!onPurpose) misses.push(`Lighthouse ${category} ${load.lighthouse[category]}`);
-  }
+  misses.push(...lighthouseMisses(load));
   return misses;
 }
 
@@ -165,15 +157,7 @@ export function checkBudget(load: PageLoad): string[] {
     misses.push(`LCP ${Math.round(load.lcp)} ms, over ${ARTICLE_BUDGET.lcpMs} ms`);
   }
   if (load.cls > ARTICLE_BUDGET.cls) misses.push(`CLS ${load.cls.toFixed(3)}`);
-  for (const category of LIGHTHOUSE_CATEGORIES) {
-    if (load.lighthouse[category] >= ARTICLE_BUDGET.lighthouseScore) continue;
-    const lost = load.lighthouseFailures.filter((failure) => failure.startsWith(`${category}: `));
-    const onPurpose =
-      load.kind === SEARCH_KIND &&
-      lost.length > 0 &&
-      lost.every((failure) => failure.startsWith(SEARCH_PAGE_NOT_INDEXED));
-    if (!onPurpose) misses.push(`Lighthouse ${category} ${load.lighthouse[category]}`);
-  }
+  misses.push(...lighthouseMisses(load));
   return misses;
 }
 
@@ -327,4 +311,19 @@ function photoSection(load: PhotoArticleLoad): string[] {
  */
 export function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+/** The Lighthouse categories under 100, but for the search page's noindex (SEARCH_PAGE_NOT_INDEXED). */
+function lighthouseMisses(load: PageLoad): string[] {
+  const misses: string[] = [];
+  for (const category of LIGHTHOUSE_CATEGORIES) {
+    if (load.lighthouse[category] >= ARTICLE_BUDGET.lighthouseScore) continue;
+    const lost = load.lighthouseFailures.filter((failure) => failure.startsWith(`${category}: `));
+    const onPurpose =
+      load.kind === SEARCH_KIND &&
+      lost.length > 0 &&
+      lost.every((failure) => failure.startsWith(SEARCH_PAGE_NOT_INDEXED));
+    if (!onPurpose) misses.push(`Lighthouse ${category} ${load.lighthouse[category]}`);
+  }
+  return misses;
 }
