@@ -31,13 +31,13 @@ export interface FeedInput {
   bylines?: ReadonlyMap<string, PagedAuthor>;
   /** An article's body with its photos (figures a feed reader can show); without, they are left out. */
   bodyOf?: (article: Article) => string;
-  /** A feed of part of the site (a section's): its name and where it and its page are. */
+  /** A feed of part of the site (a section's, an author's): its name and where it and its page are. */
   channel?: FeedChannel;
 }
 
 /** What a feed of part of the site says about itself; the whole site's feeds need none. */
 export interface FeedChannel {
-  /** Shown after the site's name: «صحيفة: اقتصاد». */
+  /** Shown after the site's name: «صحيفة: اقتصاد», «صحيفة: سارة الأحمد». */
   title: string;
   /** Site-relative paths of its page and of its two feeds. */
   path: string;

@@ -191,7 +191,7 @@ export function nginxSearchLocation(): string[] {
 /**
  * Every path a build writes outside assets/, as _headers patterns: articles, the home page's
  * later pages (/page/2/), section pages and their feeds, tag pages and indexes, month archives
- * and their index, author pages.
+ * and their index, author pages and their feeds.
  */
 function pagePaths(): string[] {
   const feeds = [FEEDS.atom.path, FEEDS.json.path, SITEMAP_PATH, ROBOTS_PATH];

@@ -11,7 +11,7 @@ import {
 import type { Article } from "../content/article.ts";
 import type { AuthorDirectory } from "../content/authors.ts";
 import { groupByAuthor, type PagedAuthor } from "./authors.ts";
-import { authorPath } from "./urls.ts";
+import { authorPath, feedsBeside } from "./urls.ts";
 import { localizeDigits } from "../arabic/digits.ts";
 import { calendarDay } from "../arabic/times.ts";
 import { paginate, type Page } from "./pagination.ts";
@@ -46,7 +46,7 @@ export interface ListingPage {
   /** Articles in the whole list, across its pages. */
   total: number;
   page: Page<Article>;
-  /** A section's own feeds, site-relative (its pages announce them). */
+  /** A section's or an author's own feeds, site-relative (its pages announce them). */
   feeds?: { atom: string; json: string };
 }
 
@@ -56,6 +56,18 @@ export interface SectionSummary extends Omit<SectionListing<Article>, "articles"
   /** Its newest articles (SECTION_LATEST), for the front page's blocks. */
   latest: Article[];
   /** All its articles, newest first (its feeds carry the newest). */
+  articles: readonly Article[];
+}
+
+/** A list with feeds of its own (a section's, an author's): what its feeds are made from. */
+export interface FeedChannelSummary {
+  /** The section's or author's name, shown after the site's in the feeds' titles. */
+  title: string;
+  /** Site-relative path of its first page. */
+  path: string;
+  /** Its two feeds, site-relative, beside its page. */
+  feeds: { atom: string; json: string };
+  /** All its articles, newest first (the feeds carry the newest). */
   articles: readonly Article[];
 }
 
@@ -81,6 +93,8 @@ export interface Navigation {
   listings: ListingPage[];
   /** Every declared section, in site.yaml's order (the header's). */
   sections: SectionSummary[];
+  /** Every list with feeds of its own: each section's, then each author's (as `listings`). */
+  channels: FeedChannelSummary[];
   /** Every tag, in Arabic alphabetical order. */
   tags: TagSummary[];
   /**
@@ -138,11 +152,12 @@ export function buildNavigation(
     listings("tag", name, list, pathOf(name)),
   );
   const { groups: authorGroups, bylines } = groupByAuthor(articles, authors);
-  const authorPages = authorGroups.flatMap(({ author, articles: signed }) =>
-    listings("author", author.name, signed, authorPath(author)).map((listing) => ({
-      ...listing,
-      author,
-    })),
+  const authorChannels = authorGroups.map(({ author, articles: signed }) => {
+    const path = authorPath(author);
+    return { author, title: author.name, path, feeds: feedsBeside(path), articles: signed };
+  });
+  const authorPages = authorChannels.flatMap(({ author, title, articles: signed, path, feeds }) =>
+    listings("author", title, signed, path, feeds).map((listing) => ({ ...listing, author })),
   );
   const calendars = { gregorian: [] as ArchiveYear[], hijri: [] as ArchiveYear[] };
   const monthPages: ListingPage[] = [];
@@ -185,6 +200,15 @@ export function buildNavigation(
       count: section.articles.length,
       latest: section.articles.slice(0, SECTION_LATEST),
     })),
+    channels: [
+      ...sections.map(({ name, path, feeds, articles: list }) => ({
+        title: name,
+        path,
+        feeds,
+        articles: list,
+      })),
+      ...authorChannels,
+    ],
     tags: [...tagGroups]
       .map(([name, list]) => ({ name, path: pathOf(name), count: list.length }))
       .sort((a, b) => ARABIC_ORDER.compare(a.name, b.name)),

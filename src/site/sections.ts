@@ -1,6 +1,7 @@
 // Sections as readers meet them: each declared section's articles, its page and its feeds' paths, in site.yaml's order.
 
 import type { Section } from "../content/sections.ts";
+import { feedsBeside } from "./urls.ts";
 
 /** A section with its articles (newest first) and where its pages and feeds are. */
 export interface SectionListing<T> extends Section {
@@ -46,8 +47,7 @@ export function sectionPath(section: Pick<Section, "slug">): string {
  * @example sectionFeeds({ slug: "economy" }).atom //=> "/sections/economy/feed.xml"
  */
 export function sectionFeeds(section: Pick<Section, "slug">): { atom: string; json: string } {
-  const path = sectionPath(section);
-  return { atom: `${path}feed.xml`, json: `${path}feed.json` };
+  return feedsBeside(sectionPath(section));
 }
 
 /**

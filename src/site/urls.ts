@@ -31,6 +31,14 @@ export function authorPath(author: { id?: string | undefined; name: string }): s
 }
 
 /**
+ * The Atom and JSON feeds of a page's list (a section's, an author's), beside the page.
+ * @example feedsBeside("/authors/news-desk/").json //=> "/authors/news-desk/feed.json"
+ */
+export function feedsBeside(path: string): { atom: string; json: string } {
+  return { atom: `${path}feed.xml`, json: `${path}feed.json` };
+}
+
+/**
  * The URL slug of an author with no `id`: a name in lower-case ASCII letters and digits is its
  * own slug (words joined by hyphens); any other is transliterated (at most 40 characters) and
  * followed by the first 8 hex digits of the SHA-256 of its `nameKey`, as tags are: the

@@ -1,9 +1,10 @@
-// An author's page: their name, bio and link when content/authors.yaml gives them, the articles they signed, and the pager.
+// An author's page: their name, bio and link when content/authors.yaml gives them, the articles they signed, the pager, and their own feeds in <head>.
 
 import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
 import { profilePage } from "../publish/structured-data.ts";
 import { PagedArticleList } from "./article-list.tsx";
 import { Base } from "./base.tsx";
+import { ChannelFeedLinks } from "./channel-feeds.tsx";
 import { JsonLd } from "./json-ld.tsx";
 import type { ListingPageData } from "./page-data.ts";
 import { pageSuffix } from "./pager.tsx";
@@ -20,7 +21,12 @@ export function AuthorPage({ data }: { data: ListingPageData }) {
       title={`${name}${suffix}`}
       description={author?.bio ?? `${name}: ${count} في ${site.name}.`}
       path={page.path}
-      head={author && page.number === 1 && <JsonLd value={profilePage({ site, author })} />}
+      head={
+        <>
+          <ChannelFeedLinks site={site} title={name} feeds={listing.feeds} />
+          {author && page.number === 1 && <JsonLd value={profilePage({ site, author })} />}
+        </>
+      }
     >
       <header class="listing-header author-header">
         <h1>{`${name}${suffix}`}</h1>

@@ -1,10 +1,10 @@
-// A section's, a tag's or a month's page: its title, how many articles, twenty of them, and the pager.
+// A section's, a tag's or a month's page: its title, how many articles, twenty of them, the pager, and a section's own feeds in <head>.
 
 import { ARTICLE_COUNT_FORMS, formatCount } from "../arabic/plurals.ts";
-import { FEEDS } from "../publish/feeds.ts";
 import { sitePath } from "../site/urls.ts";
 import { PagedArticleList } from "./article-list.tsx";
 import { Base } from "./base.tsx";
+import { ChannelFeedLinks } from "./channel-feeds.tsx";
 import type { ListingPageData } from "./page-data.ts";
 import { pageSuffix } from "./pager.tsx";
 
@@ -19,30 +19,13 @@ export function ListingPage({ data }: { data: ListingPageData }) {
       : listing.kind === "tag"
         ? { href: "/tags/", text: "كل الوسوم" }
         : { href: "/archive/", text: "الأرشيف كاملًا" };
-  // A section announces its own feeds beside the site's.
-  const feeds = listing.feeds && (
-    <>
-      <link
-        rel="alternate"
-        type={FEEDS.atom.type}
-        title={`${site.name}: ${listing.title}`}
-        href={sitePath(site, listing.feeds.atom)}
-      />
-      <link
-        rel="alternate"
-        type={FEEDS.json.type}
-        title={`${site.name}: ${listing.title}`}
-        href={sitePath(site, listing.feeds.json)}
-      />
-    </>
-  );
   return (
     <Base
       data={data}
       title={`${heading}${pageSuffix(site, page)}`}
       description={`${heading}: ${count} في ${site.name}.`}
       path={page.path}
-      head={feeds}
+      head={<ChannelFeedLinks site={site} title={listing.title} feeds={listing.feeds} />}
     >
       <header class="listing-header">
         <h1>{`${heading}${pageSuffix(site, page)}`}</h1>

@@ -1,7 +1,10 @@
-// Authors through the real build: content/authors.yaml, bylines on pages and in lists, author pages, JSON-LD, sitemap, and a refused authors.yaml.
+// Authors through the real build: content/authors.yaml, bylines on pages and in lists, author pages and their feeds, JSON-LD, sitemap, and a refused authors.yaml.
 
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nameSlug } from "../../src/site/urls.ts";
@@ -25,6 +28,7 @@ const AUTHORS = [
   "",
 ].join("\n");
 
+const BASE_URL = "https://example.org/news/";
 let root: string;
 let content: string;
 let site: string;
@@ -43,10 +47,21 @@ beforeAll(async () => {
       extra: ["author:", "  - news-desk", "  - سارة الاحمد", "  - رويترز"],
     }),
     "none.md": articleText({ slug: "none", date: "2024-05-01" }),
+    // Signed by the desk but not published: newer than the rest, so a feed that took them in
+    // would show them first.
+    "draft.md": articleText({
+      slug: "draft",
+      date: "2024-05-04",
+      extra: ["author: news-desk", "draft: true"],
+    }),
+    "later.md": articleText({ slug: "later", date: "2024-07-01", extra: ["author: news-desk"] }),
   });
   await writeFile(path.join(content, "authors.yaml"), AUTHORS);
   site = path.join(root, "_site");
-  build = await runScript("build.ts", ["--output", site], { SAHIFA_CONTENT: content });
+  build = await runScript("build.ts", ["--output", site], {
+    SAHIFA_CONTENT: content,
+    SAHIFA_NOW: "2024-06-01T00:00:00+03:00",
+  });
 }, 120_000);
 
 afterAll(removeTempDirs);
@@ -131,6 +146,78 @@ describe("a site with authors", () => {
       "رويترز",
     ]);
     expect(feed.items[0]?.authors?.[0]?.url).toBe("https://example.org/news/authors/news-desk/");
+  });
+
+  it("writes an Atom and a JSON feed beside every author page, listed in authors.yaml or not", async () => {
+    const pages = (await readdir(path.join(site, "authors"))).sort();
+    // Who signed a published article, by the fixture; سارة الأحمد (listed) signed none.
+    expect(pages).toEqual(["news-desk", nameSlug("سارة الاحمد"), nameSlug("رويترز")].sort());
+    for (const id of pages) {
+      expect(existsSync(path.join(site, "authors", id, "feed.xml")), id).toBe(true);
+      expect(existsSync(path.join(site, "authors", id, "feed.json")), id).toBe(true);
+    }
+  });
+
+  it("puts in each author's feeds exactly their published articles, newest first", async () => {
+    // An article with three bylines is in each one's feeds; the draft and the scheduled one in none.
+    const expected = new Map([
+      ["news-desk", { name: "قسم الأخبار", articles: ["two", "desk"] }],
+      [nameSlug("سارة الاحمد"), { name: "سارة الاحمد", articles: ["two"] }],
+      [nameSlug("رويترز"), { name: "رويترز", articles: ["two"] }],
+    ]);
+    for (const [id, { name, articles }] of expected) {
+      const page = `${BASE_URL}authors/${id}/`;
+      const urls = articles.map((slug) => `${BASE_URL}articles/${slug}/`);
+      const xml = await readFile(path.join(site, "authors", id, "feed.xml"), "utf8");
+      const atom = parseFeed(xml);
+      expect(atom.meta.type).toBe("atom");
+      expect(atom.title).toBe(`صحيفة الاختبار: ${name}`);
+      expect(atom.url).toBe(page);
+      expect(atom.self).toBe(`${page}feed.xml`);
+      expect(atom.items.map((item) => item.url)).toEqual(urls);
+      expect(parseAtomFeed(xml).entries?.map((entry) => entry.id)).toEqual(urls);
+      const json = parseJsonFeed(
+        JSON.parse(await readFile(path.join(site, "authors", id, "feed.json"), "utf8")),
+      );
+      expect(json.title).toBe(`صحيفة الاختبار: ${name}`);
+      expect(json.home_page_url).toBe(page);
+      expect(json.feed_url).toBe(`${page}feed.json`);
+      expect(json.items?.map((item) => item.url)).toEqual(urls);
+    }
+  });
+
+  it("announces the author's feeds in the page's head, under the path prefix", async () => {
+    for (const [id, name] of [
+      ["news-desk", "قسم الأخبار"],
+      [nameSlug("رويترز"), "رويترز"],
+    ] as const) {
+      const links = (await html(`authors/${id}`))
+        .querySelectorAll('head link[rel="alternate"]')
+        .map((link) => ({
+          type: link.getAttribute("type"),
+          title: link.getAttribute("title"),
+          href: link.getAttribute("href") ?? "",
+        }));
+      const own = links.filter((link) => link.title?.includes(name));
+      expect(own).toEqual([
+        {
+          type: "application/atom+xml",
+          title: `صحيفة الاختبار: ${name}`,
+          href: `/news/authors/${id}/feed.xml`,
+        },
+        {
+          type: "application/feed+json",
+          title: `صحيفة الاختبار: ${name}`,
+          href: `/news/authors/${id}/feed.json`,
+        },
+      ]);
+      // Each resolves to the file the build wrote (the prefix is the deploy's sub-folder).
+      for (const link of own) {
+        expect(existsSync(path.join(site, link.href.replace(/^\/news\//, "")))).toBe(true);
+      }
+      // The site's own feeds stay announced beside them.
+      expect(links.map((link) => link.href)).toContain("/news/feed.xml");
+    }
   });
 
   it("passes the Nu HTML Checker on author pages", async () => {
