@@ -35,7 +35,13 @@ import {
   type SearchQueries,
   type SearchSize,
 } from "./bench-search.ts";
-import { CORPUS_SECTIONS, generateCorpus, readAstanaText, writeCorpus } from "./corpus.ts";
+import {
+  CORPUS_BYLINES,
+  CORPUS_SECTIONS,
+  generateCorpus,
+  readAstanaText,
+  writeCorpus,
+} from "./corpus.ts";
 
 const { values } = parseArgs({
   options: {
@@ -268,8 +274,14 @@ async function prepareCorpus(articles: number): Promise<Corpus> {
   try {
     await readFile(path.join(searchOffContent, "site.yaml"));
   } catch {
-    // A newsroom's site has sections: their pages, feeds and front-page blocks are timed too.
-    const corpus = generateCorpus({ count: articles, sourceText, sections: CORPUS_SECTIONS });
+    // A newsroom's site has sections and bylines: their pages, feeds and front-page blocks are
+    // timed too.
+    const corpus = generateCorpus({
+      count: articles,
+      sourceText,
+      sections: CORPUS_SECTIONS,
+      bylines: CORPUS_BYLINES,
+    });
     await writeCorpus(content, corpus);
     await writeSearchOffTwin(content, searchOffContent);
   }
@@ -285,6 +297,7 @@ async function writeSearchOffTwin(content: string, twin: string): Promise<void> 
   await mkdir(path.join(twin, "articles"), { recursive: true });
   const siteYaml = await readFile(path.join(content, "site.yaml"), "utf8");
   await writeFile(path.join(twin, "site.yaml"), `${siteYaml.trimEnd()}\nsearch: false\n`);
+  await copyFile(path.join(content, "authors.yaml"), path.join(twin, "authors.yaml"));
   // Hard links: the same files in the page cache for both builds (the loader refuses symlinks).
   for (const name of await readdir(path.join(content, "articles"))) {
     const from = path.join(content, "articles", name);

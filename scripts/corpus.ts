@@ -18,7 +18,36 @@ export interface CorpusOptions {
   sections?: readonly { slug: string; name: string }[];
   /** How many of the newest articles name a lead photo, /media/photo-<number>.jpg (not written here). */
   leadPhotos?: number;
+  /**
+   * Bylines, listed in authors.yaml; each article is then signed by one, most often the first
+   * ones, one in ten by two. Without, no article has a byline (the same bytes as before).
+   */
+  bylines?: readonly string[];
 }
+
+/** The bylines corpora use when asked for some: a newsroom's writers, a desk and an agency. */
+export const CORPUS_BYLINES = [
+  "قسم الأخبار",
+  "وكالة الأنباء",
+  "سلمى الحسيني",
+  "كريم العلي",
+  "ريم الخطيب",
+  "عمر الزعبي",
+  "هدى المصري",
+  "يوسف درويش",
+  "لينا حداد",
+  "سامر الأحمد",
+  "نور الشامي",
+  "طارق منصور",
+  "دينا العمري",
+  "فادي سليمان",
+  "رنا القاسم",
+  "مازن الحلبي",
+  "جود الساعدي",
+  "باسل عيسى",
+  "منى الجابري",
+  "وائل حمدان",
+] as const;
 
 /** The sections corpora use when asked for some: the seed site's four. */
 export const CORPUS_SECTIONS = [
@@ -69,6 +98,13 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   const declared = sections.map(({ slug, name }) => `  - { slug: ${slug}, name: ${name} }`);
   const siteYaml = [CORPUS_SITE_YAML, ...(declared.length > 0 ? ["sections:", ...declared] : [])];
   const files: CorpusFile[] = [{ path: "site.yaml", contents: `${siteYaml.join("\n")}\n` }];
+  const bylines = options.bylines ?? [];
+  if (bylines.length > 0) {
+    const listed = bylines.map(
+      (name, index) => `- id: writer-${String(index + 1).padStart(2, "0")}\n  name: ${name}`,
+    );
+    files.push({ path: "authors.yaml", contents: `${listed.join("\n")}\n` });
+  }
   const photosFrom = options.count - (options.leadPhotos ?? 0) + 1;
   const start = Date.UTC(2014, 0, 1);
   for (let index = 1; index <= options.count; index++) {
@@ -102,6 +138,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       ...(index >= photosFrom
         ? ["image:", `  src: /media/photo-${number}.jpg`, `  alt: ${quote(phrase(3, 6))}`]
         : []),
+      ...(bylines.length > 0 ? bylineLine(bylines, random) : []),
       "---",
     ];
     files.push({
@@ -182,6 +219,14 @@ function buildTagPool(words: readonly string[], random: () => number): string[] 
   }
   for (const latin of ["COVID-19", "G20", "OPEC+", "UN", "NATO"]) pool.add(latin);
   return [...pool];
+}
+
+/** An article's byline: draws favour the first bylines (the desk, the agency); one in ten has two. */
+function bylineLine(bylines: readonly string[], random: () => number): string[] {
+  const draw = () => bylines[Math.floor(random() ** 1.5 * bylines.length)]!;
+  const first = draw();
+  const second = random() < 0.1 ? draw() : first;
+  return second === first ? [`author: ${first}`] : [`author: [${first}, ${second}]`];
 }
 
 /** An article's section line: squared draws favour the first sections; one in eight has none. */
