@@ -22,16 +22,9 @@ export class SourceTextError extends Error {
 
 /**
  * Reads at most `limit` bytes of a file; a larger file is refused without reading it whole.
- * @example readBounded("content/articles/x.md", MAX_ARTICLE_BYTES) //=> <Buffer 2d 2d 2d …>
- */
-export function readBounded(file: string, limit: number): Buffer {
-  return readBoundedFile(file, limit).bytes;
-}
-
-/**
- * readBounded, with the status of the file the bytes were read from (its inode, size and times:
- * the same version as the bytes, read from the open file).
- * @example readBoundedFile("content/articles/x.md", MAX_ARTICLE_BYTES).stats.ino //=> 1234567n
+ * With the bytes, the status of the file they were read from (its inode, size and times: the
+ * same version as the bytes, read from the open file).
+ * @example readBoundedFile("content/articles/x.md", MAX_ARTICLE_BYTES).bytes //=> <Buffer 2d 2d 2d …>
  */
 export function readBoundedFile(
   file: string,

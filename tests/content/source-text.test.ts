@@ -6,7 +6,7 @@ import {
   decodeSourceText,
   formatMegabytes,
   MAX_ARTICLE_BYTES,
-  readBounded,
+  readBoundedFile,
   SourceTextError,
 } from "../../src/content/source-text.ts";
 import { thrown } from "../helpers/errors.ts";
@@ -69,17 +69,17 @@ describe("decodeSourceText", () => {
   });
 });
 
-describe("readBounded", () => {
+describe("readBoundedFile", () => {
   it("reads a file within the limit whole", async () => {
     const file = path.join(await makeTempDir("bounded"), "a.md");
     await writeFile(file, "x".repeat(1000));
-    expect(readBounded(file, 1000).length).toBe(1000);
+    expect(readBoundedFile(file, 1000).bytes.length).toBe(1000);
   });
 
   it("refuses a larger file with its size and the limit, in megabytes", async () => {
     const file = path.join(await makeTempDir("bounded"), "big.md");
     await writeFile(file, Buffer.alloc(5 * 1024 * 1024, 0x61));
-    expect(() => readBounded(file, MAX_ARTICLE_BYTES)).toThrow(
+    expect(() => readBoundedFile(file, MAX_ARTICLE_BYTES).bytes).toThrow(
       /the file is 5\.0 MB \(5242880 bytes\), over the 2\.0 MB limit/,
     );
   });
@@ -88,7 +88,7 @@ describe("readBounded", () => {
     const dir = await makeTempDir("bounded");
     await writeFile(path.join(dir, "secret.txt"), "secret");
     await symlink(path.join(dir, "secret.txt"), path.join(dir, "a.md"));
-    expect(() => readBounded(path.join(dir, "a.md"), 1000)).toThrow(
+    expect(() => readBoundedFile(path.join(dir, "a.md"), 1000).bytes).toThrow(
       expect.objectContaining({ code: "ELOOP" }),
     );
   });
@@ -98,7 +98,10 @@ describe("readBounded", () => {
     execFileSync("mkfifo", [path.join(dir, "pipe.md")]);
     await mkdir(path.join(dir, "folder.md"));
     for (const name of ["pipe.md", "folder.md"]) {
-      const error = thrown(() => readBounded(path.join(dir, name), 1000), SourceTextError);
+      const error = thrown(
+        () => readBoundedFile(path.join(dir, name), 1000).bytes,
+        SourceTextError,
+      );
       expect(error.editorMessage.en).toMatch(/is not a regular file/);
       expect(error.editorMessage.ar).toMatch(/ليس ملفًا عاديًا/);
     }
