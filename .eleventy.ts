@@ -1,4 +1,6 @@
 // Eleventy wiring: Sahifa's plugin, the markdown library, directories. Nothing else belongs here.
+// (A build takes Eleventy's toJSON and writes the pages itself, src/build/page-writer.ts: a
+// passthrough copy added here would be left out; Sahifa's assets are written by the plugin.)
 import type { UserConfig } from "@11ty/eleventy";
 import { createMarkdown } from "./src/content/markdown.ts";
 import { refuseExecutableFrontmatter } from "./src/content/frontmatter.ts";

@@ -1,7 +1,6 @@
 // Publish: runs Eleventy into a fresh folder and swaps it in only when everything succeeded.
 
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MessageLanguage, Problem } from "../content/problems.ts";
@@ -22,6 +21,7 @@ import {
   startBuildFolder,
 } from "./output-folder.ts";
 import { sahifaPlugin } from "./plugin.ts";
+import { startPageWriter } from "./page-writer.ts";
 import { searchInput, startSearchIndex } from "./search-index.ts";
 import { PRECOMPRESSION_STAMP, precompressSite } from "./precompress.ts";
 import { exampleAddressWarnings } from "../publish/site-address.ts";
@@ -106,7 +106,19 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
       config: (config) => config.addPlugin(sahifaPlugin, { context }),
     });
     if (!options.eleventyLog) silenceLogger(eleventy);
-    await eleventy.write();
+    // Eleventy renders and reports every output without writing it (its documented toJSON);
+    // the writer has written each page as it was rendered and checks them against the results.
+    // The plugin's eleventy.after listener has it finish the site before any other listener runs.
+    const writer = startPageWriter(staging);
+    context.pageWriter = writer;
+    try {
+      await eleventy.toJSON();
+    } finally {
+      context.pageWriter = undefined;
+      await writer.close();
+    }
+    if (writer.pages === undefined) throw new Error("Eleventy ended without eleventy.after");
+    pages = writer.pages;
     // Twins are made once the whole site is written (the assets come last, in eleventy.after).
     if (twins) {
       // The published site lends the twins of unchanged files when it was made with these settings.
@@ -115,7 +127,6 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
         previous: stamp === PRECOMPRESSION_STAMP ? outputDir : undefined,
       });
     }
-    pages = countPages(staging);
     // Forgotten before the swap: a site published without twins (or a failed swap) lends none.
     await rm(stampFile, { force: true });
     await publishBuildFolder(
@@ -166,10 +177,4 @@ export function findContentError(error: unknown): ContentError | undefined {
 /** The options actually given (an `undefined` value does not replace the environment's). */
 function defined(given: Partial<BuildOptions>): Partial<BuildOptions> {
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
-}
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
-    (entry) => entry.isFile() && entry.name.endsWith(".html"),
-  ).length;
 }

@@ -10,6 +10,7 @@ import { ContentError } from "../content/problems.ts";
 import { createContentLoader, type ContentLoader } from "../content/load.ts";
 import { TemplateMemo } from "../templates/reuse.tsx";
 import type { BuildOptions } from "./options.ts";
+import type { PageWriter } from "./page-writer.ts";
 import { publishArticlePhotos, type PublishedPhotos } from "./photos.ts";
 import type { SitePhotos } from "../templates/picture.tsx";
 import { createPreviewState, type PreviewState } from "./preview.tsx";
@@ -50,6 +51,11 @@ export interface BuildContext {
    * takes the records while Eleventy renders); the plugin writes it when that content is built.
    */
   searchIndexing: { content: Content; indexing: SearchIndexing } | undefined;
+  /**
+   * A one-shot build's pages, written on a thread as each is rendered (src/build/page-writer.ts);
+   * without one, Eleventy writes them.
+   */
+  pageWriter: PageWriter | undefined;
   /** What the templates remember: reused markup, formatted dates. */
   readonly templates: TemplateMemo;
   /** One wawoff2 call at a time: the font subsets and the drawn images are made together. */
@@ -87,6 +93,7 @@ export function createBuildContext(options: BuildOptions): BuildContext {
     photos: undefined,
     photoFiles: undefined,
     searchIndexing: undefined,
+    pageWriter: undefined,
     templates: new TemplateMemo(),
     woff2: createWoff2Lock(),
     session: {

@@ -105,6 +105,8 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   // Drafts and scheduled articles are marked in the preview only, never in a build.
   eleventyConfig.addGlobalData("preview", async () => (await current()).preview);
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    // Before anything awaits: the other listeners of this event find every page on disk.
+    context.pageWriter?.finish(results);
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
     // A build started them before Eleventy (build-site.ts); the dev server writes them here.
@@ -127,14 +129,24 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
       session.last = built.snapshot;
     }
     if (session.serving) {
-      const pages = results.filter((result) => result.outputPath.endsWith(".html")).length;
+      const pages = results.filter((result) => String(result.outputPath).endsWith(".html")).length;
       previewBuildWritten(session.preview, pages, console);
     }
   });
 
   // Pages (TSX) and text outputs (feeds, sitemap, robots.txt, _headers), from the sources or
   // compiled (src/build/code-paths.ts).
-  eleventyConfig.addExtension([...TEMPLATE_FORMATS], { key: "11ty.js", compile: () => renderPage });
+  eleventyConfig.addExtension([...TEMPLATE_FORMATS], {
+    key: "11ty.js",
+    compile: () =>
+      async function (this: TemplateRenderContext, data: unknown): Promise<string> {
+        const output = await renderPage.call(this, data);
+        // A one-shot build writes each page as soon as it is rendered (src/build/page-writer.ts).
+        const at = (data as { page?: { outputPath?: unknown } }).page?.outputPath;
+        if (typeof at === "string") context.pageWriter?.write(at, output);
+        return output;
+      },
+  });
   eleventyConfig.addTemplateFormats(TEMPLATE_FORMATS.join(","));
   eleventyConfig.addWatchTarget(context.options.contentDir);
   eleventyConfig.addWatchTarget(context.options.stylesheet);

@@ -12,9 +12,20 @@ declare module "@11ty/eleventy" {
     outputMode: string;
   }
 
-  /** eleventy.after also lists what the build wrote (https://www.11ty.dev/docs/events/#event-arguments). */
+  /**
+   * eleventy.after also lists the build's outputs with their text
+   * (https://www.11ty.dev/docs/events/#event-arguments); under toJSON, outputs without a
+   * permalink too (`outputPath` false).
+   */
   export interface EleventyAfterArguments extends EleventyEventArguments {
-    results: readonly { inputPath: string; outputPath: string; url: string }[];
+    results: readonly EleventyResult[];
+  }
+
+  export interface EleventyResult {
+    inputPath: string;
+    outputPath: string | false;
+    url: string | false;
+    content: string;
   }
 
   export interface TemplateRenderContext {
@@ -79,6 +90,11 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /**
+     * Renders every output, transforms included, and returns them without writing any; the
+     * `eleventy.before` and `eleventy.after` events run as for `write`.
+     */
+    toJSON(): Promise<EleventyResult[]>;
     /** Loads the configuration (what write does first) without building. */
     init(): Promise<void>;
     /** Eleventy's console logger; `overrideLogger(false)` silences it, an object replaces the console. */
