@@ -1,6 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
-import { atomFeed, FEED_LIMIT, jsonFeed } from "../../src/publish/feeds.ts";
+import { atomFeed, CHANNEL_FEED_LIMIT, FEED_LIMIT, jsonFeed } from "../../src/publish/feeds.ts";
 import type { SiteImages } from "../../src/publish/share-image.ts";
 import { robotsTxt, sitemapXml } from "../../src/publish/sitemap.ts";
 import { makeArticle, makeSite } from "../helpers/articles.ts";
@@ -38,6 +38,27 @@ describe("feed length", () => {
     expect(atom.items[0]?.url).toBe("https://example.org/news/articles/story-0/");
     const json = JSON.parse(await jsonFeed({ site, articles, images })) as { items: unknown[] };
     expect(json.items).toHaveLength(FEED_LIMIT);
+  });
+
+  it(`carries the newest ${CHANNEL_FEED_LIMIT} in a section's or an author's feed`, async () => {
+    const articles = Array.from({ length: CHANNEL_FEED_LIMIT + 5 }, (_, index) =>
+      makeArticle(site, {
+        slug: `story-${index}`,
+        date: `2024-01-01T00:${String(index).padStart(2, "0")}:00Z`,
+      }),
+    );
+    const channel = {
+      title: "سياسة",
+      path: "/sections/politics/",
+      feeds: { atom: "/sections/politics/feed.xml", json: "/sections/politics/feed.json" },
+    };
+    const atom = parseFeed(await atomFeed({ site, articles, images, channel }));
+    expect(atom.items).toHaveLength(CHANNEL_FEED_LIMIT);
+    expect(atom.items[0]?.url).toBe("https://example.org/news/articles/story-0/");
+    const json = JSON.parse(await jsonFeed({ site, articles, images, channel })) as {
+      items: unknown[];
+    };
+    expect(json.items).toHaveLength(CHANNEL_FEED_LIMIT);
   });
 });
 

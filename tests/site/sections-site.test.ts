@@ -7,6 +7,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { parse, type HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNEL_FEED_LIMIT } from "../../src/publish/feeds.ts";
 import { groupBySection, sectionOf, sectionPath } from "../../src/site/sections.ts";
 import { buildFixture, type BuiltFixture } from "../helpers/build-fixture.ts";
 import { checkLinks } from "../helpers/links.ts";
@@ -216,7 +217,11 @@ describe("a section's feeds", () => {
     expect(feed.title).toBe("صحيفة الاختبار: اقتصاد");
     expect(feed.url).toBe(`${URL_BASE}sections/economy/`);
     expect(feed.self).toBe(`${URL_BASE}sections/economy/feed.xml`);
-    expect(feed.items.map((item) => item.title)).toEqual(titlesIn("اقتصاد"));
+    // Its newest articles, as many as a section's feed carries (the fixture has more).
+    expect(titlesIn("اقتصاد").length).toBeGreaterThan(CHANNEL_FEED_LIMIT);
+    expect(feed.items.map((item) => item.title)).toEqual(
+      titlesIn("اقتصاد").slice(0, CHANNEL_FEED_LIMIT),
+    );
     expect(feed.items[0]?.categories.map((category) => category.term)).toContain("اقتصاد");
     // The strict reader agrees, and the entries' ids are the articles' URLs.
     const strict = parseAtomFeed(await text("sections/economy/feed.xml"));
@@ -229,7 +234,9 @@ describe("a section's feeds", () => {
     expect(feed.title).toBe("صحيفة الاختبار: سياسة");
     expect(feed.home_page_url).toBe(`${URL_BASE}sections/politics/`);
     expect(feed.feed_url).toBe(`${URL_BASE}sections/politics/feed.json`);
-    expect(feed.items?.map((item) => item.title)).toEqual(titlesIn("سياسة"));
+    expect(feed.items?.map((item) => item.title)).toEqual(
+      titlesIn("سياسة").slice(0, CHANNEL_FEED_LIMIT),
+    );
   });
 
   it("leave the site's own feeds as they were: every article, the site's title", async () => {
