@@ -14,6 +14,20 @@ export function localizeDigits(text: string, style: DigitStyle): string {
 }
 
 /**
+ * Writes every digit of a string, Latin, Arabic-Indic or Persian, in one style: what the search
+ * page does to a query, so that 2023, ٢٠٢٣ and ۲۰۲۳ all find the digits the site wrote.
+ * @example anyDigitsAs("عام ٢٠٢٣", "latn") //=> "عام 2023"
+ * @example anyDigitsAs("۲۰۲۳ و2024", "arab") //=> "٢٠٢٣ و٢٠٢٤"
+ */
+export function anyDigitsAs(text: string, style: DigitStyle): string {
+  const latin = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - (code >= PERSIAN_ZERO ? PERSIAN_ZERO : ARABIC_INDIC_ZERO));
+  });
+  return localizeDigits(latin, style);
+}
+
+/**
  * Where running text has a number whose reading depends on its direction, as [start, end)
  * offsets: a sign before it (-0.5, +0.1, −3), a range (10–20, 2020-2023) or a percentage (5%,
  * 5.5 %). Inside Arabic text the Unicode bidirectional algorithm moves a leading sign to the
@@ -37,6 +51,7 @@ export function directionalNumbers(text: string): [number, number][] {
 }
 
 const ARABIC_INDIC_ZERO = 0x0660;
+const PERSIAN_ZERO = 0x06f0;
 
 function joinsWord(text: string, hyphen: number): boolean {
   const before = text.charAt(hyphen - 1);

@@ -6,7 +6,7 @@
 // (the articles' own headlines, dates and text) and is put in with textContent, never as HTML.
 
 import { formatCount, ARTICLE_COUNT_FORMS } from "../arabic/plurals.ts";
-import { directionalNumbers, type DigitStyle } from "../arabic/digits.ts";
+import { anyDigitsAs, directionalNumbers, type DigitStyle } from "../arabic/digits.ts";
 import { querySpellings } from "../arabic/normalize.ts";
 import { SEARCH_TEXT } from "./search-text.ts";
 
@@ -92,7 +92,8 @@ export async function startSearchPage(load: (url: string) => Promise<unknown>): 
   // The query and the other spellings the stemmer does not join to it (a final ه as ة, لـ + الـ:
   // src/arabic/normalize.ts, which says what each costs): an article found by any is a result,
   // ranked by its best score.
-  const spellings = querySpellings(query);
+  // Digits as the site writes them (`digits` in site.yaml): a reader may type 2023 or ٢٠٢٣.
+  const spellings = querySpellings(anyDigitsAs(query, digits));
   let pagefind: Pagefind;
   let results: PagefindResult[];
   /** The spelling that found the most: the filters count its results. */

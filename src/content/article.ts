@@ -8,8 +8,8 @@ import type { Site } from "./site-settings.ts";
 
 /**
  * An article that passed the schema, rendered: what every later stage works with. Its headline,
- * standfirst, dateline, source's name and captions carry the body's quotes (createTextQuotes);
- * the rest of the frontmatter is as typed.
+ * standfirst, dateline, source's name and captions carry the body's quotes (createTextQuotes)
+ * and, in Arabic, the site's digits; the rest of the frontmatter is as typed.
  */
 export interface Article extends Omit<ArticleMeta, "author"> {
   /** The bylines (frontmatter `author`, a name or a list), each once; empty when unsigned. */

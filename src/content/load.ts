@@ -22,7 +22,9 @@ import {
   type MessageLanguage,
   type Problem,
 } from "./problems.ts";
+import { localizeDigits } from "../arabic/digits.ts";
 import { countWords, readingMinutes } from "../arabic/reading-time.ts";
+import { isArabicLanguage } from "../arabic/runs.ts";
 import { hasTimeOfDay } from "../arabic/times.ts";
 import {
   createArticleSchema,
@@ -736,7 +738,9 @@ function publish(
       articles.push(before.article);
       continue;
     }
-    const quote = (text: string): string => rendered.quote(text, meta.lang);
+    // Headlines read like the body: its quotes, and in Arabic the site's digits.
+    const digits = isArabicLanguage(meta.lang) ? site.digits : "latn";
+    const quote = (text: string): string => localizeDigits(rendered.quote(text, meta.lang), digits);
     const { author, ...fields } = withBodyQuotes(meta, quote);
     const article: Article = {
       ...fields,
@@ -770,10 +774,11 @@ function publish(
 
 /**
  * The frontmatter with the body's quotes in the text it shows as running text (createTextQuotes,
- * in the article's language): the headline, standfirst, dateline, source's name and the lead
- * photo's caption and credit. Decided here, once, so the page, the lists, the `<title>`, feeds,
- * JSON-LD, share links and search records all show the same marks. The slug, tags, bylines and
- * alt text are left as typed (the slug is the URL, which never moves).
+ * in the article's language) and, in an Arabic article, the site's digits (with `digits: arab`,
+ * ٢٠٢٣ as in the body): the headline, standfirst, dateline, source's name and the lead photo's
+ * caption and credit. Decided here, once, so the page, the lists, the `<title>`, feeds, JSON-LD,
+ * share links and search records all show the same marks and digits. The slug, tags, bylines
+ * and alt text are left as typed (the slug is the URL, which never moves).
  */
 function withBodyQuotes(meta: ArticleMeta, quote: (text: string) => string): ArticleMeta {
   return {

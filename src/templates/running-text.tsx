@@ -5,12 +5,13 @@ import { isArabicLanguage, textRuns } from "../arabic/runs.ts";
 
 /**
  * Frontmatter text (a headline, a standfirst) in an article of language `lang`, escaped like any
- * value. Its digits are shown as the editor typed them (Latin), so each directional number is
- * isolated; text in another language is left as it is. Only where the text becomes HTML: the
- * `<title>`, meta tags, feeds and JSON-LD are plain text.
+ * value. Latin digits (the site's `latn`) are isolated where a number's direction matters; with
+ * `arab` the loader has already written them ٠١٢… (Article), which read right to left by
+ * themselves; either way a date stays on one line. Text in another language is left as it is.
+ * Only where the text becomes HTML: the `<title>`, meta tags, feeds and JSON-LD are plain text.
  */
 export function RunningText({ text, lang }: { text: string; lang: string }): ComponentChildren {
-  if (!isArabicLanguage(lang) || !/[0-9]/.test(text)) return text;
+  if (!isArabicLanguage(lang) || !/[0-9\u0660-\u0669]/.test(text)) return text;
   return textRuns(text, "latn").map((run) =>
     run.mark === "ltr" ? (
       <bdi dir="ltr">{run.text}</bdi>

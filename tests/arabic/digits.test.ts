@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionalNumbers, localizeDigits } from "../../src/arabic/digits.ts";
+import { anyDigitsAs, directionalNumbers, localizeDigits } from "../../src/arabic/digits.ts";
 
 describe("localizeDigits", () => {
   it("leaves Latin digits alone by default style", () => {
@@ -9,6 +9,20 @@ describe("localizeDigits", () => {
   it("writes every digit in Arabic-Indic form", () => {
     expect(localizeDigits("0123456789", "arab")).toBe("٠١٢٣٤٥٦٧٨٩");
     expect(localizeDigits("18 جولة من بين 20", "arab")).toBe("١٨ جولة من بين ٢٠");
+  });
+});
+
+describe("anyDigitsAs", () => {
+  it("writes Latin, Arabic-Indic and Persian digits all in one style", () => {
+    expect(anyDigitsAs("عام ٢٠٢٣ و۲۰۲۴ و2025", "latn")).toBe("عام 2023 و2024 و2025");
+    expect(anyDigitsAs("عام ٢٠٢٣ و۲۰۲۴ و2025", "arab")).toBe("عام ٢٠٢٣ و٢٠٢٤ و٢٠٢٥");
+    expect(anyDigitsAs("0123456789", "arab")).toBe("٠١٢٣٤٥٦٧٨٩");
+    expect(anyDigitsAs("۰۱۲۳۴۵۶۷۸۹", "latn")).toBe("0123456789");
+  });
+
+  it("leaves everything but digits alone", () => {
+    expect(anyDigitsAs("قرار مجلس الأمن", "arab")).toBe("قرار مجلس الأمن");
+    expect(anyDigitsAs("COVID-19 ٪٥", "latn")).toBe("COVID-19 ٪5");
   });
 });
 

@@ -119,8 +119,8 @@ describe("an English article on a digits: arab site", () => {
 });
 
 describe("headlines with their body's quotes", () => {
-  // As the body writes «الجولة ٢١»; the headline keeps its digits as typed (RunningText).
-  const ARABIC = "قال المبعوث: «الجولة 21» و«الأخيرة»";
+  // As the body writes «الجولة ٢١»: the site's digits and the body's quotes (typed: "الجولة 21").
+  const ARABIC = "قال المبعوث: «الجولة ٢١» و«الأخيرة»";
   const ENGLISH = "“Talks resume” in 2024";
 
   it("shows them on the article's page: <h1>, <title>, og:title, JSON-LD and share links", async () => {

@@ -190,6 +190,64 @@ describe("createContentLoader: the frontmatter's quotes follow the body", () => 
   });
 });
 
+describe("createContentLoader: the frontmatter's digits follow the site's, as the body's do", () => {
+  const fields = {
+    title: "ارتفاع الصادرات 12% في 2023",
+    standfirst: "بلغت 4.5 مليار دولار بين 2022–2023",
+    extra: [
+      "dateline: دمشق 2",
+      "source: {name: القناة 1}",
+      "image:",
+      "  src: /media/port.jpg",
+      "  alt: الميناء 3",
+      "  caption: الميناء في 6 فبراير 2023",
+      "  credit: وكالة 24",
+    ],
+    body: "ارتفعت 12% في 2023.\n\n![الرصيف 5](/media/port.jpg 'الرصيف 7 | عدسة 8')",
+  };
+
+  it("writes an Arabic article's headline, standfirst, dateline, source and captions in ٠١٢… with digits: arab", async () => {
+    const content = await load(
+      { "a.md": articleText({ slug: "exports-2023", ...fields }) },
+      { siteYaml: `${SITE_YAML}digits: arab\n` },
+    );
+    const [article] = content.articles;
+    expect(article?.html).toContain("ارتفعت ١٢% في ٢٠٢٣.");
+    expect(article?.title).toBe("ارتفاع الصادرات ١٢% في ٢٠٢٣");
+    expect(article?.standfirst).toBe("بلغت ٤.٥ مليار دولار بين ٢٠٢٢–٢٠٢٣");
+    expect([article?.dateline, article?.source?.name]).toEqual(["دمشق ٢", "القناة ١"]);
+    for (const photo of [article?.leadPhoto, article?.image])
+      expect([photo?.caption, photo?.credit]).toEqual(["الميناء في ٦ فبراير ٢٠٢٣", "وكالة ٢٤"]);
+    expect([article?.photos[0]?.caption, article?.photos[0]?.credit]).toEqual([
+      "الرصيف ٧",
+      "عدسة ٨",
+    ]);
+    // The slug is the URL and alt text is read aloud as typed: both keep their digits.
+    expect([article?.slug, article?.leadPhoto?.alt, article?.photos[0]?.alt]).toEqual([
+      "exports-2023",
+      "الميناء 3",
+      "الرصيف 5",
+    ]);
+  });
+
+  it("leaves them as typed with digits: latn, and in an English article with digits: arab", async () => {
+    const latin = await load({ "a.md": articleText({ slug: "a", ...fields }) });
+    expect(latin.articles[0]?.title).toBe("ارتفاع الصادرات 12% في 2023");
+    const english = await load(
+      {
+        "en.md": articleText({
+          slug: "en",
+          title: "Exports up 12% in 2023",
+          extra: ["lang: en", "dir: ltr"],
+          body: "Up 12% in 2023.",
+        }),
+      },
+      { siteYaml: `${SITE_YAML}digits: arab\n` },
+    );
+    expect(english.articles[0]?.title).toBe("Exports up 12% in 2023");
+  });
+});
+
 describe("createContentLoader: one report of every problem", () => {
   it("reports every problem of every file together, each with its file", async () => {
     const found = await problems({
