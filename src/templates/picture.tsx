@@ -7,6 +7,7 @@ import { PHOTO_PLACEHOLDER, type PhotoReference } from "../content/photo-source.
 import type { Site } from "../content/site-settings.ts";
 import type { SharedPhoto, ShareImage } from "../publish/share-image.ts";
 import { absoluteUrl, sitePath } from "../site/urls.ts";
+import { isArabicLanguage } from "../arabic/runs.ts";
 
 /** An article's published photos: its lead photo and its body photos, in the body's order. */
 export interface ArticlePhotos {
@@ -67,7 +68,7 @@ export function Figure({
       {caption}
       {credit && (
         <span class="photo-credit">
-          {lang === "ar" ? "تصوير: " : "Photo: "}
+          {isArabicLanguage(lang) ? "تصوير: " : "Photo: "}
           {credit}
         </span>
       )}
