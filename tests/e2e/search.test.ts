@@ -150,6 +150,13 @@ describe("the search page in Chromium", () => {
     expect(await excerpt.textContent()).not.toContain("الميه");
   });
 
+  it("finds a number typed in Arabic-Indic or Persian digits as the site writes it (Latin here)", async () => {
+    // «1979» is in one article only; the number is the whole query.
+    expect(await search("1979")).toEqual(["iran-elections"]);
+    expect(await search("١٩٧٩")).toEqual(["iran-elections"]);
+    expect(await search("۱۹۷۹")).toEqual(["iran-elections"]);
+  });
+
   it("narrows by tag and by year through the same form, each choice in the address", async () => {
     await search("اللاجئين");
     expect((await resultSlugs()).length).toBe(3);
