@@ -23,6 +23,8 @@ export const QUOTES_BY_LANGUAGE: Readonly<
   de: ["„", "“", "‚", "‘"],
   tr: ["“", "”", "‘", "’"],
   ru: ["«", "»", "„", "“"],
+  // Persian, quoted in Arabic news (an Iranian official's words): guillemets, as CLDR gives.
+  fa: ["«", "»", "“", "”"],
 };
 
 /**

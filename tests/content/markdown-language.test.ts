@@ -95,6 +95,10 @@ describe("a language set on a few words (emphasis, strong, a link's text)", () =
     expect(latn('وكتبت **le "pacte"**{lang=fr} في عنوانها').html).toBe(
       '<p>وكتبت <strong lang="fr">le «pacte»</strong> في عنوانها</p>\n',
     );
+    // Persian keeps guillemets (not English marks) and its digits as typed.
+    expect(arab('وقال *"توافق" 2*{lang=fa} "نعم" 2').html).toBe(
+      '<p>وقال <em lang="fa">«توافق» 2</em> «نعم» ٢</p>\n',
+    );
   });
 
   it("gives Arabic words Arabic quotes inside another language's paragraph or article", () => {
