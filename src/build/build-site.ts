@@ -11,7 +11,7 @@ import { publishArticlePhotos, writePhotoFiles } from "./photos.ts";
 import { ELEVENTY_CONFIG, ELEVENTY_INPUT } from "./code-paths.ts";
 import { CACHE_ROOT } from "../assets/disk-cache.ts";
 import { createBuildContext, photosOf, stylesheetsOf } from "./context.ts";
-import { errorChain, silenceLogger } from "./eleventy-adapter.ts";
+import { errorChain, firstAfterListener, silenceLogger } from "./eleventy-adapter.ts";
 import { buildOptionsFromEnv, type BuildOptions } from "./options.ts";
 import {
   checkOutputFolder,
@@ -98,20 +98,26 @@ export async function buildSite(given: Partial<BuildOptions> = {}): Promise<Buil
     // Loaded only now: importing Eleventy takes about half a second, and a report of content
     // problems should not wait for it.
     const { Eleventy } = await import("@11ty/eleventy");
-    const eleventy = new Eleventy(ELEVENTY_INPUT, staging, {
-      configPath: options.configPath ?? ELEVENTY_CONFIG,
-      quietMode: true,
-      // Run before the config file: the plugin with this build's context is the one Eleventy
-      // keeps, and the config file's own addPlugin is skipped (src/build/eleventy-adapter.ts).
-      config: (config) => config.addPlugin(sahifaPlugin, { context }),
-    });
-    if (!options.eleventyLog) silenceLogger(eleventy);
-    // Eleventy renders and reports every output without writing it (its documented toJSON);
-    // the writer has written each page as it was rendered and checks them against the results.
-    // The plugin's eleventy.after listener has it finish the site before any other listener runs.
+    // Eleventy renders and reports every output without writing it (its documented toJSON); the
+    // plugin's renderer hands each page to the writer as it is rendered, and the writer settles
+    // the folder against Eleventy's results in the first eleventy.after listener.
     const writer = startPageWriter(staging);
     context.pageWriter = writer;
     try {
+      const eleventy = new Eleventy(ELEVENTY_INPUT, staging, {
+        configPath: options.configPath ?? ELEVENTY_CONFIG,
+        quietMode: true,
+        // Run before the config file: the plugin with this build's context is the one Eleventy
+        // keeps, and the config file's own addPlugin is skipped (src/build/eleventy-adapter.ts).
+        // The listener registered here is therefore eleventy.after's first, and it finishes
+        // synchronously: every other listener (a plugin's, the config file's) finds every page
+        // on disk, as after Eleventy's own write.
+        config: (config) => {
+          firstAfterListener(config, ({ results }) => void writer.finish(results));
+          config.addPlugin(sahifaPlugin, { context });
+        },
+      });
+      if (!options.eleventyLog) silenceLogger(eleventy);
       await eleventy.toJSON();
     } finally {
       context.pageWriter = undefined;

@@ -1,6 +1,6 @@
 // The few things Sahifa relies on that Eleventy's documentation does not spell out, each with a contract test (tests/build/eleventy-adapter.test.ts) that fails when Eleventy changes it.
 
-import type { EleventyConsole, UserConfig } from "@11ty/eleventy";
+import type { EleventyAfterArguments, EleventyConsole, UserConfig } from "@11ty/eleventy";
 
 /**
  * Marks a plugin so that Eleventy runs only its first `addPlugin` and skips the later ones
@@ -19,6 +19,21 @@ export function onlyTheFirst<Options>(
 
 interface UniquePlugin {
   readonly eleventyPluginOptions: { readonly unique: true };
+}
+
+/**
+ * Adds the `eleventy.after` listener that runs before every other; call it in the programmatic
+ * API's `config` callback, which Eleventy runs before the config file and the plugins. Eleventy's
+ * emitter calls the listeners in the order they were added, each up to its first `await` before
+ * it calls the next, so a synchronous listener added here has finished before any other starts
+ * (under `toJSON` as under `write`).
+ * @example firstAfterListener(config, ({ results }) => void writer.finish(results));
+ */
+export function firstAfterListener(
+  config: UserConfig,
+  listener: (args: EleventyAfterArguments) => void,
+): void {
+  config.on("eleventy.after", listener);
 }
 
 /**

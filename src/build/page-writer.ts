@@ -22,8 +22,9 @@ export interface PageWriter {
   /**
    * Makes the folder match Eleventy's results, and returns once every file is on disk: an output
    * written with other text (a transform changed it) or not written at all is written now, one
-   * written but not in the results is removed. Synchronous, so that whatever runs next (the
-   * other `eleventy.after` listeners) finds the site written, as after Eleventy's own write.
+   * written but not in the results is removed. Synchronous, so that whatever runs after it (the
+   * other `eleventy.after` listeners: build-site.ts registers this one first) finds the site
+   * written, as after Eleventy's own write.
    * Throws the first failed write's error.
    * @returns how many HTML pages the site has
    */

@@ -105,8 +105,6 @@ export const sahifaPlugin = onlyTheFirst(function sahifaPlugin(
   // Drafts and scheduled articles are marked in the preview only, never in a build.
   eleventyConfig.addGlobalData("preview", async () => (await current()).preview);
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    // Before anything awaits: the other listeners of this event find every page on disk.
-    context.pageWriter?.finish(results);
     const built = await current();
     await writeFiles(directories.output, [...built.assets.files, ...built.images.files]);
     // A build started them before Eleventy (build-site.ts); the dev server writes them here.

@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   errorChain,
+  firstAfterListener,
   keepOnlyErrors,
   ONE_SHOT_ENVIRONMENT,
   silenceLogger,
@@ -46,6 +47,43 @@ describe("a unique plugin (onlyTheFirst)", () => {
     });
     await eleventy.init();
     expect(runs).toEqual(["config file"]);
+  });
+});
+
+describe("eleventy.after's first listener (firstAfterListener)", () => {
+  it("is the one added in the programmatic config callback, finished before the config file's and a plugin's start, under toJSON", async () => {
+    const work = await makeTempDir("adapter-after");
+    await writeFile(path.join(work, "index.md"), "# صفحة\n");
+    const config = path.join(work, "order.config.mjs");
+    await writeFile(
+      config,
+      [
+        "export default function (config) {",
+        '  config.addPlugin(function orderPlugin(plugin) { plugin.on("eleventy.after", () => { globalThis.afterOrder.push("plugin"); }); });',
+        '  config.on("eleventy.after", () => { globalThis.afterOrder.push("config file"); });',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const order: string[] = [];
+    Object.assign(globalThis, { afterOrder: order });
+    const eleventy = new Eleventy(work, path.join(work, "_site"), {
+      configPath: config,
+      quietMode: true,
+      config: (userConfig) =>
+        firstAfterListener(userConfig, ({ results }) => {
+          order.push(`first, with ${results.length} result`);
+        }),
+    });
+    const results = await eleventy.toJSON();
+    expect(order[0]).toBe("first, with 1 result");
+    expect([...order].sort()).toEqual(["config file", "first, with 1 result", "plugin"]);
+    // toJSON reports the page with its text and writes nothing.
+    expect(results.map((result) => path.basename(String(result.outputPath)))).toEqual([
+      "index.html",
+    ]);
+    expect(results[0]?.content).toContain("صفحة");
+    expect(readdirSync(work).sort()).toEqual(["index.md", "order.config.mjs"]);
   });
 });
 
