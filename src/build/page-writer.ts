@@ -1,13 +1,11 @@
 // Pages written on a thread of their own while Eleventy renders the rest; Eleventy's results then say what the site is.
 
+import type { EleventyResult } from "@11ty/eleventy";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 /** One output Eleventy reports (its `toJSON()` results): where it goes and its final text. */
-export interface RenderedOutput {
-  outputPath: string | false;
-  content: string;
-}
+export type RenderedOutput = Pick<EleventyResult, "outputPath" | "content">;
 
 /**
  * Writes a build's pages into its folder from the moment each is rendered, on a worker thread

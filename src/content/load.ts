@@ -740,8 +740,9 @@ function publish(
     }
     // Headlines read like the body: its quotes, and in Arabic the site's digits.
     const digits = isArabicLanguage(meta.lang) ? site.digits : "latn";
-    const quote = (text: string): string => localizeDigits(rendered.quote(text, meta.lang), digits);
-    const { author, ...fields } = withBodyQuotes(meta, quote);
+    const typeset = (text: string): string =>
+      localizeDigits(rendered.quote(text, meta.lang), digits);
+    const { author, ...fields } = withBodyTypography(meta, typeset);
     const article: Article = {
       ...fields,
       authors: author ?? [],
@@ -753,7 +754,7 @@ function publish(
       ...(fields.image ? { leadPhoto: leadPhotoOf(fields.image, lines.image) } : {}),
       photos: body.photos.map((photo) => ({
         ...photo,
-        ...captionWithBodyQuotes(photo, quote),
+        ...captionWithBodyTypography(photo, typeset),
         line: lines.body + photo.line - 1,
       })),
       wordCount: body.words,
@@ -780,27 +781,27 @@ function publish(
  * share links and search records all show the same marks and digits. The slug, tags, bylines
  * and alt text are left as typed (the slug is the URL, which never moves).
  */
-function withBodyQuotes(meta: ArticleMeta, quote: (text: string) => string): ArticleMeta {
+function withBodyTypography(meta: ArticleMeta, typeset: (text: string) => string): ArticleMeta {
   return {
     ...meta,
-    title: quote(meta.title),
-    standfirst: quote(meta.standfirst),
-    ...(meta.dateline === undefined ? {} : { dateline: quote(meta.dateline) }),
-    ...(meta.source ? { source: { ...meta.source, name: quote(meta.source.name) } } : {}),
+    title: typeset(meta.title),
+    standfirst: typeset(meta.standfirst),
+    ...(meta.dateline === undefined ? {} : { dateline: typeset(meta.dateline) }),
+    ...(meta.source ? { source: { ...meta.source, name: typeset(meta.source.name) } } : {}),
     ...(meta.image
-      ? { image: { ...meta.image, ...captionWithBodyQuotes(meta.image, quote) } }
+      ? { image: { ...meta.image, ...captionWithBodyTypography(meta.image, typeset) } }
       : {}),
   };
 }
 
-/** A photo's caption and credit with the body's quotes (those it has). */
-function captionWithBodyQuotes(
+/** A photo's caption and credit with the body's quotes and digits (those it has). */
+function captionWithBodyTypography(
   photo: { caption?: string | undefined; credit?: string | undefined },
-  quote: (text: string) => string,
+  typeset: (text: string) => string,
 ): { caption?: string; credit?: string } {
   return {
-    ...(photo.caption === undefined ? {} : { caption: quote(photo.caption) }),
-    ...(photo.credit === undefined ? {} : { credit: quote(photo.credit) }),
+    ...(photo.caption === undefined ? {} : { caption: typeset(photo.caption) }),
+    ...(photo.credit === undefined ? {} : { credit: typeset(photo.credit) }),
   };
 }
 

@@ -57,8 +57,8 @@ export interface FeedChannel {
  * @example await atomFeed({ site, articles, images }) //=> '<?xml version="1.0" encoding="utf-8"?>\n<feed …'
  */
 export async function atomFeed(input: FeedInput): Promise<string> {
-  const { site, articles, images, bodyOf } = input;
-  const entries = articles.slice(0, input.channel ? CHANNEL_FEED_LIMIT : FEED_LIMIT);
+  const { site, images, bodyOf } = input;
+  const entries = newestEntries(input);
   const { title, home, feeds } = channelOf(input);
   const entryElements = await Promise.all(
     entries.map(async (article): Promise<XmlElement> => {
@@ -105,12 +105,12 @@ export async function atomFeed(input: FeedInput): Promise<string> {
  * @example JSON.parse(await jsonFeed({ site, articles, images })).items[0].url //=> "https://…/articles/…/"
  */
 export async function jsonFeed(input: FeedInput): Promise<string> {
-  const { site, articles, images, sharedPhoto, bodyOf } = input;
+  const { site, images, sharedPhoto, bodyOf } = input;
   const photoOf = (article: Article) => {
     const photo = sharedPhoto?.(article);
     return photo ? { image: shareImageFor(site, photo, images).url } : {};
   };
-  const entries = articles.slice(0, input.channel ? CHANNEL_FEED_LIMIT : FEED_LIMIT);
+  const entries = newestEntries(input);
   const { title, home, feeds } = channelOf(input);
   const items = await Promise.all(
     entries.map(async (article) => {
@@ -148,6 +148,11 @@ export async function jsonFeed(input: FeedInput): Promise<string> {
 // Internals
 
 /** The feed's title, its page and its two feeds' absolute URLs: the site's, or a channel's. */
+/** The articles a feed carries: the newest FEED_LIMIT, or CHANNEL_FEED_LIMIT in a channel's. */
+function newestEntries({ articles, channel }: FeedInput): readonly Article[] {
+  return articles.slice(0, channel ? CHANNEL_FEED_LIMIT : FEED_LIMIT);
+}
+
 function channelOf({ site, channel }: FeedInput): {
   title: string;
   home: string;
